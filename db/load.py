@@ -1,0 +1,114 @@
+"""Loading one report into the database, all or nothing.
+
+A report is replaced as a whole inside one transaction (``Database.atomic``): its
+old rows are deleted and the new ones inserted, so a second run never duplicates
+rows and a crash never leaves half a report behind.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from db.schema import REPORT_CHILDREN
+from pipeline.model import Indicator, NormalizedReport, Value
+
+
+def unit_slug(name: str) -> str:
+    """``KPU Kabupaten Lampung Utara`` → ``kpu-kabupaten-lampung-utara`` (stable across runs)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _number(value: Value) -> float | None:
+    return float(value.value) if isinstance(value.value, (int, float)) else None
+
+
+def _money(value: Value) -> int | None:
+    return int(value.value) if isinstance(value.value, (int, float)) and value.kind in ("money", "number", "count") else None
+
+
+def _indicator_row(report_id: str, row_no: int, item: Indicator) -> dict:
+    return {
+        "report_id": report_id, "row_no": row_no, "goal_no": item.goal_no, "goal": item.goal,
+        "indicator_no": item.indicator_no, "indicator": item.indicator,
+        "target_raw": item.target.raw, "target": _number(item.target), "target_unit": item.target.unit,
+        "realization_raw": item.realization.raw, "realization": _number(item.realization),
+        "realization_unit": item.realization.unit, "achievement_raw": item.achievement.raw,
+        "achievement_pct": _number(item.achievement) if item.achievement.kind in ("percent", "number") else None,
+        "achievement_computed": item.achievement_computed, "polarity": item.polarity, "unit_raw": item.unit_raw,
+        "table_id": item.table_id, "page": item.page,
+        "min_confidence": min(v.confidence for v in (item.target, item.realization, item.achievement)),
+    }
+
+
+def _detail_row(report_id: str, row_no: int, item: Indicator) -> dict:
+    keep = ("goal_no", "goal", "indicator", "target_raw", "target", "target_unit", "realization_raw", "realization",
+            "realization_unit", "achievement_raw", "achievement_pct", "table_id", "page")
+    full = _indicator_row(report_id, row_no, item)
+    return {"report_id": report_id, "source": item.source, "row_no": row_no, **{k: full[k] for k in keep}}
+
+
+def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_version: str,
+                failure_reason: str | None = None) -> None:
+    """Replace everything known about ``report`` in one transaction."""
+    report_id = report.sha256
+    unit_id = unit_slug(report.unit.name) if report.unit.name else None
+    with db.atomic():
+        for table in REPORT_CHILDREN:  # children first: foreign keys point at reports
+            db.execute(f"DELETE FROM [{table}] WHERE report_id = ?", [report_id])
+        if unit_id:
+            db.table("units").upsert(
+                {"id": unit_id, "name": report.unit.name, "agency": report.unit.agency, "kind": report.unit.kind,
+                 "province": report.unit.province, "place": report.unit.place},
+                pk="id",
+            )
+        db.table("reports").upsert(
+            {
+                "id": report_id, "unit_id": unit_id, "year": report.year, "file_name": report.file_name,
+                "pages": report.pages, "scanned": int(report.scanned), "status": report.status,
+                "budget_pagu": report.budget_pagu, "budget_realization": report.budget_realization,
+                "extracted_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "extractor_version": extractor_version, "cover_year": report.cover_year, "path": report.path,
+                "failure_reason": failure_reason, "number_convention": report.convention,
+                "budget_absorption_pct": report.budget_absorption, "budget_source": report.budget_source,
+                "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
+                "unit_name_printed": report.unit.name,
+            },
+            pk="id",
+        )
+        for row_no, item in enumerate(report.indicators, start=1):
+            indicator_id = db.table("indicators").insert(_indicator_row(report_id, row_no, item)).last_pk
+            db.table("indicator_values").insert_all(
+                {"indicator_id": indicator_id, "report_id": report_id, "header": header, "raw": v.raw,
+                 "value": _number(v), "unit": v.unit}
+                for header, v in item.extra.items()
+            )
+        db.table("indicator_details").insert_all(
+            _detail_row(report_id, n, item) for n, item in enumerate(report.details + report.plans, start=1)
+        )
+        db.table("budget_programs").insert_all(
+            {"report_id": report_id, "row_no": n, "program": p.program, "pagu": _money(p.pagu),
+             "realization": _money(p.realization), "absorption_pct": _number(p.absorption), "pagu_raw": p.pagu.raw,
+             "realization_raw": p.realization.raw, "absorption_raw": p.absorption.raw, "table_id": p.table_id, "page": p.page}
+            for n, p in enumerate(report.programs, start=1)
+        )
+        db.table("spending").insert_all(
+            {"report_id": report_id, "category": s.category, "label": s.label, "pagu": _money(s.pagu),
+             "realization": _money(s.realization), "remaining": _money(s.remaining), "pagu_raw": s.pagu.raw,
+             "realization_raw": s.realization.raw, "remaining_raw": s.remaining.raw, "table_id": s.table_id, "page": s.page}
+            for s in report.spending
+        )
+        db.table("report_tables").insert_all(
+            {"report_id": report_id, "table_id": t.id, "kind": t.kind, "is_main": int(t.main), "title": t.title,
+             "pages": json.dumps(t.pages), "flavors": ",".join(t.flavors),
+             "columns": json.dumps([[c.label, c.role] for c in t.columns], ensure_ascii=False), "n_rows": t.n_rows}
+            for t in report.tables
+        )
+        db.table("warnings").insert_all(
+            {"report_id": report_id, "stage": w.stage, "code": w.code, "message": w.message, "page": w.page}
+            for w in report.warnings
+        )

@@ -1,0 +1,118 @@
+"""The database schema: the public tables Datasette users query, and their indexes.
+
+The column names of ``units``, ``reports``, ``indicators``, ``budget_programs``,
+``spending`` and ``warnings`` are a public contract (researchers keep SQL and
+notebooks against them): add columns, never rename them. Tables are created
+explicitly rather than inferred from the first insert so that a column that happens
+to be empty in the first report still gets its right type.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict] = {
+    "units": {
+        "columns": {"id": str, "name": str, "agency": str, "kind": str, "province": str, "region_code": str, "place": str},
+        "pk": "id",
+    },
+    "reports": {
+        "columns": {
+            "id": str, "unit_id": str, "year": int, "file_name": str, "pages": int, "scanned": int, "status": str,
+            "budget_pagu": int, "budget_realization": int, "extracted_at": str, "extractor_version": str,
+            "cover_year": int, "path": str, "failure_reason": str, "number_convention": str,
+            "budget_absorption_pct": float, "budget_source": str, "n_indicators": int, "n_warnings": int,
+            "unit_name_printed": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("unit_id", "units", "id")],
+    },
+    "indicators": {
+        "columns": {
+            "id": int, "report_id": str, "row_no": int, "goal_no": str, "goal": str, "indicator_no": str, "indicator": str,
+            "target_raw": str, "target": float, "target_unit": str, "realization_raw": str, "realization": float,
+            "realization_unit": str, "achievement_raw": str, "achievement_pct": float, "achievement_computed": float,
+            "polarity": str, "unit_raw": str, "table_id": int, "page": int, "min_confidence": float,
+        },
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
+    "indicator_details": {
+        "columns": {
+            "id": int, "report_id": str, "source": str, "row_no": int, "goal_no": str, "goal": str, "indicator": str,
+            "target_raw": str, "target": float, "target_unit": str, "realization_raw": str, "realization": float,
+            "realization_unit": str, "achievement_raw": str, "achievement_pct": float, "table_id": int, "page": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
+    "indicator_values": {
+        "columns": {"id": int, "indicator_id": int, "report_id": str, "header": str, "raw": str, "value": float, "unit": str},
+        "pk": "id",
+        "foreign_keys": [("indicator_id", "indicators", "id"), ("report_id", "reports", "id")],
+    },
+    "budget_programs": {
+        "columns": {
+            "id": int, "report_id": str, "row_no": int, "program": str, "pagu": int, "realization": int,
+            "absorption_pct": float, "pagu_raw": str, "realization_raw": str, "absorption_raw": str, "table_id": int, "page": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
+    "spending": {
+        "columns": {
+            "id": int, "report_id": str, "category": str, "label": str, "pagu": int, "realization": int, "remaining": int,
+            "pagu_raw": str, "realization_raw": str, "remaining_raw": str, "table_id": int, "page": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
+    "report_tables": {
+        "columns": {
+            "id": int, "report_id": str, "table_id": int, "kind": str, "is_main": int, "title": str, "pages": str,
+            "flavors": str, "columns": str, "n_rows": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
+    "warnings": {
+        "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
+}
+
+#: Child tables of a report, deleted and re-inserted together when a report is reloaded.
+REPORT_CHILDREN = ("indicator_values", "indicators", "indicator_details", "budget_programs", "spending", "report_tables", "warnings")
+
+INDEXES = [
+    ("reports", ["unit_id"]), ("reports", ["year"]), ("reports", ["status"]),
+    ("indicators", ["report_id"]), ("indicator_details", ["report_id"]), ("indicator_values", ["indicator_id"]),
+    ("indicator_values", ["report_id"]), ("budget_programs", ["report_id"]), ("spending", ["report_id"]),
+    ("report_tables", ["report_id"]), ("warnings", ["report_id"]), ("warnings", ["code"]), ("units", ["province"]),
+]
+
+
+def open_database(path: str) -> sqlite_utils.Database:
+    """Open (creating when new) the database, in WAL mode so Datasette can read during a run."""
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    for name, spec in TABLES.items():
+        table = db.table(name)
+        if not table.exists():
+            table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys", []))
+        else:
+            missing = {c: t for c, t in spec["columns"].items() if c not in table.columns_dict}
+            for column, kind in missing.items():
+                table.add_column(column, kind)
+    for name, columns in INDEXES:
+        db.table(name).create_index(columns, if_not_exists=True)
+    if not db.table("indicators").detect_fts():
+        db.table("indicators").enable_fts(["indicator", "goal"], create_triggers=True)

@@ -1,0 +1,136 @@
+"""From a raw cell grid to labelled columns and aligned data rows.
+
+Real tables are drawn with different cell splits in the header and in the body (a
+header cell ``SASARAN STRATEGIS`` spanning three narrow grid columns over one wide
+body cell), with headers on two or three rows (``CAPAIAN KINERJA`` over ``2015`` and
+``2016``), and with a ``(1) (2) (3)`` numbering row. Matching columns by grid index
+breaks on all of these, so columns are matched by geometry instead: the header cells
+that have no narrower header cell under them are the leaf columns, a leaf's label is
+every header text above it, and each body cell goes to the leaf it overlaps most.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.headers import is_column_numbering, looks_like_header
+from extract.tables import RawTable
+
+Span = tuple[float, float]
+
+
+@dataclass
+class Column:
+    label: str
+    span: Span
+
+
+@dataclass
+class BodyRow:
+    """One body row: text per leaf column ('' when blank) and where it was printed."""
+
+    cells: list[str]
+    page: int
+    source_row: int  # index of the row in its RawTable
+    starts_part: bool = False  # first body row of a table part (a new page)
+
+
+@dataclass
+class Grid:
+    columns: list[Column]
+    rows: list[BodyRow] = field(default_factory=list)
+    header_rows: int = 0
+
+
+def _overlap(a: Span, b: Span) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _clean(text: str | None) -> str:
+    return (text or "").strip()
+
+
+def count_header_rows(table: RawTable) -> int:
+    """Leading rows that are header words or column numbering (at most four)."""
+    count = 0
+    for row in table.rows[:4]:
+        texts = [_clean(c) for c in row]
+        if looks_like_header(texts) or is_column_numbering(texts) or (count and _is_subheader(texts)):
+            count += 1
+        else:
+            break
+    return count
+
+
+def _is_subheader(texts: list[str]) -> bool:
+    """A short second header row such as ``2015 | 2016`` or ``(%) | (Kegiatan)``."""
+    filled = [t for t in texts if t]
+    return bool(filled) and all(len(t) <= 12 and len(t.split()) <= 2 for t in filled) and len(filled) < len(texts)
+
+
+def leaf_columns(table: RawTable, header_rows: int) -> list[Column]:
+    """Leaf header cells, labelled with every header text printed above them."""
+    cells: list[tuple[int, Span, str]] = []
+    for r in range(header_rows):
+        for text, span in zip(table.rows[r], table.spans[r]):
+            if span is not None and _clean(text) and not is_column_numbering([_clean(text), "1"]):
+                cells.append((r, span, " ".join(_clean(text).split())))
+    leaves: list[Span] = []
+    for r, span, _ in cells:
+        width = span[1] - span[0]
+        has_child = any(
+            r2 > r and _overlap(span2, span) >= (span2[1] - span2[0]) * 0.8 and (span2[1] - span2[0]) < width - 5
+            for r2, span2, _ in cells
+        )
+        if not has_child and not any(_overlap(span, leaf) > 0.8 * min(width, leaf[1] - leaf[0]) for leaf in leaves):
+            leaves.append(span)
+    leaves.sort()
+    columns = []
+    for leaf in leaves:
+        centre = (leaf[0] + leaf[1]) / 2
+        words = [text for _, span, text in sorted(cells, key=lambda c: c[0]) if span[0] - 1 <= centre <= span[1] + 1]
+        columns.append(Column(" ".join(dict.fromkeys(words)), leaf))
+    return columns
+
+
+def columns_from_body(table: RawTable) -> list[Column]:
+    """Unlabelled columns from the widest body row, for a table printed without header."""
+    best: list[Span] = []
+    for spans in table.spans:
+        present = [s for s in spans if s is not None]
+        if len(present) > len(best):
+            best = present
+    return [Column("", span) for span in sorted(best)]
+
+
+def align_row(texts: list[str | None], spans: list[Span | None], columns: list[Column]) -> list[str]:
+    """Put each printed cell under the column it overlaps most; join cells that share one."""
+    out = [""] * len(columns)
+    for text, span in zip(texts, spans):
+        value = _clean(text)
+        if span is None or not value:
+            continue
+        scores = [_overlap(span, col.span) for col in columns]
+        best = max(range(len(columns)), key=lambda i: scores[i]) if columns else None
+        if best is None:
+            continue
+        if scores[best] <= 0:
+            centre = (span[0] + span[1]) / 2
+            best = min(range(len(columns)), key=lambda i: abs((columns[i].span[0] + columns[i].span[1]) / 2 - centre))
+        out[best] = f"{out[best]}\n{value}" if out[best] else value
+    return out
+
+
+def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
+    """Label the columns (or reuse ``columns`` of the part this one continues) and align rows."""
+    header_rows = count_header_rows(table)
+    if columns is None:
+        columns = leaf_columns(table, header_rows) if header_rows else columns_from_body(table)
+    grid = Grid(columns=columns, header_rows=header_rows)
+    for index in range(header_rows, len(table.rows)):
+        texts = table.rows[index]
+        if is_column_numbering([_clean(t) for t in texts]) or looks_like_header([_clean(t) for t in texts]):
+            continue  # a header repeated inside the body
+        cells = align_row(texts, table.spans[index], columns)
+        if any(cells):
+            grid.rows.append(BodyRow(cells, table.page, index, starts_part=not grid.rows))
+    return grid

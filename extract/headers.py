@@ -1,0 +1,95 @@
+"""Column roles from header wordings.
+
+LKj tables print the same column under many names (``Target``, ``Target 2023``,
+``Target (%)``, ``Rencana``; ``Capaian``, ``% Capaian``, ``Persentase Capaian``,
+``Tingkat Capaian``; ``Pagu``, ``Anggaran``, ``Alokasi``). The role of a column is
+decided from the words of its header, never from its position, because the
+regulation fixes which columns exist but not their order or wording.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Role words, checked in order; the first role whose words all appear wins.
+#: Budget roles come first where their words overlap with performance roles
+#: (``Realisasi Anggaran`` is money, not an indicator's realization).
+_RULES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("absorption", (("%", "realisasi"), ("persentase", "realisasi"), ("penyerapan",), ("serapan",), ("realisasi", "(%)"))),
+    ("budget_realization", (("realisasi", "anggaran"), ("realisasi", "keuangan"), ("realisasi", "rp"))),
+    ("remaining", (("sisa",),)),
+    ("pagu", (("pagu",), ("alokasi",), ("anggaran",))),
+    ("achievement", (("capaian",), ("pencapaian",), ("persentase", "capaian"), ("kinerja", "%"))),
+    ("realization", (("realisasi",),)),
+    ("target", (("target",), ("rencana",))),
+    ("unit", (("satuan",),)),
+    ("indicator", (("indikator",),)),
+    ("goal", (("sasaran",),)),
+    ("program", (("program",), ("kegiatan",), ("uraian",))),
+    ("note", (("keterangan",), ("ket.",), ("penjelasan",))),
+    ("no", (("no",), ("no.",), ("nomor",))),
+)
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    role: str  # one of the _RULES names, or "other"
+    year: int | None  # a year printed in the header (``Target 2023``)
+    label: str
+
+
+def _words(label: str) -> list[str]:
+    """Lower-case words of a header, with brackets kept as their own tokens."""
+    spaced = label.lower().replace("(", " (").replace(")", ") ").replace("/", " / ")
+    return spaced.split()
+
+
+def header_year(label: str) -> int | None:
+    """A four-digit year printed in a header, e.g. ``Realisasi 2023``."""
+    for word in _words(label):
+        stripped = word.strip("().,:")
+        if len(stripped) == 4 and stripped.isdigit() and 1990 <= int(stripped) <= 2100:
+            return int(stripped)
+    return None
+
+
+def column_role(label: str) -> ColumnRole:
+    words = _words(label)
+    bare = [w.strip(".,:") for w in words]
+    text = " ".join(words)
+    for role, alternatives in _RULES:
+        for needed in alternatives:
+            if all((w in bare) or (w in words) or (len(w) > 3 and w in text) for w in needed):
+                if role == "no" and len(bare) > 2:
+                    continue  # "No" only names a column on its own ("No", "No.", "NO URUT")
+                return ColumnRole(role, header_year(label), label)
+    return ColumnRole("other", header_year(label), label)
+
+
+#: Words that mark a row as a header row rather than data.
+HEADER_WORDS = frozenset(
+    {
+        "no", "no.", "nomor", "sasaran", "strategis", "indikator", "kinerja", "target", "realisasi",
+        "capaian", "satuan", "pagu", "anggaran", "program", "kegiatan", "keterangan", "uraian",
+        "tujuan", "rencana", "persentase", "(%)", "%", "pencapaian", "sisa", "jenis", "belanja",
+        "utama", "iku", "formulasi", "tahun",
+    }
+)
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """A row whose texts are mostly header words (``NO | SASARAN | INDIKATOR ...``)."""
+    texts = [c for c in cells if c and c.strip()]
+    if not texts:
+        return False
+    hits = 0
+    for text in texts:
+        words = [w.strip(".,:") for w in _words(text)]
+        if words and sum(w in HEADER_WORDS for w in words) * 2 >= len(words):
+            hits += 1
+    return hits * 2 >= len(texts) and hits >= 1 and any(len(_words(t)) < 8 for t in texts)
+
+
+def is_column_numbering(cells: list[str]) -> bool:
+    """The ``(1) (2) (3)`` row many tables print under the header."""
+    texts = [c.strip().strip("()").strip() for c in cells if c and c.strip()]
+    return len(texts) >= 2 and all(t.isdigit() and len(t) <= 2 for t in texts)

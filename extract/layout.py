@@ -1,0 +1,122 @@
+"""Logical tables: parts joined across pages, columns labelled with roles, a role per table.
+
+A table that continues on the next page is printed as a new ruled table at the top
+of that page, with or without its header repeated. It is joined to the part above
+when nothing between them starts a new table (no ``Tabel N`` title, no ``Sasaran
+Strategis N`` heading) and its columns line up with the part above.
+
+A table's role follows from its column roles, as PermenPAN-RB 53/2014 shapes them:
+``measurement`` (indicator, target, realization and/or achievement), ``plan``
+(indicator and target only: Rencana Kinerja, Perjanjian Kinerja), ``budget_program``
+(program, pagu, realization), ``spending`` (types of spending as rows or columns).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.grid import Column, Grid, _overlap, build_grid
+from extract.headers import ColumnRole, column_role
+from extract.tables import RawTable
+
+SPENDING_WORDS = {
+    "pegawai": "pegawai",
+    "barang": "barang",
+    "modal": "modal",
+    "bunga": "beban_bunga",
+    "subsidi": "subsidi",
+    "hibah": "hibah",
+    "bansos": "bansos",
+    "sosial": "bansos",
+    "lain": "lain_lain",
+    "lainlain": "lain_lain",
+    "transfer": "transfer",
+}
+_NEW_TABLE_WORDS = ("tabel", "table", "sasaran strategis", "gambar", "grafik", "lampiran")
+
+
+@dataclass
+class LogicalTable:
+    id: int
+    grid: Grid
+    parts: list[RawTable]
+    roles: list[ColumnRole] = field(default_factory=list)
+    kind: str = "other"  # measurement | plan | budget_program | spending | other
+    main: bool = False
+
+    @property
+    def title(self) -> str:
+        return " ".join(self.parts[0].title.split())
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({p.page for p in self.parts})
+
+    @property
+    def flavors(self) -> list[str]:
+        return sorted({p.flavor for p in self.parts})
+
+    def columns_with(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r.role == role]
+
+
+def spending_category(text: str) -> str | None:
+    """``BELANJA PEGAWAI``/``Pegawai``/``LAINLAIN`` → canonical category."""
+    words = text.lower().replace("-", " ").replace("_", " ").split()
+    for word in words:
+        for key, category in SPENDING_WORDS.items():
+            if word.startswith(key) and (key != "lain" or "lain" in words[words.index(word):] or word.startswith("lainlain")):
+                return category
+    return None
+
+
+def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> bool:
+    if table.page != prev.page + 1:
+        return False
+    title = table.title.lower()
+    if any(word in title for word in _NEW_TABLE_WORDS):
+        return False
+    if table.bbox[1] > table.page_height * 0.35 or prev.bbox[3] < prev.page_height * 0.55:
+        return False
+    spans = max(table.spans, key=lambda row: sum(s is not None for s in row))
+    present = [s for s in spans if s is not None]
+    if not present or not prev_columns:
+        return False
+    lined_up = sum(any(_overlap(s, c.span) > 0.5 * (s[1] - s[0]) for c in prev_columns) for s in present)
+    return lined_up >= 0.8 * len(present)
+
+
+def _classify(table: LogicalTable) -> str:
+    roles = {r.role for r in table.roles}
+    categories = {spending_category(c.label) for c in table.grid.columns} - {None}
+    row_categories = {spending_category(row.cells[0]) for row in table.grid.rows if row.cells and row.cells[0]} - {None}
+    if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(r.cells[0].lower() for r in table.grid.rows)):
+        return "spending"
+    if "indicator" in roles and "target" in roles and ({"realization", "achievement"} & roles):
+        return "measurement"
+    if "indicator" in roles and "target" in roles:
+        return "plan"
+    if "pagu" in roles and ({"realization", "budget_realization", "absorption"} & roles) and "indicator" not in roles:
+        return "budget_program"
+    if "goal" in roles and "target" in roles and "realization" in roles:
+        return "measurement"  # tables whose indicator column is headed "Sasaran/Indikator"
+    return "other"
+
+
+def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
+    """Join continued parts, label columns with roles, and classify each table."""
+    tables: list[LogicalTable] = []
+    for raw in sorted(raw_tables, key=lambda t: (t.page, t.bbox[1])):
+        previous = tables[-1] if tables else None
+        if previous and _continues(previous.parts[-1], raw, previous.grid.columns):
+            part = build_grid(raw, columns=previous.grid.columns)
+            previous.grid.rows.extend(part.rows)
+            previous.parts.append(raw)
+            continue
+        grid = build_grid(raw)
+        if not grid.columns:
+            continue
+        tables.append(LogicalTable(id=len(tables) + 1, grid=grid, parts=[raw]))
+    for table in tables:
+        table.roles = [column_role(c.label) for c in table.grid.columns]
+        table.kind = _classify(table)
+    return tables

@@ -1,0 +1,158 @@
+"""Table extraction from the pages that triage selected.
+
+Two readers, chosen per page and recorded per table as ``flavor``:
+
+``pdfplumber-lines``
+    Ruled tables (every Word/LibreOffice export with borders, most real LKj).
+    pdfplumber builds the grid from the ruling lines and rectangles and reports a
+    vertically or horizontally merged cell as ``None`` in the cells it covers, which
+    is exactly the signal the interpreter needs to carry a goal down over its
+    indicator rows. It reads the vector lines directly, so it needs no rendering.
+``camelot-stream``
+    Pages whose table keywords are not inside any ruled table (borderless tables).
+    camelot's stream parser groups words into rows and columns by their alignment.
+    It is slower, so it runs only on those pages.
+
+Each table keeps the text printed just above it (its title, e.g. ``Tabel 5.
+Pengukuran Kinerja ...``, or a heading such as ``Sasaran Strategis 2.``), its page and
+its position, so that the interpreter can name it and join tables that continue on
+the next page.
+"""
+from __future__ import annotations
+
+import logging
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pdfplumber
+
+log = logging.getLogger(__name__)
+
+#: Settings for ruled tables. snap/join tolerances absorb the half-point gaps
+#: LibreOffice leaves between the border segments of adjacent cells.
+LINES_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+#: How far above a table its title may sit, in points.
+TITLE_REACH = 70.0
+
+
+@dataclass
+class RawTable:
+    """A table as read from one page: cells as printed, ``None`` where merged."""
+
+    page: int
+    index: int
+    flavor: str
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in points
+    page_height: float
+    rows: list[list[str | None]]
+    #: Horizontal extent (x0, x1) of each cell, parallel to ``rows``; ``None`` where
+    #: the position is covered by a merged cell. Header and body rows of real tables
+    #: are often split into different grids, so columns are matched by geometry.
+    spans: list[list[tuple[float, float] | None]]
+    title: str = ""
+
+    @property
+    def n_columns(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+def _title_above(page: pdfplumber.page.Page, top: float, floor: float) -> str:
+    """Text lines printed between the previous table (or ``floor``) and this one."""
+    upper = max(floor, top - TITLE_REACH, 0.0)
+    if top - upper < 2:
+        return ""
+    region = page.crop((0, upper, page.width, top - 0.5), strict=False)
+    return (region.extract_text() or "").strip()
+
+
+def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
+    found = []
+    floor = 0.0
+    for index, table in enumerate(sorted(page.find_tables(LINES_SETTINGS), key=lambda t: t.bbox[1])):
+        rows = table.extract()
+        if not rows or max(len(r) for r in rows) < 2 or len(rows) < 1:
+            continue
+        spans = [[(round(c[0], 1), round(c[2], 1)) if c else None for c in row.cells] for row in table.rows]
+        found.append(
+            RawTable(
+                page=number,
+                index=index,
+                flavor="pdfplumber-lines",
+                bbox=tuple(round(v, 2) for v in table.bbox),
+                page_height=float(page.height),
+                rows=rows,
+                spans=spans,
+                title=_title_above(page, table.bbox[1], floor),
+            )
+        )
+        floor = table.bbox[3]
+    return found
+
+
+def _stream_tables(path: Path, number: int, page: pdfplumber.page.Page, password: str | None) -> list[RawTable]:
+    """Borderless tables through camelot's stream parser."""
+    import camelot  # imported lazily: it pulls in OpenCV, which most runs never need
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tables = camelot.read_pdf(str(path), pages=str(number), flavor="stream", password=password)
+        except Exception as error:  # camelot raises bare Exceptions on odd pages
+            log.warning("camelot stream failed on page %s: %s", number, error)
+            return []
+    found = []
+    floor = 0.0
+    height = float(page.height)
+    for index, table in enumerate(tables):
+        x0, y0, x1, y1 = table._bbox  # PDF coordinates, origin bottom-left
+        top, bottom = height - y1, height - y0
+        rows = [[str(cell) for cell in row] for row in table.df.values.tolist()]
+        columns = [(round(c[0], 1), round(c[1], 1)) for c in table.cols]
+        found.append(
+            RawTable(
+                page=number,
+                index=index,
+                flavor="camelot-stream",
+                bbox=(round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2)),
+                page_height=height,
+                rows=rows,
+                spans=[list(columns) for _ in rows],
+                title=_title_above(page, top, floor),
+            )
+        )
+        floor = bottom
+    return found
+
+
+def extract_tables(
+    path: Path,
+    pages: Iterable[int],
+    stream_pages: Iterable[int] = (),
+    password: str | None = None,
+) -> list[RawTable]:
+    """Read ruled tables on ``pages``; also borderless ones on ``stream_pages``.
+
+    A page in ``stream_pages`` whose ruled pass finds a table is left to the ruled
+    reader: camelot's stream parser would read the same cells again with less
+    structure.
+    """
+    wanted = sorted(set(pages) | set(stream_pages))
+    stream_set = set(stream_pages)
+    tables: list[RawTable] = []
+    with pdfplumber.open(path, password=password or "") as pdf:
+        for number in wanted:
+            page = pdf.pages[number - 1]
+            ruled = _ruled_tables(page, number)
+            tables.extend(ruled)
+            if not ruled and number in stream_set:
+                tables.extend(_stream_tables(path, number, page, password))
+            page.flush_cache()  # keep one page's layout in memory at a time
+    return tables

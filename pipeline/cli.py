@@ -1,0 +1,101 @@
+"""The ``lkj`` command: run, inspect, serve."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from corpus.files import InputFile, sha256_of
+from pipeline.runner import EXTRACTOR_VERSION, process_document, run
+
+METADATA = Path(__file__).resolve().parent.parent / "db" / "metadata.yml"
+
+
+@click.group()
+@click.version_option(EXTRACTOR_VERSION, prog_name="lkj")
+def main() -> None:
+    """Turn archived LKj (Laporan Kinerja) PDF reports into a SQLite database."""
+
+
+@main.command("run")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(path_type=Path),
+              help="SQLite database to create or update.")
+@click.option("--work", "work_root", type=click.Path(path_type=Path),
+              help="Work folder for per-stage results [default: .lkj beside the database].")
+@click.option("--force", is_flag=True, help="Redo every stage even when cached results are current.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool, quiet: bool) -> None:
+    """Process PDF files and folders (recursively) into the database."""
+    def progress(files):
+        return tqdm(files, desc="reports", unit="report", disable=quiet, file=sys.stderr)
+
+    summary = run(paths, db_path, work_root, force=force, progress=progress)
+    click.echo(
+        f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
+        f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}); "
+        f"{summary.indicators} indicators, {summary.warnings} warnings, {summary.pages} pages in {summary.seconds:.1f} s"
+    )
+    for name, reason in summary.failures:
+        click.echo(f"  failed: {name}: {reason}")
+    click.echo(f"database: {db_path}  (browse: lkj serve --db {db_path})")
+    if summary.reports and summary.failed == summary.reports:
+        sys.exit(1)
+    if not summary.reports:
+        click.echo("no PDF files found", err=True)
+        sys.exit(1)
+
+
+def _cell(value) -> str:
+    return "" if value.raw == "" else value.raw
+
+
+@main.command("inspect")
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--warnings/--no-warnings", default=True, help="List the warnings too.")
+def inspect_command(pdf: Path, warnings: bool) -> None:
+    """Print what was found in one report (unit, year, tables, indicator rows)."""
+    outcome = process_document(InputFile(pdf, sha256_of(pdf), pdf.stat().st_size), work=None)
+    report = outcome.report
+    echo = click.echo
+    echo(f"file:    {report.file_name}  ({report.pages} pages, sha256 {report.sha256[:12]}…)")
+    echo(f"status:  {report.status}{f' ({outcome.failure_reason})' if outcome.failure_reason else ''}")
+    echo(f"unit:    {report.unit.name}  [agency {report.unit.agency}, {report.unit.kind}, province {report.unit.province}]")
+    echo(f"year:    {report.year}" + (f"  (cover says {report.cover_year})" if report.cover_year else ""))
+    echo(f"numbers: {report.convention or 'unknown'} convention")
+    echo("tables:")
+    for t in report.tables:
+        roles = ", ".join(f"{c.label or '?'}={c.role}" for c in t.columns)
+        echo(f"  #{t.id:<3} {t.kind:<15}{' MAIN' if t.main else '     '} p.{','.join(map(str, t.pages)):<8} "
+             f"{'/'.join(t.flavors)}  rows={t.n_rows}  {t.title[:60]!r}")
+        echo(f"        columns: {roles[:150]}")
+    echo(f"indicators ({len(report.indicators)}):")
+    for i in report.indicators:
+        echo(f"  p.{i.page:<3} [{i.goal_no or '-'}] {i.indicator[:60]:<60} | T {_cell(i.target):<10} | "
+             f"R {_cell(i.realization):<10} | C {_cell(i.achievement):<8} | computed {i.achievement_computed}")
+    if report.programs or report.budget_pagu:
+        echo(f"budget: pagu {report.budget_pagu}, realization {report.budget_realization}, "
+             f"absorption {report.budget_absorption} (from {report.budget_source})")
+        for p in report.programs:
+            echo(f"  program {p.program[:50]!r}: {p.pagu.raw} / {p.realization.raw} / {p.absorption.raw}")
+        for s in report.spending:
+            echo(f"  spending {s.category}: {s.pagu.raw} / {s.realization.raw} / {s.remaining.raw}")
+    if warnings:
+        echo(f"warnings ({len(report.warnings)}):")
+        for w in report.warnings:
+            echo(f"  [{w.stage}/{w.code}]{f' p.{w.page}' if w.page else ''} {w.message}")
+
+
+@main.command("serve")
+@click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve_command(db_path: Path, port: int, host: str) -> None:
+    """Browse the database in Datasette, read-only, with the project's metadata."""
+    command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(METADATA),
+               "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
+    click.echo(f"Datasette on http://{host}:{port}/ (Ctrl+C to stop)")
+    sys.exit(subprocess.call(command))

@@ -1,0 +1,32 @@
+"""Stage 1: fingerprint a file, read its text layer, and say whether it is usable."""
+from __future__ import annotations
+
+from corpus.files import InputFile
+from extract.document import open_document
+from pipeline.model import IngestResult, Warning
+
+VERSION = 1
+
+
+def ingest(file: InputFile) -> IngestResult:
+    opened = open_document(file.path)
+    result = IngestResult(
+        sha256=file.sha256,
+        path=str(file.path),
+        file_name=file.path.name,
+        size=file.size,
+        pages=opened.pages,
+        failure=opened.failure,
+        failure_message=opened.failure_message,
+        password=opened.password,
+        warnings=[Warning("ingest", code, message) for code, message in opened.warnings],
+    )
+    scanned = result.scanned_pages
+    if result.pages and scanned:
+        share = len(scanned) / len(result.pages)
+        if share > 0.5:
+            result.warnings.append(Warning("ingest", "scanned", f"{len(scanned)} of {len(result.pages)} pages have no text layer (scanned)"))
+        else:
+            for number in scanned:
+                result.warnings.append(Warning("ingest", "page_without_text", "page has no text layer (image only)", number))
+    return result

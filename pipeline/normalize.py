@@ -1,0 +1,233 @@
+"""Stage 4: typed values, recomputed achievements, cross-checks and the report status.
+
+Every number goes through ``extract.numbers.parse_value``. Nothing is guessed
+silently: an uncertain parse, a printed achievement that does not follow from
+target and realization, a per-goal table that disagrees with the main table, or
+two budget totals that differ all become warnings that keep both values.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from extract.budget import MoneyMention, ProgramRow, SpendingRow
+from extract.measurement import IndicatorRow
+from extract.numbers import ParsedValue, detect_convention, parse_value
+from pipeline.model import (
+    BudgetProgram,
+    Indicator,
+    IngestResult,
+    InterpretResult,
+    NormalizedReport,
+    Spending,
+    Value,
+    Warning,
+)
+
+VERSION = 1
+#: Printed and recomputed achievement may differ by rounding up to this many points.
+ACHIEVEMENT_TOLERANCE = 1.0
+#: Similarity (rapidfuzz token_set_ratio) above which a detail row is the same indicator.
+SAME_INDICATOR = 80
+
+
+class _Context:
+    """Per-report parsing state: the document's number convention and the warnings."""
+
+    def __init__(self, convention: str | None) -> None:
+        self.convention = convention
+        self.warnings: list[Warning] = []
+
+    def value(self, raw: str, role: str | None, page: int | None, where: str) -> Value:
+        parsed: ParsedValue = parse_value(raw, role=role, convention=self.convention)
+        for message in parsed.warnings:
+            code, _, detail = message.partition(":")
+            self.warnings.append(Warning("normalize", code.strip(), f"{where}: {detail.strip() or message}", page))
+        return Value(parsed.raw, parsed.value, parsed.unit, parsed.kind, parsed.confidence)
+
+
+def _all_raw_values(interpreted: InterpretResult) -> list[str]:
+    raws: list[str] = []
+    for row in interpreted.indicators + interpreted.details + interpreted.plans:
+        raws += list(row.values.values()) + list(row.extra.values())
+    for program in interpreted.programs:
+        raws += [program.pagu, program.realization, program.absorption]
+    for item in interpreted.spending:
+        raws += [item.pagu, item.realization, item.remaining]
+    return [r for r in raws if r]
+
+
+def _unit_from_satuan(satuan: str) -> str | None:
+    """The Satuan column names the unit of target and realization (``Persen``, ``Laporan``)."""
+    if not satuan:
+        return None
+    return parse_value(f"1 {satuan}").unit or satuan.lower()
+
+
+def _polarity_and_computed(target: Value, realization: Value, achievement: Value) -> tuple[float | None, str | None, str | None]:
+    """(recomputed achievement, polarity, mismatch message).
+
+    Achievement is realization/target×100 for higher-is-better indicators. For
+    lower-is-better ones (unemployment, complaints) reports print the inverse
+    formula; when the printed figure matches an inverse form, the polarity is
+    recorded instead of a warning.
+    """
+    t, r = target.value, realization.value
+    if not isinstance(t, (int, float)) or not isinstance(r, (int, float)) or t == 0:
+        return None, None, None
+    if target.unit != realization.unit and None not in (target.unit, realization.unit):
+        return None, None, None
+    computed = round(r / t * 100, 2)
+    printed = achievement.value if achievement.kind in ("percent", "number") else None
+    if printed is None:
+        return computed, None, None
+    if abs(printed - computed) <= ACHIEVEMENT_TOLERANCE:
+        return computed, "higher_is_better", None
+    inverse = [round((2 - r / t) * 100, 2)] + ([round(t / r * 100, 2)] if r else [])
+    if any(abs(printed - value) <= ACHIEVEMENT_TOLERANCE for value in inverse):
+        return computed, "lower_is_better", None
+    return computed, None, f"printed achievement {achievement.raw!r} but realization/target gives {computed:g}%"
+
+
+def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
+    where = f"indicator {row.goal_no or ''} {row.indicator[:50]!r}".replace("  ", " ")
+    satuan_unit = _unit_from_satuan(row.unit_raw)
+    role = "percent" if satuan_unit == "%" else None
+    values = {
+        name: ctx.value(row.values.get(name, ""), "percent" if name == "achievement" else role, row.page, f"{where} {name}")
+        for name in ("target", "realization", "achievement")
+    }
+    for name in ("target", "realization"):
+        if satuan_unit and values[name].value is not None and values[name].unit is None:
+            values[name].unit = satuan_unit
+    computed, polarity, mismatch = _polarity_and_computed(values["target"], values["realization"], values["achievement"])
+    if mismatch:
+        ctx.warnings.append(Warning("normalize", "achievement_mismatch", f"{where}: {mismatch}", row.page))
+    extra = {label: ctx.value(raw, None, row.page, f"{where} {label}") for label, raw in row.extra.items()}
+    return Indicator(
+        table_id=row.table_id, page=row.page, goal_no=row.goal_no, goal=row.goal, indicator_no=row.indicator_no,
+        indicator=row.indicator, unit_raw=row.unit_raw, target=values["target"], realization=values["realization"],
+        achievement=values["achievement"], achievement_computed=computed, polarity=polarity, extra=extra, source=source,
+    )
+
+
+def _same(a: Value, b: Value) -> bool:
+    if a.value is not None and b.value is not None:
+        return abs(float(a.value) - float(b.value)) < 1e-6 and (a.unit == b.unit or None in (a.unit, b.unit))
+    return " ".join(a.raw.split()).lower() == " ".join(b.raw.split()).lower()
+
+
+def _compare_details(main: list[Indicator], details: list[Indicator], ctx: _Context) -> None:
+    """Warn where a per-goal table prints other values than the main table."""
+    for detail in details:
+        pool = [m for m in main if detail.goal_no and m.goal_no == detail.goal_no] or main
+        scored = [(fuzz.token_set_ratio(detail.indicator.lower(), m.indicator.lower()), m) for m in pool]
+        if not scored:
+            continue
+        score, match = max(scored, key=lambda s: s[0])
+        if score < SAME_INDICATOR and not (detail.goal_no and len(pool) == 1):
+            continue
+        for name in ("target", "realization", "achievement"):
+            a, b = getattr(match, name), getattr(detail, name)
+            if not _same(a, b):
+                ctx.warnings.append(Warning(
+                    "normalize", "detail_disagrees",
+                    f"goal {detail.goal_no or '?'} {name}: main table (p. {match.page}) prints {a.raw!r}, "
+                    f"per-goal table (p. {detail.page}) prints {b.raw!r}", detail.page))
+
+
+def _program(row: ProgramRow, ctx: _Context) -> BudgetProgram:
+    where = f"program {row.program[:40]!r}"
+    return BudgetProgram(
+        row.table_id, row.page, row.program,
+        ctx.value(row.pagu, "money", row.page, f"{where} pagu"),
+        ctx.value(row.realization, "money", row.page, f"{where} realization"),
+        ctx.value(row.absorption, "percent", row.page, f"{where} absorption"),
+    )
+
+
+def _spending(row: SpendingRow, ctx: _Context) -> Spending:
+    where = f"spending {row.category}"
+    return Spending(
+        row.table_id, row.page, row.category, row.label,
+        ctx.value(row.pagu, "money", row.page, f"{where} pagu"),
+        ctx.value(row.realization, "money", row.page, f"{where} realization"),
+        ctx.value(row.remaining, "money", row.page, f"{where} remaining"),
+    )
+
+
+def _money(value: Value) -> int | None:
+    return int(value.value) if value.kind == "money" or (value.value is not None and value.unit == "rupiah") else None
+
+
+def _prose_totals(mentions: list[MoneyMention], ctx: _Context) -> tuple[int | None, int | None]:
+    """The amounts prose calls pagu and realisation most often (last one on ties)."""
+    found: dict[str, Counter[int]] = {"pagu": Counter(), "realization": Counter()}
+    for mention in mentions:
+        amount = parse_value(mention.raw, role="money", convention=ctx.convention).value
+        if isinstance(amount, int) and amount > 0:
+            found[mention.role][amount] += 1
+    picks = {role: (counts.most_common(1)[0][0] if counts else None) for role, counts in found.items()}
+    return picks["pagu"], picks["realization"]
+
+
+def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], interpreted: InterpretResult, ctx: _Context) -> None:
+    """Report totals from the program total row, the spending total or prose; warn where they differ."""
+    candidates: list[tuple[str, int | None, int | None, float | None]] = []
+    totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total]
+    if totals:
+        t = totals[-1]
+        candidates.append(("program_total", _money(t.pagu), _money(t.realization), t.absorption.value))
+    elif report.programs:
+        pagu = sum(_money(p.pagu) or 0 for p in report.programs)
+        real = sum(_money(p.realization) or 0 for p in report.programs)
+        candidates.append(("program_sum", pagu or None, real or None, None))
+    if interpreted.spending_total:
+        raw = interpreted.spending_total
+        pagu = ctx.value(raw.get("pagu", ""), "money", None, "spending total pagu")
+        real = ctx.value(raw.get("realization", ""), "money", None, "spending total realization")
+        candidates.append(("spending_total", _money(pagu), _money(real), None))
+    prose = _prose_totals(interpreted.prose_money, ctx)
+    if any(prose):
+        candidates.append(("prose", prose[0], prose[1], None))
+    if not candidates:
+        return
+    source, pagu, real, pct = candidates[0]
+    for other, o_pagu, o_real, _ in candidates[1:]:
+        for name, a, b in (("pagu", pagu, o_pagu), ("realization", real, o_real)):
+            if a is not None and b is not None and a != b:
+                ctx.warnings.append(Warning("normalize", "budget_totals_disagree",
+                                            f"total {name}: {source} gives {a:,}, {other} gives {b:,}"))
+    report.budget_pagu, report.budget_realization, report.budget_source = pagu, real, source
+    if pct is None and pagu and real:
+        pct = round(real / pagu * 100, 2)
+    report.budget_absorption = pct
+
+
+def _status(report: NormalizedReport) -> str:
+    if report.unit.name is None or report.year is None or not report.indicators:
+        return "partial"
+    return "ok"
+
+
+def normalize(ingested: IngestResult, interpreted: InterpretResult) -> NormalizedReport:
+    convention = detect_convention(_all_raw_values(interpreted))
+    ctx = _Context(convention)
+    report = NormalizedReport(
+        sha256=ingested.sha256, file_name=ingested.file_name, path=ingested.path, pages=len(ingested.pages),
+        scanned=bool(ingested.pages) and len(ingested.scanned_pages) > len(ingested.pages) / 2, status="ok",
+        unit=interpreted.unit, year=interpreted.year, cover_year=interpreted.cover_year, convention=convention,
+        tables=interpreted.tables,
+    )
+    report.indicators = [_indicator(r, ctx, "main") for r in interpreted.indicators]
+    report.details = [_indicator(r, ctx, "detail") for r in interpreted.details]
+    report.plans = [_indicator(r, ctx, "plan") for r in interpreted.plans]
+    _compare_details(report.indicators, report.details, ctx)
+    programs = [_program(r, ctx) for r in interpreted.programs]
+    report.programs = [p for p, row in zip(programs, interpreted.programs) if not row.is_total]
+    report.spending = [_spending(r, ctx) for r in interpreted.spending]
+    _budget_totals(report, programs, interpreted, ctx)
+    report.warnings = ingested.warnings + interpreted.warnings + ctx.warnings
+    report.status = _status(report)
+    return report
