@@ -53,6 +53,8 @@ def header_year(label: str) -> int | None:
 
 
 def column_role(label: str) -> ColumnRole:
+    if label.strip() in ("%", "(%)"):
+        return ColumnRole("achievement", None, label)  # a bare percent column: capaian, or % realisasi in budgets
     words = _words(label)
     bare = [w.strip(".,:") for w in words]
     text = " ".join(words)

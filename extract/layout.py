@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.grid import Column, Grid, _overlap, build_grid
+from extract.grid import Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from extract.headers import ColumnRole, column_role
 from extract.tables import RawTable
 
@@ -69,17 +69,43 @@ def spending_category(text: str) -> str | None:
     return None
 
 
+def _same_labels(a: list[Column], b: list[Column]) -> bool:
+    def norm(columns: list[Column]) -> list[str]:
+        return ["".join(c.label.lower().split()) for c in columns]
+    return norm(a) == norm(b)
+
+
+def _row_label(cells: list[str]) -> str:
+    """The first cell of a row that is words, not a number (skips the No column)."""
+    for cell in cells[:3]:
+        text = cell.strip()
+        if text and not text.rstrip(".").isdigit():
+            return text
+    return ""
+
+
 def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> bool:
-    if table.page != prev.page + 1:
+    """Is ``table`` the next page's part of ``prev``?
+
+    It must start high on the page right after, with nothing above it that opens a
+    new table, and either repeat the header of ``prev`` exactly or have no header
+    and cells that line up with the columns of ``prev``.
+    """
+    if table.page != prev.page + 1 or not prev_columns:
         return False
     title = table.title.lower()
     if any(word in title for word in _NEW_TABLE_WORDS):
         return False
     if table.bbox[1] > table.page_height * 0.35 or prev.bbox[3] < prev.page_height * 0.55:
         return False
-    spans = max(table.spans, key=lambda row: sum(s is not None for s in row))
-    present = [s for s in spans if s is not None]
-    if not present or not prev_columns:
+    header_rows = count_header_rows(table)
+    if header_rows:
+        return _same_labels(leaf_columns(table, header_rows), prev_columns)
+    present = [
+        span for texts, spans in zip(table.rows, table.spans) for text, span in zip(texts, spans)
+        if span is not None and text and text.strip()
+    ]
+    if not present:
         return False
     lined_up = sum(any(_overlap(s, c.span) > 0.5 * (s[1] - s[0]) for c in prev_columns) for s in present)
     return lined_up >= 0.8 * len(present)
@@ -88,8 +114,9 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
 def _classify(table: LogicalTable) -> str:
     roles = {r.role for r in table.roles}
     categories = {spending_category(c.label) for c in table.grid.columns} - {None}
-    row_categories = {spending_category(row.cells[0]) for row in table.grid.rows if row.cells and row.cells[0]} - {None}
-    if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(r.cells[0].lower() for r in table.grid.rows)):
+    row_labels = [_row_label(row.cells) for row in table.grid.rows]
+    row_categories = {spending_category(label) for label in row_labels if label} - {None}
+    if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(row_labels).lower()):
         return "spending"
     if "indicator" in roles and "target" in roles and ({"realization", "achievement"} & roles):
         return "measurement"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.layout import LogicalTable
+from extract.numbers import parse_value
 
 VALUE_ROLES = ("target", "realization", "achievement")
 
@@ -35,8 +36,18 @@ class IndicatorRow:
 
 
 def join_lines(text: str) -> str:
-    """Cell text with its wrapped lines joined by single spaces."""
-    return " ".join(text.split())
+    """Cell text with its wrapped lines joined by single spaces.
+
+    A line that ends in a hyphen after a letter (``perundang-`` / ``undangan``) is a
+    compound broken at the line end and joins without a space.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = ""
+    for line in lines:
+        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalpha()):
+            out += " "
+        out += line
+    return " ".join(out.split())
 
 
 def _clean_number(text: str) -> str | None:
@@ -45,6 +56,133 @@ def _clean_number(text: str) -> str | None:
     while ".." in stripped:
         stripped = stripped.replace("..", ".")
     return stripped or None
+
+
+_SUMMARY_WORDS = ("ratarata", "rerata", "jumlah", "total")
+
+
+def _is_summary(indicator: str, values: dict[str, str]) -> bool:
+    """A closing ``RATA-RATA`` / ``JUMLAH`` row: an average, not an indicator."""
+    letters = "".join(ch for ch in indicator.lower() if ch.isalpha())
+    return letters.startswith(_SUMMARY_WORDS) and not values.get("target")
+
+
+_BULLETS = ("-", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
+
+
+def _list_marker(head: str) -> bool:
+    """``3.``, ``a.``, ``1)``, ``-``, ``•``: the first word of an enumerated line."""
+    marker = head.rstrip(".)")
+    return head in _BULLETS or (head.endswith((".", ")")) and (marker.isdigit() or (len(marker) == 1 and marker.isalpha())))
+
+
+def strip_marker(text: str) -> str:
+    """Drop a leading list marker from an item's text (``- Skor PPH`` → ``Skor PPH``)."""
+    head, _, rest = text.strip().partition(" ")
+    return rest.strip() if rest and _list_marker(head) else text.strip()
+
+
+def _cut_prefix(text: str, prefix: str) -> str | None:
+    """``text`` without ``prefix`` (case- and space-insensitive: text layers glue ``SasaranStrategis``)."""
+    wanted = prefix.replace(" ", "")
+    consumed, matched = 0, 0
+    while consumed < len(text) and matched < len(wanted):
+        if text[consumed] == " ":
+            consumed += 1
+            continue
+        if text[consumed].lower() != wanted[matched]:
+            return None
+        consumed += 1
+        matched += 1
+    return text[consumed:].strip() if matched == len(wanted) else None
+
+
+def _strip_goal_word(text: str) -> str:
+    for prefix in ("sasaran strategis", "strategis", "sasaran", "tujuan"):
+        cut = _cut_prefix(text, prefix)
+        if cut is not None:
+            return cut
+    return text
+
+
+def _leading_number(text: str) -> tuple[str | None, str]:
+    head, _, rest = text.partition(" ")
+    marker = head.rstrip(".:)")
+    if rest and marker and marker.replace(".", "").isdigit():
+        return marker, rest.strip()
+    return None, text
+
+
+def split_goal_number(text: str) -> tuple[str | None, str]:
+    """``1. Goal``, ``Sasaran Strategis 1 : Goal``, ``1. Sasaran : Goal``, ``1 : Goal`` → ("1", "Goal")."""
+    body = join_lines(text)
+    number, body = _leading_number(body)
+    body = _strip_goal_word(body).lstrip(" :.-").strip()
+    if number is None:
+        number, body = _leading_number(body)
+    return number, body.lstrip(" :.-").strip()
+
+
+def _items(text: str) -> list[str]:
+    """Enumerated items of a cell (``3. Persentase ...`` / ``a. ...`` / ``- ...``), or [] when not enumerated."""
+    items: list[str] = []
+    for line in text.split("\n"):
+        head = line.strip().split(" ")[0] if line.strip() else ""
+        if _list_marker(head):
+            items.append(line.strip())
+        elif items:
+            items[-1] += " " + line.strip()
+        elif line.strip():
+            return []
+    return items
+
+
+def _value_lines(raw: str) -> list[str]:
+    """Lines of a value cell, a bracketed line such as ``(101%)`` kept with the value above it."""
+    lines: list[str] = []
+    for line in (l.strip() for l in raw.split("\n")):
+        if not line:
+            continue
+        if lines and line.startswith("(") and line.endswith(")"):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def split_stacked(indicator: str, values: dict[str, str]) -> list[tuple[str, dict[str, str]]] | None:
+    """Split a row whose value cells stack several indicators' values line by line.
+
+    Real tables put two or more indicators of one goal into one row, each value cell
+    holding one line per indicator (``100%\n100%``). The split happens only when at
+    least two value cells have the same number of lines and every line holds a digit,
+    so wrapped text is never cut.
+    """
+    lines = {role: _value_lines(raw) for role, raw in values.items()}
+    counts = [len(v) for v in lines.values() if len(v) > 1]
+    if not counts:
+        return None
+    k = max(counts)
+    stacked = [role for role, v in lines.items() if len(v) == k]
+    if len(stacked) < min(2, len(values)) or not all(any(c.isdigit() for c in l) for r in stacked for l in lines[r]):
+        return None
+    items = _items(indicator)
+    names = items if len(items) == k else [join_lines(indicator)] * k
+    out = []
+    for n in range(k):
+        row_values = {role: (v[n] if len(v) == k else (v[0] if n == 0 and v else "")) for role, v in lines.items()}
+        out.append((strip_marker(join_lines(names[n])), row_values))
+    return out
+
+
+def _group_kind(text: str) -> str | None:
+    """A full-width row naming a goal (``Sasaran Strategis 1 : ...``) or a level above it (``Misi 2 : ...``)."""
+    lowered = _leading_number(text)[1].lower()
+    if lowered.startswith(("misi", "tujuan", "visi")):
+        return "parent"
+    if lowered.startswith("sasaran") and (":" in lowered[:40] or "".join(lowered.split()).startswith("sasaranstrategis")):
+        return "goal"
+    return None
 
 
 def choose_value_columns(table: LogicalTable, year: int | None) -> dict[str, int]:
@@ -61,22 +199,27 @@ def choose_value_columns(table: LogicalTable, year: int | None) -> dict[str, int
         same_year = [i for i in candidates if table.roles[i].year == year and year is not None]
         no_year = [i for i in candidates if table.roles[i].year is None]
         chosen[role] = (same_year or no_year or candidates)[0]
+    if "achievement" not in chosen and chosen:
+        percent_column = _percent_column(table, set(chosen.values()))
+        if percent_column is not None:
+            chosen["achievement"] = percent_column
     return chosen
 
 
-def _split_group_row(text: str) -> tuple[str | None, str]:
-    """``1. Sasaran : Meningkatnya ...`` → ("1", "Meningkatnya ...")."""
-    body = join_lines(text)
-    number = None
-    head, _, rest = body.partition(" ")
-    if head.rstrip(".").replace(".", "").isdigit():
-        number, body = head.rstrip("."), rest
-    lowered = body.lower()
-    for prefix in ("sasaran strategis", "sasaran", "tujuan"):
-        if lowered.startswith(prefix):
-            body = body[len(prefix):].lstrip(" :.-")
-            break
-    return number, body
+def _percent_column(table: LogicalTable, taken: set[int]) -> int | None:
+    """An unnamed-role column whose cells are mostly percentages (``Kategori Penilaian: 63,36 % (Sedang)``).
+
+    Some reports print the achievement under a category header; a column of
+    percents beside target and realization can only be the achievement.
+    """
+    for index, role in enumerate(table.roles):
+        if role.role != "other" or index in taken:
+            continue
+        cells = [row.cells[index] for row in table.grid.rows if index < len(row.cells) and row.cells[index].strip()]
+        percents = sum(parse_value(join_lines(c), role="percent").unit == "%" and "%" in c for c in cells)
+        if cells and percents >= 0.6 * len(cells) and percents >= 2:
+            return index
+    return None
 
 
 def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
@@ -99,10 +242,17 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     for body in table.grid.rows:
         cells = body.cells
         values = {role: join_lines(cell(cells, i)) for role, i in columns.items()}
+        joined = join_lines(" ".join(c for c in cells if c.strip()))
+        group = _group_kind(joined) if not any(values.values()) else None
+        if group == "parent":
+            continue  # a Misi / Tujuan row above the goals: not a goal of the measurement
+        if group == "goal":
+            goal_no, goal = split_goal_number(joined)
+            continue
         has_values = any(values.values()) or any(cell(cells, i).strip() for i in extra_cols)
         number = _clean_number(cell(cells, no_col)) if no_col is not None else None
         goal_text = join_lines(cell(cells, goal_col)) if goal_col is not None else ""
-        ind_text = join_lines(cell(cells, ind_col))
+        ind_text = strip_marker(join_lines(cell(cells, ind_col)))
         if body.starts_part and rows and body.page != rows[-1].page and not has_values and not number:
             last = rows[-1]  # the tail of a row cut by the page break
             if goal_text and last.goal:
@@ -117,27 +267,33 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         if not has_values:
             filled = [c for c in cells if c.strip()]
             if len(filled) == 1 and (goal_col is None or not goal_text or not ind_text):
-                goal_no, goal = _split_group_row(filled[0])  # a full-width goal row
+                goal_no, goal = split_goal_number(filled[0])  # a full-width goal row
                 continue
         if goal_text:
-            goal, goal_no = goal_text, number
+            printed_no, goal = split_goal_number(goal_text)
+            goal_no = number or printed_no
         elif goal_col is None and number and not ind_text:
             continue
-        if not ind_text and not has_values:
+        if (not ind_text and not has_values) or _is_summary(ind_text, values):
             continue
-        rows.append(
-            IndicatorRow(
+        raw_values = {role: cell(cells, i) for role, i in columns.items()}
+        split = split_stacked(cell(cells, ind_col), raw_values)
+        pieces = split or [(ind_text, values)]
+        for piece_text, piece_values in pieces:
+            row = IndicatorRow(
                 table_id=table.id,
                 page=body.page,
                 goal_no=goal_no if goal_col is not None or goal else None,
                 goal=goal,
                 indicator_no=number if goal_col is None else None,
-                indicator=ind_text,
-                unit_raw=join_lines(cell(cells, unit_col)),
-                values=values,
+                indicator=piece_text,
+                unit_raw=join_lines(cell(cells, unit_col).split("\n")[0]) if split else join_lines(cell(cells, unit_col)),
+                values=piece_values,
                 extra={table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols},
             )
-        )
+            if split:
+                row.notes.append(("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
+            rows.append(row)
     return rows
 
 

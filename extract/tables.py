@@ -73,14 +73,59 @@ def _title_above(page: pdfplumber.page.Page, top: float, floor: float) -> str:
     return (region.extract_text() or "").strip()
 
 
+def _is_page_furniture(bbox: tuple[float, float, float, float], n_rows: int, height: float) -> bool:
+    """A one-row box in the top or bottom margin is a running header or footer, not a table.
+
+    Left in, it would sit between the two parts of a table that crosses the page and
+    stop them from being joined.
+    """
+    margin = height * 0.1
+    return n_rows <= 1 and (bbox[3] <= margin or bbox[1] >= height - margin)
+
+
+def _spread_stacked_cells(page: pdfplumber.page.Page, table, rows: list[list[str | None]]) -> None:
+    """Give each row its own line of a merged cell whose lines sit one per row.
+
+    Tables drawn without horizontal rules in some columns (a ``Jenis Belanja`` column
+    beside ruled value columns) come out as one tall cell holding ``Belanja Pegawai /
+    Belanja Barang / ...``. When every printed line of such a cell lies inside a
+    different row of the rows it spans, the lines belong to those rows. A goal whose
+    wrapped lines all sit in its first row is left alone.
+    """
+    # a row's own height is that of its shortest cell: merged cells stretch row.bbox
+    row_boxes = [(row.bbox[0], row.bbox[1], row.bbox[2], min(c[3] for c in row.cells if c)) for row in table.rows]
+    for r, row in enumerate(table.rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is None or r + 1 >= len(rows) or c >= len(rows[r + 1]) or rows[r + 1][c] is not None:
+                continue
+            covered = [i for i in range(r, len(rows)) if i == r or (c < len(rows[i]) and rows[i][c] is None
+                       and row_boxes[i][1] < bbox[3] - 1)]
+            lines = page.crop(bbox, strict=False).extract_text_lines()
+            if len(covered) < 2 or len(lines) != len(covered):
+                continue
+            homes = []
+            for line in lines:
+                centre = (line["top"] + line["bottom"]) / 2
+                homes.append(next((i for i in covered if row_boxes[i][1] <= centre <= row_boxes[i][3]), None))
+            if None in homes or sorted(set(homes)) != covered:
+                continue
+            for line, home in zip(lines, homes):
+                rows[home][c] = line["text"]
+
+
 def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
     found = []
     floor = 0.0
     for index, table in enumerate(sorted(page.find_tables(LINES_SETTINGS), key=lambda t: t.bbox[1])):
         rows = table.extract()
-        if not rows or max(len(r) for r in rows) < 2 or len(rows) < 1:
+        if not rows or max(len(r) for r in rows) < 2 or _is_page_furniture(table.bbox, len(rows), float(page.height)):
             continue
+        _spread_stacked_cells(page, table, rows)
         spans = [[(round(c[0], 1), round(c[2], 1)) if c else None for c in row.cells] for row in table.rows]
+        for r, row in enumerate(rows):  # a spread line takes the span of the merged cell above it
+            for c, text in enumerate(row):
+                if spans[r][c] is None and text is not None:
+                    spans[r][c] = next(spans[k][c] for k in range(r, -1, -1) if spans[k][c] is not None)
         found.append(
             RawTable(
                 page=number,

@@ -23,6 +23,18 @@ def _info(table: LogicalTable, n_rows: int) -> TableInfo:
     )
 
 
+def _goal_number_from_title(title: str) -> str | None:
+    """``Sasaran Strategis 2.`` above a per-goal table gives the goal number of its rows."""
+    words = title.lower().replace(":", " ").split()
+    for i in reversed(range(len(words) - 1)):  # the heading nearest the table
+        word = words[i]
+        if word == "strategis" or (word == "sasaran" and words[i + 1] != "strategis"):
+            number = words[i + 1].strip(".")
+            if number.isdigit():
+                return number
+    return None
+
+
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:
     texts = [p.text for p in ingested.pages]
     identity = find_identity(texts)
@@ -36,6 +48,10 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
         if table.kind == "measurement":
             table.main = table is main
             rows = indicator_rows(table, identity.year)
+            if not table.main:
+                number = _goal_number_from_title(table.title)
+                for row in rows:
+                    row.goal_no = row.goal_no or number
             (result.indicators if table.main else result.details).extend(rows)
         elif table.kind == "plan":
             rows = indicator_rows(table, identity.year)

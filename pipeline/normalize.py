@@ -62,7 +62,12 @@ def _unit_from_satuan(satuan: str) -> str | None:
     """The Satuan column names the unit of target and realization (``Persen``, ``Laporan``)."""
     if not satuan:
         return None
-    return parse_value(f"1 {satuan}").unit or satuan.lower()
+    spaced = parse_value(f"1 {satuan}")
+    if spaced.warnings and " " in satuan:
+        glued = parse_value(f"1 {satuan.replace(' ', '')}")  # a word wrapped inside a narrow column
+        if not glued.warnings:
+            return glued.unit
+    return spaced.unit or satuan.lower()
 
 
 def _polarity_and_computed(target: Value, realization: Value, achievement: Value) -> tuple[float | None, str | None, str | None]:
@@ -101,6 +106,8 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     for name in ("target", "realization"):
         if satuan_unit and values[name].value is not None and values[name].unit is None:
             values[name].unit = satuan_unit
+    for code, message in row.notes:
+        ctx.warnings.append(Warning("interpret", code, f"{where}: {message}", row.page))
     computed, polarity, mismatch = _polarity_and_computed(values["target"], values["realization"], values["achievement"])
     if mismatch:
         ctx.warnings.append(Warning("normalize", "achievement_mismatch", f"{where}: {mismatch}", row.page))
