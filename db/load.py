@@ -63,7 +63,7 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
         if unit_id:
             db.table("units").upsert(
                 {"id": unit_id, "name": report.unit.name, "agency": report.unit.agency, "kind": report.unit.kind,
-                 "province": report.unit.province, "place": report.unit.place},
+                 "province": report.unit.province, "place": report.unit.place, "region_code": report.unit.region_code},
                 pk="id",
             )
         db.table("reports").upsert(

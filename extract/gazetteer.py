@@ -19,22 +19,30 @@ How it matches:
    province hint.
 2. The place is compared, with spaces removed (so ``Pangkal Pinang`` is
    ``Pangkalpinang``), with each unit's name and aliases, among the units of the
-   kind named (or passed as ``kind``) and of the hinted province. One unit: score 100.
-   Several (``KPU Bekasi`` without a kind: the kabupaten and the kota): ambiguous.
+   kind named (or passed as ``kind``). One unit: score 100. Several (``KPU Bekasi``
+   without a kind: the kabupaten and the kota): ambiguous, unless a province hint
+   picks one of them (``KPU Banjar`` in Kalimantan Selatan).
 3. With no exact match, rapidfuzz's ``fuzz.ratio`` (normalised Indel similarity,
    0-100) compares the place with every name and alias of those units. A unit
    scoring at least :data:`FUZZY_THRESHOLD` and more than :data:`FUZZY_MARGIN`
    above any other unit is the match (with a ``unit_fuzzy_match`` warning); units
    within the margin of the best are ambiguous; below the threshold nothing is
    matched. ``fuzz.ratio`` compares whole strings, so ``Bandung`` never matches
-   ``Bandung Barat`` by containment the way a partial ratio would.
+   ``Bandung Barat`` by containment the way a partial ratio would. Places and
+   aliases shorter than :data:`FUZZY_MIN_LENGTH` letters (``Bima``, ``OKU``) are
+   matched exactly only.
 
 Why 85: one wrong, missing or extra character in a place of n letters gives
 about ``100 * (1 - 1/n)``, so 85 lets one OCR error through in a place of seven
 letters or more (``Lampung Utra`` 96, ``Bandar Lampunq`` 92) and two in one of
-about fourteen, while the closest real pairs of distinct units score well below it
-(``Lampung Utara``/``Lampung Barat`` 78, ``Batu``/``Baru`` 75, ``Malang``/``Balangan``
-71). Short names with an OCR error therefore stay unresolved rather than guessed.
+about fourteen, and no further: ``Lampung Utara``/``Lampung Barat`` (83) or
+``Sumatera Utara``/``Sumatera Barat`` (85-) are different words, not typos. Some
+distinct units do score above 85 against each other (``Bandung``/``Badung`` 92,
+``Sumbawa Barat``/``Sumba Barat`` 91, ``Semarang``/``Serang`` 86); they are kept
+apart because a correctly spelled name always matches exactly first, a real name
+of another kind is never fuzzily matched (``KPU Kota Badung`` is unresolved, not
+Kota Bandung), and a damaged name that scores within :data:`FUZZY_MARGIN` of two
+units is ambiguous rather than guessed.
 """
 from __future__ import annotations
 
@@ -54,11 +62,14 @@ GAZETTEER_CSV = Path(__file__).resolve().parent.parent / "corpus" / "gazetteer" 
 FUZZY_THRESHOLD = 85.0
 #: A fuzzy match must beat every other unit by more than this, else it is ambiguous.
 FUZZY_MARGIN = 5.0
+#: Places and aliases shorter than this (letters, spaces removed) match only exactly:
+#: one OCR error in ``Bima`` or ``OKU`` is too much of the word to guess from.
+FUZZY_MIN_LENGTH = 6
 
 KINDS = ("pusat", "provinsi", "kabupaten", "kota")
 _KIND_WORDS = {
     "pusat": "pusat", "provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi", "prop": "provinsi",
-    "kabupaten": "kabupaten", "kab": "kabupaten", "kabupaten": "kabupaten",
+    "kabupaten": "kabupaten", "kab": "kabupaten",
     "kota": "kota", "kotamadya": "kota", "kotamadia": "kota", "kodya": "kota", "kotamadja": "kota",
 }
 #: Long kind words that an OCR error may damage (``Kabupatcn``); short ones must be exact.
@@ -170,7 +181,7 @@ def _parse(text: str) -> _Parsed:
     if rest and (kind := _kind_word(rest[0])):
         p.kind = kind
         rest = rest[1:]
-        if rest and rest[0] == "administrasi":
+        if rest and rest[0] in ("administrasi", "adm"):
             rest = rest[1:]
         if kind == "pusat" and not rest:
             p.pusat = True
@@ -203,7 +214,9 @@ def _match(key: str, pool: set[int]) -> tuple[list[int], float]:
     hits = [pos for pos in exact.get(key, []) if pos in pool]
     if hits:
         return hits, 100.0
-    choices = [(k, pos) for k, pos in pairs if pos in pool]
+    if len(key) < FUZZY_MIN_LENGTH:
+        return [], 0.0
+    choices = [(k, pos) for k, pos in pairs if pos in pool and len(k) >= FUZZY_MIN_LENGTH]
     if not choices:
         return [], 0.0
     found = process.extract(key, [k for k, _ in choices], scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD,
@@ -220,9 +233,11 @@ def _match(key: str, pool: set[int]) -> tuple[list[int], float]:
 
 
 def _best_below(key: str, pool: set[int]) -> str:
+    if len(key) < FUZZY_MIN_LENGTH:
+        return f" (a place of under {FUZZY_MIN_LENGTH} letters must match exactly)"
     _, pairs = _index()
-    choices = [(k, pos) for k, pos in pairs if pos in pool]
-    if not choices or not key:
+    choices = [(k, pos) for k, pos in pairs if pos in pool and len(k) >= FUZZY_MIN_LENGTH]
+    if not choices:
         return ""
     _, score, idx = process.extractOne(key, [k for k, _ in choices], scorer=fuzz.ratio)
     return f" (closest: {_load()[choices[idx][1]].unit_name!r}, score {score:.0f} < {FUZZY_THRESHOLD:.0f})"
@@ -250,7 +265,8 @@ def resolve_unit(text: str, kind: str | None = None, province_hint: str | None =
     """The unit that ``text`` names; ``kind`` and ``province_hint`` narrow the search.
 
     A kind named in the text wins over ``kind`` (with a ``unit_kind_conflict`` warning).
-    A province hint that leaves no match is dropped (``unit_province_mismatch``).
+    A province hint chooses among equally good matches (``KPU Banjar`` in Kalimantan
+    Selatan); one that excludes them all is dropped (``unit_province_mismatch``).
     Warnings are ``"code: message"`` strings: ``unit_fuzzy_match``, ``unit_ambiguous``,
     ``unit_unresolved``, ``unit_agency_mismatch``, ``unit_kind_conflict``,
     ``unit_province_mismatch``, ``unit_province_unresolved``.
@@ -281,12 +297,22 @@ def resolve_unit(text: str, kind: str | None = None, province_hint: str | None =
         if province is None:
             hint = " ".join(hint_tokens)
             warnings.append(f"unit_province_unresolved: province hint {hint!r} is no province; ignored")
-    hits, score = [], 0.0
-    if province:
-        hits, score = _match(key, {pos for pos in pool if units[pos].province == province})
-    if not hits:
-        hits, score = _match(key, pool)
-        if hits and province:
+    exact, _ = _index()
+    elsewhere = [units[pos] for pos in exact.get(key, []) if pos not in pool]
+    if elsewhere and not any(pos in pool for pos in exact.get(key, [])):
+        # A real name of another kind ("KPU Kota Badung": Badung is a kabupaten) is not
+        # fuzzily matched to a similar name of this kind (Kota Bandung).
+        names = ", ".join(u.unit_name for u in elsewhere)
+        warnings.append(f"unit_unresolved: {text!r}: no {want} has that name; it is the name of {names}")
+        return Resolution(None, 0.0, [], warnings)
+    # The hint only chooses among the best matches of the whole pool: a hint never turns
+    # an exact match elsewhere into a fuzzy one with a similar name inside the province.
+    hits, score = _match(key, pool)
+    if hits and province:
+        inside = [pos for pos in hits if units[pos].province == province]
+        if inside:
+            hits = inside
+        else:
             found = ", ".join(sorted({units[pos].province or "" for pos in hits}))
             warnings.append(f"unit_province_mismatch: {text!r} is not in {province} but in {found}; hint ignored")
 

@@ -86,7 +86,9 @@ def looks_like_header(cells: list[str]) -> bool:
     hits = 0
     for text in texts:
         words = [w.strip(".,:") for w in _words(text)]
-        if words and sum(w in HEADER_WORDS for w in words) * 2 >= len(words):
+        named = [w for w in words if w in HEADER_WORDS]
+        # a value such as "100 %" is not a header even though "%" is a header word
+        if words and len(named) * 2 >= len(words) and any(w.isalpha() for w in named):
             hits += 1
     return hits * 2 >= len(texts) and hits >= 1 and any(len(_words(t)) < 8 for t in texts)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from extract.gazetteer import province_of, resolve_unit
 from extract.nlp import blank_indonesian
 
 #: The 38 provinces, used to recognise ``Provinsi <name>`` and a unit's province.
@@ -49,6 +50,8 @@ class UnitGuess:
     place: str | None
     province: str | None
     evidence: int = 0
+    region_code: str | None = None
+    printed: str | None = None  # the name as the report prints it
 
 
 @dataclass
@@ -150,13 +153,12 @@ def find_unit(pages: list[str]) -> UnitGuess:
     election = {k: v for k, v in votes.items() if k[0] in ("KPU", "KIP")}
     pool = election or votes
     (agency, kind, place), evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
-    kind_title = kind.title()
-    name = f"{agency} {kind_title} {place}"
+    name = f"{agency} {kind.title()} {place}"
     if kind == "provinsi":
         province = _canonical_province(place) or place
     else:
-        province = province_votes.most_common(1)[0][0] if province_votes else None
-    return UnitGuess(name, agency, kind, place, province, evidence)
+        province = province_of(place, kind) or (province_votes.most_common(1)[0][0] if province_votes else None)
+    return UnitGuess(name, agency, kind, place, province, evidence, printed=name)
 
 
 def _year_votes(doc: Doc, is_cover: bool) -> tuple[Counter[int], Counter[int]]:
@@ -211,10 +213,27 @@ def find_year(pages: list[str]) -> tuple[int | None, int | None, list[tuple[str,
     return year, (cover_year if cover_year not in (None, year) else None), warnings
 
 
+def _resolve_election_body(unit: UnitGuess, warnings: list[tuple[str, str]]) -> UnitGuess:
+    """Give a KPU/KIP unit its gazetteer name, province and region code; warn, never invent."""
+    if unit.agency not in ("KPU", "KIP") or unit.name is None:
+        return unit
+    resolution = resolve_unit(unit.name, kind=unit.kind if unit.kind != "pusat" else None)
+    for message in resolution.warnings:
+        code, _, detail = message.partition(":")
+        warnings.append((code.strip(), detail.strip() or message))
+    found = resolution.unit
+    if found is None:
+        return unit
+    return UnitGuess(found.unit_name, found.agency, found.kind, found.name if found.kind != "pusat" else None,
+                     found.province, unit.evidence, found.region_code, unit.printed)
+
+
 def find_identity(pages: list[str]) -> Identity:
     """Unit and year from the first pages (where reports name themselves) plus table titles."""
-    unit = find_unit(pages[:6])
-    year, cover_year, warnings = find_year(pages)
+    warnings: list[tuple[str, str]] = []
+    unit = _resolve_election_body(find_unit(pages[:6]), warnings)
+    year, cover_year, year_warnings = find_year(pages)
+    warnings += year_warnings
     if unit.name is None:
         warnings.append(("unit_unknown", "no unit name (KPU/KIP/institution with Provinsi, Kabupaten or Kota) found"))
     elif unit.kind in ("kabupaten", "kota") and unit.province is None:

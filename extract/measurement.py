@@ -108,7 +108,7 @@ def _strip_goal_word(text: str) -> str:
 def _leading_number(text: str) -> tuple[str | None, str]:
     head, _, rest = text.partition(" ")
     marker = head.rstrip(".:)")
-    if rest and marker and marker.replace(".", "").isdigit():
+    if marker and marker.replace(".", "").isdigit():
         return marker, rest.strip()
     return None, text
 

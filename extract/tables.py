@@ -40,7 +40,7 @@ LINES_SETTINGS = {
     "intersection_tolerance": 3,
 }
 #: How far above a table its title may sit, in points.
-TITLE_REACH = 70.0
+TITLE_REACH = 150.0
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 from extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
 from extract.identity import find_identity
 from extract.layout import LogicalTable, logical_tables
-from extract.measurement import choose_main, indicator_rows
+from extract.measurement import choose_main, indicator_rows, split_goal_number
 from pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
 VERSION = 1
@@ -23,16 +23,31 @@ def _info(table: LogicalTable, n_rows: int) -> TableInfo:
     )
 
 
-def _goal_number_from_title(title: str) -> str | None:
-    """``Sasaran Strategis 2.`` above a per-goal table gives the goal number of its rows."""
-    words = title.lower().replace(":", " ").split()
-    for i in reversed(range(len(words) - 1)):  # the heading nearest the table
-        word = words[i]
-        if word == "strategis" or (word == "sasaran" and words[i + 1] != "strategis"):
-            number = words[i + 1].strip(".")
-            if number.isdigit():
-                return number
-    return None
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def goal_from_title(title: str) -> tuple[str | None, str | None]:
+    """(goal number, goal text) named just above a per-goal table.
+
+    Reports introduce each per-goal table with a heading (``Sasaran Strategis 2.``,
+    ``Sasaran Strategis 3 : Meningkatnya ...``) or a sentence that quotes the goal
+    (``Sasaran "Terwujudnya ..." telah tercapai``). The last such mention before the
+    table is the one that belongs to it.
+    """
+    lowered = title.lower()
+    at = lowered.rfind("sasaran")
+    if at < 0:
+        return None, None
+    rest = title[at + len("sasaran"):].strip()
+    opening = rest[:1]
+    if opening in _QUOTES:
+        closing = rest.find(_QUOTES[opening], 1)
+        return None, (" ".join(rest[1:closing].split()) if closing > 0 else None)
+    line = " ".join(rest.split())  # the heading is the last text above the table, wrapped or not
+    number, text = split_goal_number(line)
+    if number is None:
+        return None, None  # "sasaran" in running prose names no goal
+    return number, text or None
 
 
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:
@@ -49,9 +64,10 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             table.main = table is main
             rows = indicator_rows(table, identity.year)
             if not table.main:
-                number = _goal_number_from_title(table.title)
+                number, goal = goal_from_title(table.parts[0].title)
                 for row in rows:
                     row.goal_no = row.goal_no or number
+                    row.goal = row.goal or goal
             (result.indicators if table.main else result.details).extend(rows)
         elif table.kind == "plan":
             rows = indicator_rows(table, identity.year)

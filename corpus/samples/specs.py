@@ -89,7 +89,7 @@ SPECS = [
     Spec(
         slug="kpu-kab-sleman-2019",
         unit={"name": "KPU Kabupaten Sleman", "agency": "KPU", "kind": "kabupaten",
-              "province": "Daerah Istimewa Yogyakarta"},
+              "province": "DI Yogyakarta"},
         short="KPU Kabupaten Sleman", long="Komisi Pemilihan Umum Kabupaten Sleman",
         city="Sleman", year=2019, cover_year=None,
         goals=[("sarpras", [0]), ("sdm", [1]), ("akip", [0]), ("akuntansi", [0]), ("bmn", [0, 1]),
