@@ -105,8 +105,8 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
         span for texts, spans in zip(table.rows, table.spans) for text, span in zip(texts, spans)
         if span is not None and text and text.strip()
     ]
-    if not present:
-        return False
+    if not present or not any(sum(bool(t and t.strip()) for t in row) >= 2 for row in table.rows[:3]):
+        return False  # a continuation starts with a row of several cells, not a line of prose
     lined_up = sum(any(_overlap(s, c.span) > 0.5 * (s[1] - s[0]) for c in prev_columns) for s in present)
     return lined_up >= 0.8 * len(present)
 
@@ -146,4 +146,36 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
     for table in tables:
         table.roles = [column_role(c.label) for c in table.grid.columns]
         table.kind = _classify(table)
+        if table.kind != "other" and all(p.flavor in LINE_PER_ROW_FLAVORS for p in table.parts):
+            _merge_wrapped_lines(table)
     return tables
+
+
+#: Readers that return one row per printed line rather than per table row.
+LINE_PER_ROW_FLAVORS = ("camelot-stream", "pdfplumber-words")
+#: Columns that hold one short value per row; a line with none of them is wrapped text.
+_KEY_ROLES = {"no", "target", "realization", "achievement", "unit", "pagu", "budget_realization", "absorption", "remaining"}
+_GROUP_WORDS = ("sasaran", "misi", "tujuan", "program")
+
+
+def _merge_wrapped_lines(table: LogicalTable) -> None:
+    """Join the wrapped lines of borderless tables back into their rows.
+
+    Stream readers return one row per printed line. A line that has nothing in the
+    number and value columns continues the row above it, unless it opens a group
+    (``Sasaran Strategis 2 : ...``).
+    """
+    keys = [i for i, role in enumerate(table.roles) if role.role in _KEY_ROLES]
+    merged = []
+    for row in table.grid.rows:
+        first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
+        is_continuation = (
+            merged and not row.starts_part and keys and not any(row.cells[i].strip() for i in keys)
+            and not first_text.startswith(_GROUP_WORDS)
+        )
+        if is_continuation:
+            previous = merged[-1]
+            previous.cells = [f"{a}\n{b}" if a and b else (a or b) for a, b in zip(previous.cells, row.cells)]
+        else:
+            merged.append(row)
+    table.grid.rows = merged

@@ -28,6 +28,8 @@ from typing import Iterable
 
 import pdfplumber
 
+from extract.headers import looks_like_header
+
 log = logging.getLogger(__name__)
 
 #: Settings for ruled tables. snap/join tolerances absorb the half-point gaps
@@ -142,6 +144,22 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
     return found
 
 
+def _leading_title_rows(rows: list[list[str]]) -> int:
+    """Rows above the header holding a single text, e.g. the ``Tabel 3.1 ...`` line.
+
+    camelot's stream parser takes the title printed right above a borderless table
+    as the table's first rows; they belong to the title.
+    """
+    count = 0
+    for row in rows[:3]:
+        texts = [t.strip() for t in row]
+        if sum(bool(t) for t in texts) == 1 and len(texts) >= 3 and not looks_like_header(texts):
+            count += 1
+        else:
+            break
+    return count if count < len(rows) else 0
+
+
 def _stream_tables(path: Path, number: int, page: pdfplumber.page.Page, password: str | None) -> list[RawTable]:
     """Borderless tables through camelot's stream parser."""
     import camelot  # imported lazily: it pulls in OpenCV, which most runs never need
@@ -161,6 +179,9 @@ def _stream_tables(path: Path, number: int, page: pdfplumber.page.Page, password
         top, bottom = height - y1, height - y0
         rows = [[str(cell) for cell in row] for row in table.df.values.tolist()]
         columns = [(round(c[0], 1), round(c[1], 1)) for c in table.cols]
+        skipped = _leading_title_rows(rows)
+        title_lines = [t.strip() for row in rows[:skipped] for t in row if t.strip()]
+        rows = rows[skipped:]
         found.append(
             RawTable(
                 page=number,
@@ -170,7 +191,7 @@ def _stream_tables(path: Path, number: int, page: pdfplumber.page.Page, password
                 page_height=height,
                 rows=rows,
                 spans=[list(columns) for _ in rows],
-                title=_title_above(page, top, floor),
+                title="\n".join([_title_above(page, top, floor), *title_lines]).strip(),
             )
         )
         floor = bottom
@@ -183,21 +204,31 @@ def extract_tables(
     stream_pages: Iterable[int] = (),
     password: str | None = None,
 ) -> list[RawTable]:
-    """Read ruled tables on ``pages``; also borderless ones on ``stream_pages``.
+    """Read ruled tables on ``pages``; on ``stream_pages`` without one, borderless tables.
 
-    A page in ``stream_pages`` whose ruled pass finds a table is left to the ruled
-    reader: camelot's stream parser would read the same cells again with less
-    structure.
+    Borderless tables are read from word positions under their header line
+    (``pdfplumber-words``); camelot's stream parser is the fallback for pages where
+    no header line is recognised. A borderless table that runs to the foot of a page
+    lends its columns to the top of the next page, where it continues headerless.
     """
+    from extract.borderless import borderless_tables  # borderless builds RawTables: import here, not at the top
+
     wanted = sorted(set(pages) | set(stream_pages))
     stream_set = set(stream_pages)
     tables: list[RawTable] = []
+    carried: list[tuple[float, float]] | None = None
     with pdfplumber.open(path, password=password or "") as pdf:
         for number in wanted:
             page = pdf.pages[number - 1]
             ruled = _ruled_tables(page, number)
             tables.extend(ruled)
+            found: list[RawTable] = []
             if not ruled and number in stream_set:
-                tables.extend(_stream_tables(path, number, page, password))
+                found = borderless_tables(page, number, carried_columns=carried)
+                if not found:
+                    found = _stream_tables(path, number, page, password)
+                tables.extend(found)
+            last = found[-1] if found and found[-1].flavor == "pdfplumber-words" else None
+            carried = last.spans[0] if last and last.bbox[3] > last.page_height * 0.75 else None
             page.flush_cache()  # keep one page's layout in memory at a time
     return tables
