@@ -74,8 +74,12 @@ def _check_structure(path: Path, opened: OpenedDocument) -> bool:
         opened.failure_message = "the PDF is encrypted and needs a password to open"
         return False
     except pikepdf.PdfError as error:
-        opened.failure = "broken"
-        opened.failure_message = f"the PDF is damaged beyond repair: {error}"
+        if not _tail_is_complete(path):
+            opened.failure = "truncated"
+            opened.failure_message = f"the file was cut off (it ends without %%EOF) and cannot be repaired: {error}"
+        else:
+            opened.failure = "broken"
+            opened.failure_message = f"the PDF is damaged beyond repair: {error}"
         return False
     return True
 

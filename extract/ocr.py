@@ -62,6 +62,8 @@ INSTALL_HINT = "install tesseract-ocr tesseract-ocr-ind"
 #: Tesseract's OpenMP threads fight each other on small machines: one thread per
 #: process is 5x faster on 2 cores (and lets several pages run in parallel processes).
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+#: Page segmentation mode for the words (see docs/ocr.md for the comparison).
+PSM = os.environ.get("LKJ_OCR_PSM", "3")
 #: OSD runs on a smaller copy of the page: enough for orientation, 2x faster.
 OSD_DPI = 150
 #: Below this OSD orientation confidence the page is left as it is.
@@ -138,6 +140,17 @@ def _languages() -> tuple[str, ...] | None:
         return None
     lines = (out.stdout + out.stderr).splitlines()
     return tuple(line.strip() for line in lines if line.strip() and " " not in line.strip())
+
+
+def ocr_languages() -> str:
+    """``ind+eng`` when English is installed, else ``ind``.
+
+    The ``ind`` model (tessdata_fast, as Debian ships it) has no ``%`` in its character
+    set: alone it reads ``100%`` as ``10096`` or ``100Y6``. English adds ``%`` and the
+    other symbols; the Indonesian words still come out right.
+    """
+    languages = _languages() or ()
+    return f"{LANGUAGE}+eng" if "eng" in languages else LANGUAGE
 
 
 def tesseract_available() -> str | None:
@@ -291,17 +304,22 @@ def _segments(mask: np.ndarray, horizontal: bool, min_length: int) -> list[Segme
 
 
 def find_rulings(image: np.ndarray, dpi: int) -> Rulings:
-    """Horizontal and vertical ruling lines (and the edges of solid dark bars)."""
+    """Horizontal and vertical ruling lines (and the edges of solid dark bars).
+
+    A rule is a run of ink at least 20 pt long (horizontal) or 9 pt tall (vertical)
+    and at most 3 pt thick. The ink is first thickened by one pixel across the line
+    direction so that a rule that steps by a pixel (residual skew, paper warp) is still
+    one run. No closing along the line: it would turn the baselines of text into rules.
+    """
     s = dpi / 72
     ink = _ink(image, dpi)
-    bridge = max(3, round(1.2 * s))  # dashes, dots and JPEG gaps in a line
-    thickest = max(4, round(3 * s))  # a rule is at most 3 pt thick; more is a bar or text
+    thickest = max(4, round(3 * s))
     h_len, v_len = max(20, round(20 * s)), max(20, round(9 * s))
 
-    h = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1)))
+    h = cv2.dilate(ink, np.ones((3, 1), np.uint8))
     h = cv2.morphologyEx(h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
     h &= ~cv2.morphologyEx(h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, thickest)))
-    v = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge)))
+    v = cv2.dilate(ink, np.ones((1, 3), np.uint8))
     v = cv2.morphologyEx(v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
     v &= ~cv2.morphologyEx(v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (thickest, 1)))
 
@@ -320,11 +338,19 @@ def find_rulings(image: np.ndarray, dpi: int) -> Rulings:
             vertical += [Segment(float(x), float(y), float(y + hh - 1)), Segment(float(x + w - 1), float(y), float(y + hh - 1))]
             bars[y:y + hh, x:x + w] = 255
 
-    mask = cv2.dilate(h | v, np.ones((3, 3), np.uint8))
-    return Rulings(horizontal, vertical, mask | bars)
+    mask = cv2.dilate(h | v, np.ones((3, 3), np.uint8)) | bars
+    return Rulings(horizontal, vertical, mask)
 
 
 # --------------------------------------------------------------------------- words
+
+
+def prepare_for_ocr(image: np.ndarray, erase: np.ndarray, dpi: int) -> np.ndarray:
+    """The page as Tesseract should see it: table rules painted out, grain removed."""
+    cleaned = image.copy()
+    cleaned[erase > 0] = 255
+    return cleaned
+
 
 
 def _parse_tsv(tsv: str, scale: float) -> tuple[list[OcrWord], str]:
@@ -392,17 +418,17 @@ def ocr_page(
         width, height = height, width
     skew = estimate_skew(image, dpi)
     image = deskew(image, skew)
-    rulings = find_rulings(image, dpi)
-    cleaned = image.copy()
-    cleaned[rulings.mask > 0] = 255
-    tsv = _tesseract(cleaned, ["-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi), "tsv"])
-    del cleaned
     scale = image.shape[1] / width
+    rulings = find_rulings(image, dpi)
+    grids = find_grids(rulings, image.shape, dpi) if tables else []
+    cleaned = prepare_for_ocr(image, _erase_mask(rulings, grids, image.shape, scale), dpi)
+    tsv = _tesseract(cleaned, ["-l", ocr_languages(), "--psm", PSM, "--dpi", str(dpi), "tsv"])
+    del cleaned
     words, text = _parse_tsv(tsv, scale)
     mean = round(sum(w.conf for w in words) / len(words), 1) if words else 0.0
     page = OcrPage(page_number, text, words, round(width, 2), round(height, 2), rotation, skew, mean, dpi)
     if tables:
-        page.tables = ocr_tables(page, image, rulings)
+        page.tables = ocr_tables(page, image, rulings, grids)
         if borderless and not page.tables:
             page.tables = word_tables(page)
     return page
@@ -525,43 +551,76 @@ def _is_page_furniture(bbox: tuple[float, float, float, float], n_rows: int, hei
     return n_rows <= 1 and (bbox[3] <= margin or bbox[1] >= height - margin)
 
 
-def ocr_tables(page: OcrPage, image: np.ndarray, rulings: Rulings | None = None) -> list[OcrTable]:
+@dataclass
+class CellGrid:
+    """The cell structure of one ruled table, in pixels of the page image."""
+
+    ys: list[float]  # row lines, top to bottom
+    xs: list[float]  # column lines, left to right
+    labels: np.ndarray  # grid position -> cell id; merged positions share an id
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+def find_grids(rulings: Rulings, shape: tuple[int, int], dpi: int) -> list[CellGrid]:
+    """Cell grids of the ruled tables on a page, top to bottom."""
+    scale = dpi / 72
+    tolerance = 2.5 * scale  # lines closer than 2.5 pt are the same line
+    grids = []
+    for x0, y0, x1, y1 in sorted(_regions(rulings, shape, max(3, round(2 * scale))), key=lambda r: r[1]):
+        if x1 - x0 < 50 * scale or y1 - y0 < 15 * scale:
+            continue
+        inside_h = [g for g in rulings.horizontal if x0 <= (g.lo + g.hi) / 2 <= x1 and y0 <= g.pos <= y1]
+        inside_v = [g for g in rulings.vertical if x0 <= g.pos <= x1 and y0 <= (g.lo + g.hi) / 2 <= y1]
+        grid = _grid(_cluster(inside_h, tolerance), _cluster(inside_v, tolerance))
+        if grid is None:
+            continue
+        ys_c, xs_c, top, left = grid
+        if len(xs_c) < 3:  # a single column: a framed paragraph, not a table
+            continue
+        grids.append(CellGrid([c[0] for c in ys_c], [c[0] for c in xs_c], _merge_cells(top, left)))
+    return grids
+
+
+def _erase_mask(rulings: Rulings, grids: list[CellGrid], shape: tuple[int, int], scale: float) -> np.ndarray:
+    """Ruling pixels inside the tables (outside them a "rule" may be a tall letter)."""
+    keep = np.zeros(shape, np.uint8)
+    pad = round(3 * scale)
+    for grid in grids:
+        x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
+        keep[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad] = 255
+    return rulings.mask & keep
+
+
+def ocr_tables(page: OcrPage, image: np.ndarray, rulings: Rulings | None = None,
+               grids: list[CellGrid] | None = None) -> list[OcrTable]:
     """Ruled tables (``ocr-lattice``) of an OCRed page.
 
     ``image`` is the upright, deskewed grayscale page the words were read from (its
     width in pixels over ``page.width`` is the scale).
     """
     scale = image.shape[1] / page.width
-    if rulings is None:
-        rulings = find_rulings(image, round(scale * 72))
-    tolerance = 2.5 * scale  # lines closer than 2.5 pt are the same line
-    ink = _ink(image, round(scale * 72)) & ~rulings.mask
+    dpi = round(scale * 72)
+    if grids is None:
+        rulings = rulings or find_rulings(image, dpi)
+        grids = find_grids(rulings, image.shape, dpi)
+    if not grids:
+        return []
+    ink = _ink(image, dpi)
+    if rulings is not None:
+        ink &= ~rulings.mask
     found: list[OcrTable] = []
-    boxes = []
-    for x0, y0, x1, y1 in sorted(_regions(rulings, image.shape, max(3, round(2 * scale))), key=lambda r: r[1]):
-        if x1 - x0 < 50 * scale or y1 - y0 < 15 * scale:
-            continue
-        inside_h = [s for s in rulings.horizontal if x0 <= (s.lo + s.hi) / 2 <= x1 and y0 <= s.pos <= y1]
-        inside_v = [s for s in rulings.vertical if x0 <= s.pos <= x1 and y0 <= (s.lo + s.hi) / 2 <= y1]
-        grid = _grid(_cluster(inside_h, tolerance), _cluster(inside_v, tolerance))
-        if grid is None:
-            continue
-        ys_c, xs_c, top, left = grid
-        ys = [c[0] for c in ys_c]
-        xs = [c[0] for c in xs_c]
-        if len(xs) < 3:  # a single column: a framed paragraph, not a table
-            continue
-        table = _fill(page, ys, xs, _merge_cells(top, left), scale, ink)
-        if table is None:
-            continue
-        rows, spans, confidences = table
-        bbox = (round(xs[0] / scale, 2), round(ys[0] / scale, 2), round(xs[-1] / scale, 2), round(ys[-1] / scale, 2))
+    for grid in grids:
+        rows, spans, confidences, owners = _fill(page, grid.ys, grid.xs, grid.labels, scale, ink)
+        bbox = tuple(round(v / scale, 2) for v in grid.bbox)
         if _is_page_furniture(bbox, len(rows), page.height):
             continue
-        boxes.append(bbox)
         raw = RawTable(page=page.number, index=len(found), flavor="ocr-lattice", bbox=bbox,
                        page_height=page.height, rows=rows, spans=spans, title="")
-        found.append(OcrTable(raw, confidences))
+        found.append(OcrTable(raw, confidences, owners))
+    boxes = [t.raw.bbox for t in found]
     floor = 0.0
     for table in found:
         table.raw.title = _title_above(page, table.raw.bbox, floor, boxes)
@@ -570,12 +629,11 @@ def ocr_tables(page: OcrPage, image: np.ndarray, rulings: Rulings | None = None)
 
 
 def _fill(page: OcrPage, ys: list[float], xs: list[float], labels: np.ndarray, scale: float, ink: np.ndarray):
-    """Cell texts, spans and confidences of a grid whose merged cells share a label."""
+    """Cell texts, spans, confidences and owners of a grid whose merged cells share a label."""
     n_rows, n_cols = labels.shape
     members: dict[int, list[OcrWord]] = {}
     for word in page.words:
-        cx, cy = word.centre
-        px, py = cx * scale, cy * scale
+        px, py = word.centre[0] * scale, word.centre[1] * scale
         if not (xs[0] <= px < xs[-1] and ys[0] <= py < ys[-1]):
             continue
         i = int(np.searchsorted(ys, py, side="right")) - 1
@@ -584,36 +642,37 @@ def _fill(page: OcrPage, ys: list[float], xs: list[float], labels: np.ndarray, s
     rows: list[list[str | None]] = []
     spans: list[list[tuple[float, float] | None]] = []
     confidences: list[list[float | None]] = []
-    seen: set[int] = set()
+    owners: list[list[tuple[int, int]]] = []
+    first: dict[int, tuple[int, int]] = {}
     for i in range(n_rows):
-        row_texts, row_spans, row_conf = [], [], []
+        row_texts, row_spans, row_conf, row_owner = [], [], [], []
         for j in range(n_cols):
             label = int(labels[i, j])
-            if label in seen:
+            if label in first:
                 row_texts.append(None)
                 row_spans.append(None)
                 row_conf.append(None)
+                row_owner.append(first[label])
                 continue
-            seen.add(label)
-            cols = np.nonzero((labels == label).any(axis=0))[0]
-            cells = np.nonzero(labels == label)
-            x0, x1 = xs[cols.min()], xs[cols.max() + 1]
+            first[label] = (i, j)
+            cell_rows, cell_cols = np.nonzero(labels == label)
+            x0, x1 = xs[cell_cols.min()], xs[cell_cols.max() + 1]
             words = members.get(label, [])
-            text = _join(words)
+            conf: float | None
             if words:
-                conf: float | None = min(w.conf for w in words)
+                conf = min(w.conf for w in words)
             else:
-                r0, r1 = ys[cells[0].min()], ys[cells[0].max() + 1]
-                conf = 0.0 if _has_ink(ink, x0, r0, x1, r1, scale) else None
-            row_texts.append(text)
+                y0, y1 = ys[cell_rows.min()], ys[cell_rows.max() + 1]
+                conf = 0.0 if _has_ink(ink, x0, y0, x1, y1, scale) else None
+            row_texts.append(_join(words))
             row_spans.append((round(x0 / scale, 1), round(x1 / scale, 1)))
             row_conf.append(conf)
+            row_owner.append((i, j))
         rows.append(row_texts)
         spans.append(row_spans)
         confidences.append(row_conf)
-    if not rows or max(sum(t is not None for t in r) for r in rows) < 1:
-        return None
-    return rows, spans, confidences
+        owners.append(row_owner)
+    return rows, spans, confidences, owners
 
 
 def _has_ink(ink: np.ndarray, x0: float, y0: float, x1: float, y1: float, scale: float) -> bool:
@@ -703,7 +762,8 @@ def word_tables(page: OcrPage, min_columns: int = 3, min_rows: int = 3) -> list[
         bbox = (round(cuts[0], 2), round(top, 2), round(cuts[-1], 2), round(bottom, 2))
         raw = RawTable(page=page.number, index=len(found), flavor="ocr-words", bbox=bbox, page_height=page.height,
                        rows=rows, spans=[list(spans) for _ in rows], title="")
-        found.append(OcrTable(raw, confs))
+        owners = [[(r, c) for c in range(len(columns))] for r in range(len(rows))]
+        found.append(OcrTable(raw, confs, owners))
     floor = 0.0
     boxes = [t.raw.bbox for t in found]
     for table in found:

@@ -79,6 +79,8 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             spending_rows(table, budget)
             rows = [r for r in budget.spending if r.table_id == table.id]
         result.tables.append(_info(table, len(rows)))
+    if not any(t.kind != "other" for t in tables):
+        result.warnings.append(Warning("interpret", "no_tables", "no performance, plan or budget table was found on any page"))
     if main is None:
         result.warnings.append(Warning("interpret", "no_main_table", "no performance-measurement table with several goals was found"))
         if result.details:

@@ -125,16 +125,36 @@ def _same(a: Value, b: Value) -> bool:
     return " ".join(a.raw.split()).lower() == " ".join(b.raw.split()).lower()
 
 
-def _compare_details(main: list[Indicator], details: list[Indicator], ctx: _Context) -> None:
-    """Warn where a per-goal table prints other values than the main table."""
+def _pair_details(main: list[Indicator], details: list[Indicator]) -> list[tuple[Indicator, Indicator]]:
+    """Pair each per-goal row with its main-table row.
+
+    Within one goal, rows are paired in order when both tables list the same number
+    of indicators (per-goal tables repeat the main table's rows, sometimes reworded
+    or stacked in one cell); otherwise by the most similar indicator text.
+    """
+    pairs: list[tuple[Indicator, Indicator]] = []
+    by_goal: dict[str | None, list[Indicator]] = {}
     for detail in details:
-        pool = [m for m in main if detail.goal_no and m.goal_no == detail.goal_no] or main
-        scored = [(fuzz.token_set_ratio(detail.indicator.lower(), m.indicator.lower()), m) for m in pool]
-        if not scored:
+        by_goal.setdefault(detail.goal_no, []).append(detail)
+    for goal_no, group in by_goal.items():
+        pool = [m for m in main if goal_no and m.goal_no == goal_no]
+        if pool and len(pool) == len(group):
+            pairs.extend(zip(pool, group))
             continue
-        score, match = max(scored, key=lambda s: s[0])
-        if score < SAME_INDICATOR and not (detail.goal_no and len(pool) == 1):
-            continue
+        for detail in group:
+            candidates = pool or main
+            scored = [(fuzz.token_set_ratio(detail.indicator.lower(), m.indicator.lower()), m) for m in candidates]
+            if not scored:
+                continue
+            score, match = max(scored, key=lambda s: s[0])
+            if score >= SAME_INDICATOR or len(pool) == 1:
+                pairs.append((match, detail))
+    return pairs
+
+
+def _compare_details(main: list[Indicator], details: list[Indicator], ctx: _Context) -> None:
+    """Warn where a per-goal table prints other values than the main table, naming both."""
+    for match, detail in _pair_details(main, details):
         for name in ("target", "realization", "achievement"):
             a, b = getattr(match, name), getattr(detail, name)
             if not _same(a, b):
