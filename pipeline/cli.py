@@ -27,13 +27,15 @@ def main() -> None:
 @click.option("--work", "work_root", type=click.Path(path_type=Path),
               help="Work folder for per-stage results [default: .lkj beside the database].")
 @click.option("--force", is_flag=True, help="Redo every stage even when cached results are current.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool, quiet: bool) -> None:
+def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool,
+                workers: int | None, quiet: bool) -> None:
     """Process PDF files and folders (recursively) into the database."""
-    def progress(files):
-        return tqdm(files, desc="reports", unit="report", disable=quiet, file=sys.stderr)
+    def progress(outcomes, total=None):
+        return tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr)
 
-    summary = run(paths, db_path, work_root, force=force, progress=progress)
+    summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers)
     click.echo(
         f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
         f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}); "

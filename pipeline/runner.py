@@ -6,11 +6,14 @@ exception inside a document's stages becomes a ``failed`` report with the reason
 from __future__ import annotations
 
 import logging
+import os
 import time
 import traceback
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from corpus.files import InputFile, discover
 from db.load import load_report
@@ -52,34 +55,42 @@ class DocumentOutcome:
     failure_reason: str | None
     seconds: float
     cached_stages: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def process_document(file: InputFile, work: WorkFolder | None, force: bool = False) -> DocumentOutcome:
     """Run ingest → extract → interpret → normalize on one file, reusing cached stages."""
     started = time.perf_counter()
     cached: list[str] = []
+    timings: dict[str, float] = {}
 
     def stage(name: str, kind: type, compute: Callable[[], object]):
         key = stage_key(name)
-        if work is not None and not force:
-            found = work.load(file.sha256, name, key, kind)
-            if found is not None:
-                cached.append(name)
-                return found
-        result = compute()
-        if work is not None:
-            work.save(file.sha256, name, key, result)
-        return result
+        began = time.perf_counter()
+        try:
+            if work is not None and not force:
+                found = work.load(file.sha256, name, key, kind)
+                if found is not None:
+                    cached.append(name)
+                    return found
+            result = compute()
+            if work is not None:
+                work.save(file.sha256, name, key, result)
+            return result
+        finally:
+            timings[name] = time.perf_counter() - began
+
+    def outcome(report: NormalizedReport, reason: str | None) -> DocumentOutcome:
+        return DocumentOutcome(report, reason, time.perf_counter() - started, cached, timings)
 
     ingested = stage("ingest", IngestResult, lambda: ingest.ingest(file))
     try:
         if ingested.failure:
-            return DocumentOutcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
-                                   ingested.failure, time.perf_counter() - started, cached)
+            return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
+                           ingested.failure)
         if len(ingested.scanned_pages) > len(ingested.pages) / 2:
             message = "scanned report (no text layer on most pages); OCR is not available in this version"
-            return DocumentOutcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr",
-                                   time.perf_counter() - started, cached)
+            return outcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr")
         extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(ingested))
         interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(ingested, extracted))
         report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, interpreted))
@@ -89,13 +100,12 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             text = ("no performance or budget table found: this does not look like an LKj report"
                     if reason == "not_lkj" else "tables were found but no indicator rows could be read")
             report.warnings.append(Warning("interpret", reason, text))
-            return DocumentOutcome(report, reason, time.perf_counter() - started, cached)
-        return DocumentOutcome(report, None, time.perf_counter() - started, cached)
+            return outcome(report, reason)
+        return outcome(report, None)
     except Exception as error:  # isolation: one broken document never stops the run
         log.debug("internal error on %s", file.path, exc_info=True)
         message = f"internal error: {type(error).__name__}: {error} ({traceback.extract_tb(error.__traceback__)[-1].name})"
-        return DocumentOutcome(failed_report(ingested, "internal_error", message), "internal_error",
-                               time.perf_counter() - started, cached)
+        return outcome(failed_report(ingested, "internal_error", message), "internal_error")
 
 
 @dataclass
@@ -110,10 +120,15 @@ class RunSummary:
     pages: int = 0
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    report_seconds: list[float] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, outcome: DocumentOutcome) -> None:
         report = outcome.report
         self.reports += 1
+        self.report_seconds.append(outcome.seconds)
+        for name, seconds in outcome.stage_seconds.items():
+            self.stage_seconds[name] = self.stage_seconds.get(name, 0.0) + seconds
         setattr(self, report.status, getattr(self, report.status) + 1)
         self.indicators += len(report.indicators)
         self.warnings += len(report.warnings)
@@ -122,16 +137,31 @@ class RunSummary:
             self.failures.append((report.file_name, outcome.failure_reason or "failed"))
 
 
+def _outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int) -> Iterator[DocumentOutcome]:
+    """Process documents in a pool of worker processes, yielding outcomes in input order.
+
+    Workers only read PDFs and write their own cache files; the caller is the single
+    writer of the database, so SQLite never sees two writers. Input order keeps the
+    database content the same from run to run.
+    """
+    if workers <= 1 or len(files) <= 1:
+        for file in files:
+            yield process_document(file, work, force)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(process_document, files, repeat(work), repeat(force), chunksize=1)
+
+
 def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = None, force: bool = False,
-        progress: Callable[[Iterable], Iterable] = lambda it: it) -> RunSummary:
+        progress: Callable[..., Iterable] = lambda it, total=None: it, workers: int | None = None) -> RunSummary:
     """Process every PDF under ``paths`` into ``db_path``; the single writer loads each report."""
     started = time.perf_counter()
     found = discover(paths)
     db = open_database(str(db_path))
     work = WorkFolder(work_root if work_root is not None else db_path.parent / ".lkj")
     summary = RunSummary(duplicates=len(found.duplicates))
-    for file in progress(found.files):
-        outcome = process_document(file, work, force=force)
+    outcomes = _outcomes(found.files, work, force, workers or os.cpu_count() or 1)
+    for outcome in progress(outcomes, total=len(found.files)):
         load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason)
         summary.add(outcome)
     summary.seconds = time.perf_counter() - started
