@@ -1,0 +1,105 @@
+"""Running the stages on one document, with caching and isolation.
+
+One document's failure never stops the run or loses another's data: every
+exception inside a document's stages becomes a ``failed`` report with the reason.
+"""
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from corpus.files import InputFile
+from extract.identity import UnitGuess
+from pipeline import extract_stage, ingest, interpret, normalize
+from pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, Warning
+from pipeline.workdir import WorkFolder
+
+log = logging.getLogger(__name__)
+PACKAGE_VERSION = "0.1.0"
+STAGE_VERSIONS = (
+    ("ingest", ingest.VERSION),
+    ("extract", extract_stage.VERSION),
+    ("interpret", interpret.VERSION),
+    ("normalize", normalize.VERSION),
+)
+EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{n} v{v}" for n, v in STAGE_VERSIONS) + ")"
+
+
+def stage_key(stage: str) -> str:
+    """Versions of ``stage`` and every stage before it: a change to any invalidates the cache."""
+    names = [n for n, _ in STAGE_VERSIONS]
+    return "/".join(f"{n}{v}" for n, v in STAGE_VERSIONS[: names.index(stage) + 1])
+
+
+def failed_report(ingested: IngestResult, code: str, message: str) -> NormalizedReport:
+    return NormalizedReport(
+        sha256=ingested.sha256, file_name=ingested.file_name, path=ingested.path, pages=len(ingested.pages),
+        scanned=bool(ingested.pages) and len(ingested.scanned_pages) > len(ingested.pages) / 2, status="failed",
+        unit=UnitGuess(None, None, None, None, None), year=None, cover_year=None, convention=None,
+        warnings=ingested.warnings + [Warning("ingest", code, message)],
+    )
+
+
+@dataclass
+class DocumentOutcome:
+    report: NormalizedReport
+    failure_reason: str | None
+    seconds: float
+    cached_stages: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def process_document(file: InputFile, work: WorkFolder | None, force: bool = False) -> DocumentOutcome:
+    """Run ingest → extract → interpret → normalize on one file, reusing cached stages."""
+    started = time.perf_counter()
+    cached: list[str] = []
+    timings: dict[str, float] = {}
+
+    def stage(name: str, kind: type, compute: Callable[[], object]):
+        key = stage_key(name)
+        began = time.perf_counter()
+        try:
+            if work is not None and not force:
+                found = work.load(file.sha256, name, key, kind)
+                if found is not None:
+                    cached.append(name)
+                    return found
+            result = compute()
+            if work is not None:
+                work.save(file.sha256, name, key, result)
+            return result
+        finally:
+            timings[name] = time.perf_counter() - began
+
+    def outcome(report: NormalizedReport, reason: str | None) -> DocumentOutcome:
+        return DocumentOutcome(report, reason, time.perf_counter() - started, cached, timings)
+
+    ingested = stage("ingest", IngestResult, lambda: ingest.ingest(file))
+    try:
+        if ingested.failure:
+            return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
+                           ingested.failure)
+        if len(ingested.scanned_pages) > len(ingested.pages) / 2:
+            message = "scanned report (no text layer on most pages); OCR is not available in this version"
+            return outcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr")
+        extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(ingested))
+        interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(ingested, extracted))
+        report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, interpreted))
+        if not report.indicators and not report.programs and not report.budget_pagu:
+            report.status = "failed"
+            reason = "not_lkj" if not any(t.kind in ("measurement", "plan") for t in report.tables) else "no_indicators"
+            text = ("no performance or budget table found: this does not look like an LKj report"
+                    if reason == "not_lkj" else "tables were found but no indicator rows could be read")
+            report.warnings.append(Warning("interpret", reason, text))
+            return outcome(report, reason)
+        return outcome(report, None)
+    except Exception as error:  # isolation: one broken document never stops the run
+        log.debug("internal error on %s", file.path, exc_info=True)
+        message = f"internal error: {type(error).__name__}: {error} ({traceback.extract_tb(error.__traceback__)[-1].name})"
+        return outcome(failed_report(ingested, "internal_error", message), "internal_error")
+
+
