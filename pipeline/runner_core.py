@@ -15,6 +15,7 @@ from typing import Callable
 from corpus.files import InputFile
 from extract.identity import UnitGuess
 from pipeline import extract_stage, ingest, interpret, normalize
+from pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS, DocumentMemoryExceeded, DocumentTimeout, document_limits
 from pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, Warning
 from pipeline.workdir import WorkFolder
 
@@ -53,11 +54,22 @@ class DocumentOutcome:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-def process_document(file: InputFile, work: WorkFolder | None, force: bool = False) -> DocumentOutcome:
-    """Run ingest → extract → interpret → normalize on one file, reusing cached stages."""
+def _bare_ingest(file: InputFile) -> IngestResult:
+    """What is known of a file before it is read: enough to record its failure."""
+    return IngestResult(sha256=file.sha256, path=str(file.path), file_name=file.path.name, size=file.size)
+
+
+def process_document(file: InputFile, work: WorkFolder | None, force: bool = False,
+                     time_limit: float = TIME_LIMIT_SECONDS, memory_limit: int = MEMORY_LIMIT_BYTES) -> DocumentOutcome:
+    """Run ingest → extract → interpret → normalize on one file, reusing cached stages.
+
+    Never raises for a bad document: a failure, a timeout or a memory blow-up becomes
+    a ``failed`` report that says why.
+    """
     started = time.perf_counter()
     cached: list[str] = []
     timings: dict[str, float] = {}
+    ingested = _bare_ingest(file)
 
     def stage(name: str, kind: type, compute: Callable[[], object]):
         key = stage_key(name)
@@ -78,17 +90,18 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
     def outcome(report: NormalizedReport, reason: str | None) -> DocumentOutcome:
         return DocumentOutcome(report, reason, time.perf_counter() - started, cached, timings)
 
-    ingested = stage("ingest", IngestResult, lambda: ingest.ingest(file))
     try:
-        if ingested.failure:
-            return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
-                           ingested.failure)
-        if len(ingested.scanned_pages) > len(ingested.pages) / 2:
-            message = "scanned report (no text layer on most pages); OCR is not available in this version"
-            return outcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr")
-        extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(ingested))
-        interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(ingested, extracted))
-        report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, interpreted))
+        with document_limits(time_limit, memory_limit):
+            ingested = stage("ingest", IngestResult, lambda: ingest.ingest(file))
+            if ingested.failure:
+                return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
+                               ingested.failure)
+            if len(ingested.scanned_pages) > len(ingested.pages) / 2:
+                message = "scanned report (no text layer on most pages); OCR is not available in this version"
+                return outcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr")
+            extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(ingested))
+            interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(ingested, extracted))
+            report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, interpreted))
         if not report.indicators and not report.programs and not report.budget_pagu:
             report.status = "failed"
             reason = "not_lkj" if not any(t.kind in ("measurement", "plan") for t in report.tables) else "no_indicators"
@@ -97,9 +110,13 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             report.warnings.append(Warning("interpret", reason, text))
             return outcome(report, reason)
         return outcome(report, None)
+    except DocumentTimeout:
+        message = f"stopped after {time_limit:g} s: the PDF takes too long to read (a hostile or broken file?)"
+        return outcome(failed_report(ingested, "timeout", message), "timeout")
+    except (DocumentMemoryExceeded, MemoryError):
+        message = f"stopped when memory passed {memory_limit / 1024**3:.1f} GiB: the PDF needs too much memory to read"
+        return outcome(failed_report(ingested, "memory_limit", message), "memory_limit")
     except Exception as error:  # isolation: one broken document never stops the run
         log.debug("internal error on %s", file.path, exc_info=True)
         message = f"internal error: {type(error).__name__}: {error} ({traceback.extract_tb(error.__traceback__)[-1].name})"
         return outcome(failed_report(ingested, "internal_error", message), "internal_error")
-
-
