@@ -38,7 +38,8 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
     summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers)
     click.echo(
         f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
-        f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}); "
+        f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}"
+        f"{f', {summary.unchanged} already loaded' if summary.unchanged else ''}); "
         f"{summary.indicators} indicators, {summary.warnings} warnings, {summary.pages} pages in {summary.seconds:.1f} s"
     )
     for name, reason in summary.failures:
@@ -46,7 +47,7 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
     click.echo(f"database: {db_path}  (browse: lkj serve --db {db_path})")
     if summary.reports and summary.failed == summary.reports:
         sys.exit(1)
-    if not summary.reports:
+    if not summary.reports and not summary.unchanged:
         click.echo("no PDF files found", err=True)
         sys.exit(1)
 

@@ -28,6 +28,7 @@ class RunSummary:
     partial: int = 0
     failed: int = 0
     duplicates: int = 0
+    unchanged: int = 0  # already loaded by this extractor version: not processed again
     indicators: int = 0
     warnings: int = 0
     pages: int = 0
@@ -59,12 +60,17 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     db = open_database(str(db_path))
     work = WorkFolder(work_root if work_root is not None else db_path.parent / ".lkj")
     summary = RunSummary(duplicates=len(found.duplicates))
+    files = found.files
+    if not force:
+        done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [EXTRACTOR_VERSION])}
+        files = [f for f in found.files if f.sha256 not in done]
+        summary.unchanged = len(found.files) - len(files)
     workers = workers or os.cpu_count() or 1
     if executor == "dask":
-        outcomes = dask_outcomes(found.files, work, force, workers, scheduler)
+        outcomes = dask_outcomes(files, work, force, workers, scheduler)
     else:
-        outcomes = local_outcomes(found.files, work, force, workers)
-    for outcome in progress(outcomes, total=len(found.files)):
+        outcomes = local_outcomes(files, work, force, workers)
+    for outcome in progress(outcomes, total=len(files)):
         load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason)
         summary.add(outcome)
     summary.seconds = time.perf_counter() - started

@@ -75,10 +75,24 @@ def test_second_run_reuses_cache_and_replaces_rows(tmp_path):
     db = sqlite_utils.Database(db_path)
     counts = {t: db.table(t).count for t in ("reports", "indicators", "budget_programs", "warnings")}
     second = run([folder], db_path)
-    assert first.duplicates == 1 and first.reports == second.reports == 1
+    assert first.duplicates == 1 and first.reports == 1
+    assert (second.reports, second.unchanged) == (0, 1)  # loaded by this version already: not redone
+    forced = run([folder], db_path, force=True)
+    assert forced.reports == 1
     assert counts == {t: db.table(t).count for t in counts}
     cached = sorted(p.name for p in (tmp_path / ".lkj").rglob("*.json"))
     assert cached == ["extract.json", "ingest.json", "interpret.json", "normalize.json"]
+
+
+def test_cached_stages_are_reused_when_the_database_is_new(tmp_path):
+    source = CORPUS / "born-digital" / "kpu-ri-2022.pdf"
+    run([source], tmp_path / "a.db", work_root=tmp_path / "work")
+    from corpus.files import InputFile, sha256_of
+    from pipeline.runner_core import process_document
+    from pipeline.workdir import WorkFolder
+
+    outcome = process_document(InputFile(source, sha256_of(source), source.stat().st_size), WorkFolder(tmp_path / "work"))
+    assert outcome.cached_stages == ["ingest", "extract", "interpret", "normalize"]
 
 
 def test_reload_is_atomic(tmp_path, monkeypatch):
