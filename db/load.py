@@ -53,7 +53,7 @@ def _detail_row(report_id: str, row_no: int, item: Indicator) -> dict:
 
 
 def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_version: str,
-                failure_reason: str | None = None) -> None:
+                failure_reason: str | None = None, library_versions: str | None = None) -> None:
     """Replace everything known about ``report`` in one transaction."""
     report_id = report.sha256
     unit_id = unit_slug(report.unit.name) if report.unit.name else None
@@ -76,7 +76,7 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "failure_reason": failure_reason, "number_convention": report.convention,
                 "budget_absorption_pct": report.budget_absorption, "budget_source": report.budget_source,
                 "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
-                "unit_name_printed": report.unit.name,
+                "unit_name_printed": report.unit.printed, "library_versions": library_versions,
             },
             pk="id",
         )

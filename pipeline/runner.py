@@ -15,7 +15,7 @@ from corpus.files import discover
 from db.load import load_report
 from db.schema import open_database
 from pipeline.executors import dask_outcomes, local_outcomes
-from pipeline.runner_core import EXTRACTOR_VERSION, DocumentOutcome, process_document
+from pipeline.runner_core import EXTRACTOR_VERSION, DocumentOutcome, library_versions, process_document
 from pipeline.workdir import WorkFolder
 
 __all__ = ["EXTRACTOR_VERSION", "DocumentOutcome", "RunSummary", "process_document", "run"]
@@ -71,7 +71,7 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     else:
         outcomes = local_outcomes(files, work, force, workers)
     for outcome in progress(outcomes, total=len(files)):
-        load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason)
+        load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason, library_versions())
         summary.add(outcome)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -5,10 +5,14 @@ exception inside a document's stages becomes a ``failed`` report with the reason
 """
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
 import time
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +32,18 @@ STAGE_VERSIONS = (
     ("normalize", normalize.VERSION),
 )
 EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{n} v{v}" for n, v in STAGE_VERSIONS) + ")"
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> str:
+    """Versions of the readers that produced the values, stored with every report (JSON)."""
+    versions = {name: metadata.version(name) for name in ("pdfplumber", "pdfminer.six", "camelot-py", "pypdfium2", "pikepdf", "spacy")}
+    try:
+        first_line = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=10).stdout.split("\n")[0]
+        versions["tesseract"] = first_line.replace("tesseract", "").strip() or None
+    except (OSError, subprocess.SubprocessError):
+        versions["tesseract"] = None
+    return json.dumps(versions, sort_keys=True)
 
 
 def stage_key(stage: str) -> str:
