@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from db.corrections import Correction, apply_corrections
 from db.schema import REPORT_CHILDREN
 from pipeline.model import Indicator, NormalizedReport, Value
 
@@ -53,8 +54,9 @@ def _detail_row(report_id: str, row_no: int, item: Indicator) -> dict:
 
 
 def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_version: str,
-                failure_reason: str | None = None, library_versions: str | None = None) -> None:
-    """Replace everything known about ``report`` in one transaction."""
+                failure_reason: str | None = None, library_versions: str | None = None,
+                corrections: list[Correction] = ()) -> None:
+    """Replace everything known about ``report`` in one transaction, then re-apply its corrections."""
     report_id = report.sha256
     unit_id = unit_slug(report.unit.name) if report.unit.name else None
     with db.atomic():
@@ -112,3 +114,4 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
             {"report_id": report_id, "stage": w.stage, "code": w.code, "message": w.message, "page": w.page}
             for w in report.warnings
         )
+        apply_corrections(db, report_id, list(corrections))

@@ -76,6 +76,12 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
     },
+    "corrections": {
+        "columns": {"id": int, "report_id": str, "table_name": str, "row_key": str, "field": str,
+                    "extracted_value": str, "corrected_value": str, "note": str, "created_at": str},
+        "pk": "id",
+        "foreign_keys": [("report_id", "reports", "id")],
+    },
     "warnings": {
         "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
         "pk": "id",
@@ -84,13 +90,14 @@ TABLES: dict[str, dict] = {
 }
 
 #: Child tables of a report, deleted and re-inserted together when a report is reloaded.
-REPORT_CHILDREN = ("indicator_values", "indicators", "indicator_details", "budget_programs", "spending", "report_tables", "warnings")
+REPORT_CHILDREN = ("indicator_values", "indicators", "indicator_details", "budget_programs", "spending", "report_tables",
+                   "corrections", "warnings")
 
 INDEXES = [
     ("reports", ["unit_id"]), ("reports", ["year"]), ("reports", ["status"]),
     ("indicators", ["report_id"]), ("indicator_details", ["report_id"]), ("indicator_values", ["indicator_id"]),
     ("indicator_values", ["report_id"]), ("budget_programs", ["report_id"]), ("spending", ["report_id"]),
-    ("report_tables", ["report_id"]), ("warnings", ["report_id"]), ("warnings", ["code"]), ("units", ["province"]),
+    ("report_tables", ["report_id"]), ("corrections", ["report_id"]), ("warnings", ["report_id"]), ("warnings", ["code"]), ("units", ["province"]),
 ]
 
 

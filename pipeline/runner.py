@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from corpus.files import discover
+from db.corrections import corrections_path, read_corrections
 from db.load import load_report
 from db.schema import open_database
 from pipeline.executors import dask_outcomes, local_outcomes
@@ -60,6 +61,7 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     db = open_database(str(db_path))
     work = WorkFolder(work_root if work_root is not None else db_path.parent / ".lkj")
     summary = RunSummary(duplicates=len(found.duplicates))
+    corrections = read_corrections(corrections_path(db_path))
     files = found.files
     if not force:
         done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [EXTRACTOR_VERSION])}
@@ -71,7 +73,7 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     else:
         outcomes = local_outcomes(files, work, force, workers)
     for outcome in progress(outcomes, total=len(files)):
-        load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason, library_versions())
+        load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason, library_versions(), corrections)
         summary.add(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
