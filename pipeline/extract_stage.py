@@ -1,18 +1,51 @@
-"""Stage 2: tables from the pages that triage selected (ruled: pdfplumber; borderless: camelot)."""
+"""Stage 2: tables from the pages that triage selected.
+
+Ruled tables are read by pdfplumber, borderless ones from word positions (camelot
+stream as the fallback); see ``extract.tables``. pdfplumber (pdfminer) is stricter
+than qpdf and pdfium: a file whose cross-reference table or trailer is damaged can
+open at ingest and still fail here. Such a file is rewritten once by qpdf (pikepdf),
+which rebuilds the cross-references, and read again; the report says so.
+"""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from extract.page_roles import triage_page
-from extract.tables import extract_tables
-from pipeline.model import ExtractResult, IngestResult
+import pikepdf
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-VERSION = 1
+from extract.page_roles import triage_page
+from extract.tables import RawTable, extract_tables
+from pipeline.model import ExtractResult, IngestResult, Warning
+
+VERSION = 2
+
+
+class UnreadablePDF(Exception):
+    """pdfminer cannot read the file even after qpdf rebuilt it."""
+
+
+def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], password: str | None,
+                        warnings: list[Warning]) -> list[RawTable]:
+    try:
+        return extract_tables(path, candidates, strong, password=password)
+    except (PdfminerException, MalformedPDFException) as first_error:
+        with tempfile.TemporaryDirectory() as folder:
+            repaired = Path(folder) / "repaired.pdf"
+            try:
+                with pikepdf.open(path, password=password or "") as pdf:
+                    pdf.save(repaired)  # qpdf writes fresh cross-reference tables and trailer
+                tables = extract_tables(repaired, candidates, strong)
+            except (pikepdf.PdfError, PdfminerException, MalformedPDFException) as error:
+                raise UnreadablePDF(f"{first_error}; after repair: {error}") from error
+        warnings.append(Warning("extract", "repaired", f"the PDF's structure was damaged ({first_error}); read after qpdf rebuilt it"))
+        return tables
 
 
 def extract(ingested: IngestResult) -> ExtractResult:
     triage = [triage_page(p.number, p.text) for p in ingested.pages if p.has_text]
     candidates = [t.number for t in triage if t.is_candidate]
     strong = [t.number for t in triage if t.is_strong]
-    tables = extract_tables(Path(ingested.path), candidates, strong, password=ingested.password)
-    return ExtractResult(tables=tables, candidate_pages=candidates, stream_pages=strong)
+    warnings: list[Warning] = []
+    tables = _tables_with_repair(Path(ingested.path), candidates, strong, ingested.password, warnings)
+    return ExtractResult(tables=tables, candidate_pages=candidates, stream_pages=strong, warnings=warnings)

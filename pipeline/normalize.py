@@ -16,6 +16,7 @@ from extract.measurement import IndicatorRow
 from extract.numbers import ParsedValue, detect_convention, parse_value
 from pipeline.model import (
     BudgetProgram,
+    ExtractResult,
     Indicator,
     IngestResult,
     InterpretResult,
@@ -25,7 +26,7 @@ from pipeline.model import (
     Warning,
 )
 
-VERSION = 1
+VERSION = 2
 #: Printed and recomputed achievement may differ by rounding up to this many points.
 ACHIEVEMENT_TOLERANCE = 1.0
 #: Similarity (rapidfuzz token_set_ratio) above which a detail row is the same indicator.
@@ -238,7 +239,7 @@ def _status(report: NormalizedReport) -> str:
     return "ok"
 
 
-def normalize(ingested: IngestResult, interpreted: InterpretResult) -> NormalizedReport:
+def normalize(ingested: IngestResult, extracted: ExtractResult, interpreted: InterpretResult) -> NormalizedReport:
     convention = detect_convention(_all_raw_values(interpreted))
     ctx = _Context(convention)
     report = NormalizedReport(
@@ -255,6 +256,6 @@ def normalize(ingested: IngestResult, interpreted: InterpretResult) -> Normalize
     report.programs = [p for p, row in zip(programs, interpreted.programs) if not row.is_total]
     report.spending = [_spending(r, ctx) for r in interpreted.spending]
     _budget_totals(report, programs, interpreted, ctx)
-    report.warnings = ingested.warnings + interpreted.warnings + ctx.warnings
+    report.warnings = ingested.warnings + extracted.warnings + interpreted.warnings + ctx.warnings
     report.status = _status(report)
     return report

@@ -117,7 +117,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
                 return outcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr")
             extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(ingested))
             interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(ingested, extracted))
-            report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, interpreted))
+            report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, extracted, interpreted))
         if not report.indicators and not report.programs and not report.budget_pagu:
             report.status = "failed"
             reason = "not_lkj" if not any(t.kind in ("measurement", "plan") for t in report.tables) else "no_indicators"
@@ -126,6 +126,9 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             report.warnings.append(Warning("interpret", reason, text))
             return outcome(report, reason)
         return outcome(report, None)
+    except extract_stage.UnreadablePDF as error:
+        message = f"the PDF is damaged beyond repair: {error}"
+        return outcome(failed_report(ingested, "broken", message), "broken")
     except DocumentTimeout:
         message = f"stopped after {time_limit:g} s: the PDF takes too long to read (a hostile or broken file?)"
         return outcome(failed_report(ingested, "timeout", message), "timeout")
