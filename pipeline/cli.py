@@ -1,14 +1,22 @@
-"""The ``lkj`` command: run, inspect, serve."""
+"""The ``lkj`` command: run, inspect, correct, catalog, export, serve."""
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import click
+import sqlite_utils
+import yaml
 from tqdm import tqdm
 
 from corpus.files import InputFile, sha256_of
+from db.catalog import finish_database
+from db.corrections import ROW_KEYS, Correction, CorrectionError, add_correction, corrections_path
+from db.schema import open_database
+from pipeline.executors import EXECUTORS
+from pipeline.export import FORMATS, MissingViews, export_views
 from pipeline.runner import EXTRACTOR_VERSION, process_document, run
 
 METADATA = Path(__file__).resolve().parent.parent / "db" / "metadata.yml"
@@ -28,14 +36,18 @@ def main() -> None:
               help="Work folder for per-stage results [default: .lkj beside the database].")
 @click.option("--force", is_flag=True, help="Redo every stage even when cached results are current.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where documents are processed: this machine's process pool, or a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it --executor dask starts a local cluster.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool,
-                workers: int | None, quiet: bool) -> None:
+                workers: int | None, executor: str, scheduler: str | None, quiet: bool) -> None:
     """Process PDF files and folders (recursively) into the database."""
     def progress(outcomes, total=None):
         return tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr)
 
-    summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers)
+    summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers,
+                  executor=executor, scheduler=scheduler)
     click.echo(
         f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
         f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}"
@@ -92,13 +104,74 @@ def inspect_command(pdf: Path, warnings: bool) -> None:
             echo(f"  [{w.stage}/{w.code}]{f' p.{w.page}' if w.page else ''} {w.message}")
 
 
+@main.command("correct")
+@click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--report", required=True, help="The report's sha256 or file name.")
+@click.option("--table", required=True, type=click.Choice(sorted(ROW_KEYS)), help="The table holding the value.")
+@click.option("--row", default="", help="Row within the report: row_no for indicators and budget_programs, category for spending; empty for reports.")
+@click.option("--field", required=True, help="The column to correct, e.g. realization or year.")
+@click.option("--value", required=True, help="The right value ('' for none).")
+@click.option("--note", required=True, help="Why: where the right value is printed.")
+def correct_command(db_path: Path, report: str, table: str, row: str, field: str, value: str, note: str) -> None:
+    """Fix an extracted value; kept in corrections.csv beside the database and re-applied on every load."""
+    try:
+        add_correction(sqlite_utils.Database(db_path), db_path, Correction(report, table, row, field, value, note))
+    except CorrectionError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"corrected {table}.{field} of {report} (row {row or '-'}); kept in {corrections_path(db_path)}")
+
+
+@main.command("catalog")
+@click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
+def catalog_command(db_path: Path) -> None:
+    """Rebuild the indicator catalog and the comparison views."""
+    stats = finish_database(open_database(str(db_path)))
+    click.echo(
+        f"{stats.indicators} indicator rows, {stats.keys} catalog keys ({stats.curated} rows curated, {stats.exact} exact, "
+        f"{stats.fuzzy} fuzzy, {stats.new} new); {stats.warnings} indicator_unmatched warnings"
+    )
+
+
+@main.command("export")
+@click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write to [default: <database name>-export beside the database].")
+def export_command(db_path: Path, fmt: str, out_dir: Path | None) -> None:
+    """Write the comparison views (indicator_by_unit_year, budget_by_unit_year, coverage) as CSV or Parquet."""
+    try:
+        written = export_views(db_path, out_dir or db_path.with_name(f"{db_path.stem}-export"), fmt)
+    except (MissingViews, ImportError) as error:
+        raise click.ClickException(str(error)) from error
+    for path in written:
+        click.echo(str(path))
+
+
+def serve_metadata(db_path: Path) -> dict:
+    """The project's Datasette metadata for ``db_path``. Datasette names a database after its
+    file's stem and metadata.yml describes ``lkj``: the key, and the ``db`` of dashboard
+    charts and filters, are renamed so that any file name gets the titles, queries and charts."""
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    name = db_path.stem
+    metadata["databases"] = {name: metadata["databases"]["lkj"]}
+    for dashboard in metadata.get("plugins", {}).get("datasette-dashboards", {}).values():
+        for part in (*dashboard.get("filters", {}).values(), *dashboard.get("charts", {}).values()):
+            if part.get("db") == "lkj":
+                part["db"] = name
+    return metadata
+
+
 @main.command("serve")
 @click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
 def serve_command(db_path: Path, port: int, host: str) -> None:
-    """Browse the database in Datasette, read-only, with the project's metadata."""
-    command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(METADATA),
-               "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
-    click.echo(f"Datasette on http://{host}:{port}/ (Ctrl+C to stop)")
-    sys.exit(subprocess.call(command))
+    """Browse the database in Datasette, read-only, with the project's metadata and dashboards."""
+    with tempfile.TemporaryDirectory(prefix="lkj-serve-") as folder:
+        metadata = Path(folder) / "metadata.yml"
+        metadata.write_text(yaml.safe_dump(serve_metadata(db_path), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(metadata),
+                   "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
+        click.echo(f"Datasette on http://{host}:{port}/ (dashboards: http://{host}:{port}/-/dashboards; Ctrl+C to stop)")
+        code = subprocess.call(command)
+    sys.exit(code)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from corpus.files import discover
+from db.catalog import finish_database
 from db.corrections import corrections_path, read_corrections
 from db.load import load_report
 from db.schema import open_database
@@ -75,5 +76,6 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     for outcome in progress(outcomes, total=len(files)):
         load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason, library_versions(), corrections)
         summary.add(outcome)
+    finish_database(db)  # indicator catalog and comparison views over everything loaded
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,0 +1,120 @@
+"""Comparison views: one indicator or budget per unit and year, and the archive's gaps.
+
+Views rather than tables so that they are always current with the rows they read;
+:func:`create_views` drops and recreates them, so a changed definition reaches old
+databases. They read the indicator catalog (``db/catalog.py``), so they are created
+after :func:`db.catalog.rebuild_catalog` (:func:`db.catalog.finish_database` does both).
+
+* ``unit_year_reports`` — the one report used for a unit × year. An archive can hold
+  several files for the same unit and year (a scan and the born-digital copy, an
+  owner-locked duplicate): the best status wins (ok, partial, failed), then the most
+  indicator rows, then the latest load; ``n_reports`` says how many there were.
+* ``indicator_by_unit_year`` — one row per unit × year × indicator key, from that
+  report; when a report prints the same indicator twice, its first row.
+* ``budget_by_unit_year`` — pagu, realization and absorption per unit × year.
+* ``coverage`` — per unit: the years loaded, and the years missing between the
+  first and the last, so gaps in the archive are visible.
+* ``indicator_key_matches`` — every indicator row with its key and how it was
+  matched (``indicators`` ⋈ ``indicator_keys`` ⋈ ``indicator_catalog``), for review.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+VIEWS: dict[str, str] = {
+    "unit_year_reports": """
+select unit_id, year, report_id, status, n_reports
+from (
+  select r.unit_id, r.year, r.id as report_id, r.status,
+         count(*) over (partition by r.unit_id, r.year) as n_reports,
+         row_number() over (
+           partition by r.unit_id, r.year
+           order by case r.status when 'ok' then 0 when 'partial' then 1 else 2 end,
+                    coalesce(r.n_indicators, 0) desc, r.extracted_at desc, r.id
+         ) as pick
+  from reports r
+  where r.unit_id is not null and r.year is not null
+)
+where pick = 1""",
+    "indicator_by_unit_year": """
+with keyed as (
+  select i.*, k.key, k.method, k.score,
+         row_number() over (partition by i.report_id, k.key order by i.row_no, i.id) as nth
+  from indicators i join indicator_keys k on k.indicator_id = i.id
+)
+select u.id as unit_id, u.name as unit, u.province, u.kind, uy.year,
+       i.key as indicator_key, c.label, i.indicator,
+       i.target, i.target_unit, i.realization, i.realization_unit, i.achievement_pct, i.achievement_computed,
+       i.polarity, i.method as match_method, i.score as match_score, uy.report_id, i.id as indicator_id, i.page
+from keyed i
+join unit_year_reports uy on uy.report_id = i.report_id
+join units u on u.id = uy.unit_id
+join indicator_catalog c on c.key = i.key
+where i.nth = 1""",
+    "budget_by_unit_year": """
+select u.id as unit_id, u.name as unit, u.province, u.kind, uy.year,
+       r.budget_pagu as pagu, r.budget_realization as realization,
+       coalesce(r.budget_absorption_pct,
+                round(100.0 * r.budget_realization / nullif(r.budget_pagu, 0), 2)) as absorption_pct,
+       r.budget_source, uy.report_id
+from unit_year_reports uy
+join reports r on r.id = uy.report_id
+join units u on u.id = uy.unit_id
+where r.budget_pagu is not null or r.budget_realization is not null""",
+    "coverage": """
+with recursive loaded as (
+  select unit_id, year, max(status in ('ok', 'partial')) as usable, count(*) as n_files
+  from reports where unit_id is not null and year is not null
+  group by unit_id, year
+),
+span as (
+  select unit_id, min(year) as first_year, max(year) as last_year, sum(n_files) as n_reports
+  from loaded group by unit_id
+),
+every_year(unit_id, year, last_year) as (
+  select unit_id, first_year, last_year from span
+  union all
+  select unit_id, year + 1, last_year from every_year where year < last_year
+),
+usable as (
+  select unit_id, count(*) as n_years, group_concat(year, ', ') as years
+  from (select unit_id, year from loaded where usable order by unit_id, year) group by unit_id
+),
+failed as (
+  select unit_id, group_concat(year, ', ') as years
+  from (select unit_id, year from loaded where not usable order by unit_id, year) group by unit_id
+),
+missing as (
+  select unit_id, count(*) as n_missing, group_concat(year, ', ') as years
+  from (
+    select e.unit_id, e.year from every_year e
+    left join loaded l on l.unit_id = e.unit_id and l.year = e.year
+    where l.year is null order by e.unit_id, e.year
+  ) group by unit_id
+)
+select u.id as unit_id, u.name as unit, u.province, u.kind, s.first_year, s.last_year,
+       coalesce(ok.n_years, 0) as n_years, ok.years, coalesce(m.n_missing, 0) as n_missing,
+       m.years as missing_years, f.years as failed_years, s.n_reports
+from span s
+join units u on u.id = s.unit_id
+left join usable ok on ok.unit_id = s.unit_id
+left join missing m on m.unit_id = s.unit_id
+left join failed f on f.unit_id = s.unit_id""",
+    "indicator_key_matches": """
+select i.id as indicator_id, i.report_id, i.indicator, k.key as indicator_key, c.label,
+       k.method as match_method, k.score as match_score, i.page
+from indicators i
+join indicator_keys k on k.indicator_id = i.id
+join indicator_catalog c on c.key = k.key""",
+}
+
+#: The views researchers compare units with; ``lkj export`` writes these.
+COMPARISON_VIEWS = ("indicator_by_unit_year", "budget_by_unit_year", "coverage")
+
+
+def create_views(db: sqlite_utils.Database) -> None:
+    """Drop and create every view of :data:`VIEWS` (idempotent)."""
+    with db.atomic():
+        for name, sql in VIEWS.items():
+            db.execute(f"DROP VIEW IF EXISTS [{name}]")
+            db.execute(f"CREATE VIEW [{name}] AS {sql.strip()}")

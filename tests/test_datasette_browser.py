@@ -1,0 +1,121 @@
+"""End to end: ``lkj serve`` on the sample database, its pages rendered by headless Chromium.
+
+Checks what a researcher sees: every canned query page shows rows, and the dashboard's
+charts are drawn (vega-embed puts an ``<svg class="marks">`` in each chart's card once the
+data has been fetched and rendered). The database is served under another name than
+``lkj.db``, which the metadata is keyed by. Screenshots are kept in ``$LKJ_TEST_ARTIFACTS``
+(default: a pytest temporary folder, printed).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+from tests.test_views_export import MEMUTAKHIRKAN, sample_database
+
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium)")
+
+QUERIES = yaml.safe_load((REPO / "db" / "metadata.yml").read_text(encoding="utf-8"))["databases"]["lkj"]["queries"]
+#: Parameters that make each canned query answer something on the sample corpus; others are left empty.
+PARAMS = {
+    "indicator_evolution": {"key": MEMUTAKHIRKAN, "province": "Lampung", "year_from": "2019", "year_to": "2024"},
+    "indicator_across_units_and_years": {"words": "arsip"},
+}
+NAME = "arsip-kpu"  # the served database's name: not lkj
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("LKJ_TEST_ARTIFACTS") or tmp_path_factory.mktemp("artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> str:
+    """``lkj serve`` on a copy of the sample database; its base URL."""
+    pytest.importorskip("datasette_dashboards", reason="the datasette-dashboards plugin is not installed")
+    folder = tmp_path_factory.mktemp("served")
+    db_path = folder / f"{NAME}.db"
+    shutil.copy(sample_database(tmp_path_factory), db_path)
+    port = _free_port()
+    log = open(folder / "serve.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--db", str(db_path), "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/-/versions.json", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"lkj serve did not start: {(folder / 'serve.log').read_text()}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl+C to lkj serve and its datasette: the temporary metadata goes too
+        process.wait(timeout=20)
+        log.close()
+
+
+def chromium(url: str, profile: Path, *args: str) -> str:
+    """Headless Chromium on ``url`` with ``args`` (``--dump-dom``, ``--screenshot=...``); its stdout."""
+    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+               "--window-size=1280,1600", "--virtual-time-budget=10000", *args, url]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+
+
+def _rows(dom: str) -> list[str]:
+    body = re.search(r'<table class="rows-and-columns">.*?<tbody>(.*?)</tbody>', dom, re.S)
+    return re.findall(r"<tr\b", body[1]) if body else []
+
+
+@pytest.mark.parametrize("query", sorted(QUERIES))
+def test_canned_query_page_shows_rows(server, tmp_path, query):
+    params = {p: "" for p in re.findall(r"(?<!:):(\w+)", QUERIES[query]["sql"])} | PARAMS.get(query, {})
+    dom = chromium(f"{server}/{NAME}/{query}?{urllib.parse.urlencode(params)}", tmp_path / "profile", "--dump-dom")
+    assert QUERIES[query]["title"] in dom.replace("&amp;", "&").replace("&#39;", "'")
+    assert _rows(dom), f"{query}: no rows rendered"
+
+
+def test_indicator_evolution_compares_the_units_of_a_province(server, tmp_path, artifacts):
+    url = f"{server}/{NAME}/indicator_evolution?{urllib.parse.urlencode(PARAMS['indicator_evolution'] | {'words': ''})}"
+    dom = chromium(url, tmp_path / "profile", "--dump-dom")
+    assert len(_rows(dom)) == 2
+    assert "KPU Kabupaten Lampung Utara" in dom and "KPU Kota Bandar Lampung" in dom
+    chromium(url, tmp_path / "profile", f"--screenshot={artifacts / 'indicator_evolution.png'}")
+    print(f"\nscreenshot: {artifacts / 'indicator_evolution.png'}")
+
+
+def test_dashboard_draws_its_charts(server, tmp_path, artifacts):
+    url = f"{server}/-/dashboards/perbandingan?key={MEMUTAKHIRKAN}"
+    dom = chromium(url, tmp_path / "profile", "--dump-dom")
+    for chart in ("absorption", "indicator", "coverage"):
+        assert re.search(rf'id="chart-{chart}".*?<svg[^>]*class="marks"', dom, re.S), f"chart {chart} not drawn"
+    screenshot = artifacts / "dashboard.png"
+    chromium(url, tmp_path / "profile", f"--screenshot={screenshot}")
+    assert screenshot.stat().st_size > 10_000
+    print(f"\nscreenshot: {screenshot}")

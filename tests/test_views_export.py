@@ -1,0 +1,135 @@
+"""The comparison views on the sample corpus, the archive-gap view, the export and their commands."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from db.catalog import finish_database
+from db.schema import open_database
+from db.views import COMPARISON_VIEWS, create_views
+from pipeline.cli import main, serve_metadata
+from pipeline.export import MissingViews, export_views
+from pipeline.runner import run
+from tests.conftest import CORPUS
+
+MEMUTAKHIRKAN = "persentase-kpu-kabupaten-kota-yang-memutakhirkan-data-pemilih-tepat-waktu"
+
+
+def sample_database(tmp_path_factory) -> Path:
+    """The born-digital sample reports run into a database and finished (catalog and views),
+    built once per session and shared with tests/test_datasette_browser.py."""
+    path = tmp_path_factory.getbasetemp() / "sample-db" / "lkj.db"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        run([CORPUS / "born-digital"], path)
+        db = open_database(str(path))
+        finish_database(db)
+        db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_path(tmp_path_factory) -> Path:
+    return sample_database(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def sample_db(sample_path) -> sqlite_utils.Database:
+    return sqlite_utils.Database(sample_path)
+
+
+def test_indicator_by_unit_year_has_one_row_per_unit_year_and_key(sample_db):
+    rows = list(sample_db.query("select * from indicator_by_unit_year"))
+    assert len(rows) == sample_db.table("indicators").count == 154
+    assert len({(r["unit_id"], r["year"], r["indicator_key"]) for r in rows}) == len(rows)
+    assert set(rows[0]) >= {"unit", "province", "kind", "year", "indicator_key", "label", "target", "target_unit",
+                            "realization", "achievement_pct", "achievement_computed", "report_id"}
+    voters = {r["unit"]: r for r in rows if r["indicator_key"] == MEMUTAKHIRKAN}
+    assert set(voters) == {"KPU Kabupaten Lampung Utara", "KPU Kabupaten Sleman", "KPU Kota Bandar Lampung",
+                           "KPU Kota Makassar", "KPU Provinsi Jawa Barat", "KPU RI"}
+    seed = voters["KPU Kabupaten Lampung Utara"]  # printed "memutakhirkankan" with the unit's own name
+    assert (seed["province"], seed["kind"], seed["year"], seed["target"], seed["target_unit"]) == (
+        "Lampung", "kabupaten", 2024, 100.0, "%")
+    assert "Lampung Utara" in seed["indicator"] and seed["match_method"] == "exact"
+
+
+def test_catalog_on_the_sample_corpus(sample_db):
+    catalog = {r["key"]: r for r in sample_db.query("select * from indicator_catalog")}
+    assert catalog[MEMUTAKHIRKAN]["n_units"] == 6
+    widest = max(catalog.values(), key=lambda r: r["n_units"])
+    assert widest["n_units"] == 8  # the sarana dan prasarana indicator and the BMN report count (curated) are in every unit
+    methods = dict(sample_db.execute("select method, count(*) from indicator_keys group by method").fetchall())
+    assert methods["fuzzy"] == 1 and methods["curated"] >= 2 and methods["new"] >= 1
+    assert sample_db.execute("select count(*) from warnings where code = 'indicator_unmatched'").fetchone()[0] == methods["new"]
+
+
+def test_budget_by_unit_year(sample_db):
+    rows = {r["unit"]: r for r in sample_db.query("select * from budget_by_unit_year")}
+    assert len(rows) == 8
+    seed = rows["KPU Kabupaten Lampung Utara"]
+    assert (seed["year"], seed["pagu"], seed["realization"], seed["absorption_pct"]) == (2024, 77452486000, 77319385462, 99.83)
+
+
+def test_coverage_on_the_sample_corpus(sample_db):
+    rows = list(sample_db.query("select * from coverage"))
+    assert len(rows) == 8 and all(r["n_missing"] == 0 and r["n_years"] == 1 for r in rows)
+
+
+def test_coverage_shows_gaps_and_failed_years_and_duplicates_pick_the_best_report(tmp_path):
+    db = open_database(str(tmp_path / "gaps.db"))
+    db.table("units").insert({"id": "kpu-kota-metro", "name": "KPU Kota Metro", "kind": "kota", "province": "Lampung"})
+    reports = [("a", 2019, "ok"), ("b", 2021, "partial"), ("c", 2024, "failed"), ("d", 2021, "failed"), ("e", 2021, "ok")]
+    db.table("reports").insert_all({"id": i, "unit_id": "kpu-kota-metro", "year": y, "status": s, "n_indicators": 1}
+                                   for i, y, s in reports)
+    create_views(db)
+    create_views(db)  # idempotent
+    row = next(db.query("select * from coverage"))
+    assert (row["first_year"], row["last_year"], row["n_years"], row["years"], row["n_missing"], row["missing_years"],
+            row["failed_years"], row["n_reports"]) == (2019, 2024, 2, "2019, 2021", 3, "2020, 2022, 2023", "2024", 5)
+    picked = {r["year"]: (r["report_id"], r["n_reports"]) for r in db.query("select * from unit_year_reports")}
+    assert picked == {2019: ("a", 1), 2021: ("e", 3), 2024: ("c", 1)}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_is_readable_by_pandas(sample_path, sample_db, tmp_path, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow", reason="parquet export needs pyarrow")
+    written = export_views(sample_path, tmp_path, fmt)
+    assert [p.name for p in written] == [f"{view}.{fmt}" for view in COMPARISON_VIEWS]
+    for view, path in zip(COMPARISON_VIEWS, written):
+        frame = pd.read_csv(path) if fmt == "csv" else pd.read_parquet(path)
+        expected = [d[0] for d in sample_db.execute(f"select * from [{view}] limit 0").description]
+        assert list(frame.columns) == expected
+        assert len(frame) == sample_db.execute(f"select count(*) from [{view}]").fetchone()[0] > 0
+    indicators = pd.read_csv(written[0]) if fmt == "csv" else pd.read_parquet(written[0])
+    assert indicators["year"].dtype.kind == "i" and indicators["target"].dtype.kind == "f"
+
+
+def test_export_without_views_says_what_to_run(tmp_path):
+    open_database(str(tmp_path / "bare.db")).close()
+    with pytest.raises(MissingViews, match="lkj catalog"):
+        export_views(tmp_path / "bare.db", tmp_path / "out")
+
+
+def test_catalog_and_export_commands(tmp_path):
+    db_path = tmp_path / "one.db"
+    run([CORPUS / "born-digital" / "kpu-kota-surabaya-2020.pdf"], db_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["catalog", "--db", str(db_path)])
+    assert result.exit_code == 0 and "17 indicator rows, 17 catalog keys" in result.output, result.output
+    result = runner.invoke(main, ["export", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "one-export" / "budget_by_unit_year.csv").exists()
+    assert runner.invoke(main, ["export", "--help"]).exit_code == 0
+
+
+def test_serve_metadata_follows_the_database_file_name():
+    metadata = serve_metadata(Path("/data/arsip 2019-2024.db"))
+    assert list(metadata["databases"]) == ["arsip 2019-2024"]
+    assert "indicator_evolution" in metadata["databases"]["arsip 2019-2024"]["queries"]
+    dashboard = metadata["plugins"]["datasette-dashboards"]["perbandingan"]
+    assert {part["db"] for part in (*dashboard["filters"].values(), *dashboard["charts"].values())} == {"arsip 2019-2024"}
