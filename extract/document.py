@@ -24,12 +24,14 @@ MIN_TEXT_CHARS = 40
 
 @dataclass
 class PageText:
-    """Text of one page as the text layer gives it, 1-based page number."""
+    """Text of one page, 1-based page number: from the text layer, or from OCR for scans."""
 
     number: int
     text: str
     width: float
     height: float
+    source: str = "text"  # text | ocr
+    ocr_confidence: float | None = None  # mean word confidence 0..100 of an OCR'd page
 
     @property
     def has_text(self) -> bool:

@@ -35,7 +35,6 @@ import multiprocessing
 import os
 import platform
 import resource
-import shutil
 import sqlite3
 import statistics
 import sys
@@ -79,7 +78,7 @@ def _rate(count: float, seconds: float) -> float | None:
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
-    return round(a / b, 1) if a and b else None
+    return round(a / b, 2) if a and b else None
 
 
 def _load_average() -> list[float] | None:
@@ -130,10 +129,10 @@ def _child(sender, name: str, args: tuple) -> None:
 
 
 def source_pdfs(corpus: Path) -> list[Path]:
-    """PDFs under ``corpus`` in the runner's order (sorted, recursive)."""
-    from corpus.files import iter_paths
+    """Distinct PDFs under ``corpus`` in the runner's order (sorted, recursive, identical files once)."""
+    from corpus.files import discover
 
-    return list(iter_paths([corpus]))
+    return [found.path for found in discover([corpus]).files]
 
 
 def make_copies(sources: list[Path], corpus: Path, target: Path, repeat: int) -> list[Path]:
@@ -146,7 +145,8 @@ def make_copies(sources: list[Path], corpus: Path, target: Path, repeat: int) ->
     copies = []
     for copy in range(1, repeat + 1):
         for source in sources:
-            relative = source.relative_to(corpus) if source.is_relative_to(corpus) else Path(source.name)
+            inside = corpus.is_dir() and source.is_relative_to(corpus)
+            relative = source.relative_to(corpus) if inside else Path(source.name)
             destination = target / f"copy{copy}" / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             data = source.read_bytes()
@@ -215,10 +215,16 @@ def pipeline_phase(paths: list[str], db_path: str, work_root: str, workers: int)
     from pipeline.runner import run
 
     baseline = _rss_mib(resource.getrusage(resource.RUSAGE_SELF))
+    cpu = _cpu_seconds()
+    own = resource.getrusage(resource.RUSAGE_SELF)
     timer = _LoadTimer()
     summary = run([Path(p) for p in paths], Path(db_path), Path(work_root), progress=timer, workers=workers)
+    cpu = _cpu_seconds() - cpu
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    now = resource.getrusage(resource.RUSAGE_SELF)
     return {
+        "cpu_seconds": cpu,
+        "cpu_main_seconds": now.ru_utime + now.ru_stime - own.ru_utime - own.ru_stime,
         "reports": summary.reports,
         "ok": summary.ok,
         "partial": summary.partial,
@@ -239,58 +245,76 @@ def pipeline_phase(paths: list[str], db_path: str, work_root: str, workers: int)
     }
 
 
-def _camelot_lattice(path: Path) -> dict[int, list[tuple[int, int, bool]]]:
+def _is_page_furniture(top: float, bottom: float, n_rows: int, height: float) -> bool:
+    """The pipeline's rule (``extract.tables``): a one-row box in the top or bottom tenth
+    of the page is a running header or footer, not a table."""
+    margin = height * 0.1
+    return n_rows <= 1 and (bottom <= margin or top >= height - margin)
+
+
+def _naive_table(rows: list[list], top: float, bottom: float, height: float) -> dict:
+    return {"rows": len(rows), "cols": max((len(r) for r in rows), default=0),
+            "text": any(c is not None and str(c).strip() for row in rows for c in row),
+            "furniture": _is_page_furniture(top, bottom, len(rows), height)}
+
+
+def _camelot_lattice(path: Path, heights: list[float]) -> dict[int, list[dict]]:
     import camelot
 
-    found: dict[int, list[tuple[int, int, bool]]] = {}
+    found: dict[int, list[dict]] = {}
     for table in camelot.read_pdf(str(path), pages="all", flavor="lattice"):
-        cells = table.df.values.tolist()
-        rows, columns = table.shape
-        found.setdefault(int(table.page), []).append(
-            (rows, columns, any(str(c).strip() for row in cells for c in row)))
+        page = int(table.page)
+        height = heights[page - 1]
+        _, y0, _, y1 = table._bbox  # PDF coordinates, origin bottom-left
+        found.setdefault(page, []).append(_naive_table(table.df.values.tolist(), height - y1, height - y0, height))
     return found
 
 
-def _pdfplumber_tables(path: Path) -> dict[int, list[tuple[int, int, bool]]]:
+def _pdfplumber_tables(path: Path, heights: list[float]) -> dict[int, list[dict]]:
     import pdfplumber
 
-    found: dict[int, list[tuple[int, int, bool]]] = {}
+    found: dict[int, list[dict]] = {}
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            for table in page.extract_tables():
+            # what page.extract_tables() does, keeping each table's box
+            for table in page.find_tables():
                 found.setdefault(page.page_number, []).append(
-                    (len(table), max((len(r) for r in table), default=0),
-                     any(c and c.strip() for row in table for c in row)))
+                    _naive_table(table.extract(), table.bbox[1], table.bbox[3], float(page.height)))
     return found
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its waited-for children, user and system."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def naive_phase(paths: list[str]) -> dict:
     """Each naive approach over every file, single process, timed after the imports."""
     _quiet_libraries()
-    import camelot  # noqa: F401  (imported before the clock starts, as a user's session would)
+    import camelot  # noqa: F401  (imported before the clock starts, as in a user's session)
     import pdfplumber  # noqa: F401
     import pypdfium2
 
     readers = {"camelot_lattice": _camelot_lattice, "pdfplumber": _pdfplumber_tables}
-    results: dict = {"pages": 0, "approaches": {}}
-    page_counts = {}
+    heights = {}
     for path in paths:
         document = pypdfium2.PdfDocument(path)
-        page_counts[path] = len(document)
+        heights[path] = [document[i].get_height() for i in range(len(document))]
         document.close()
-    results["pages"] = sum(page_counts.values())
+    results: dict = {"pages": sum(len(h) for h in heights.values()), "approaches": {}}
     for name, reader in readers.items():
         tables: dict[str, dict[str, list]] = {}
         failures = []
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), _cpu_seconds()
         for path in paths:
             try:
-                tables[path] = {str(page): found for page, found in reader(Path(path)).items()}
+                tables[path] = {str(page): found for page, found in reader(Path(path), heights[path]).items()}
             except Exception as error:
                 failures.append([Path(path).name, f"{type(error).__name__}: {error}"])
                 tables[path] = {}
-        results["approaches"][name] = {"seconds": time.perf_counter() - began, "tables": tables,
-                                       "failures": failures}
+        results["approaches"][name] = {"seconds": time.perf_counter() - began, "cpu_seconds": _cpu_seconds() - cpu,
+                                       "tables": tables, "failures": failures}
     results["rss_mib"] = _rss_mib(resource.getrusage(resource.RUSAGE_SELF))
     return results
 
@@ -329,8 +353,8 @@ def _our_tables(db_path: Path, work_root: Path, copies: dict[str, str]) -> dict[
 def compare_tables(ours: dict[str, dict], naive_tables: dict[str, dict[str, list]]) -> dict:
     """Page by page: where a naive approach and the pipeline found tables.
 
-    A naive table counts when it has at least two columns and some text (the pipeline
-    drops single-column boxes too). ``lost_by_triage`` lists the pages where the naive
+    A naive table counts when it has at least two columns and some text and is not a
+    running header or footer (the pipeline drops those boxes too). ``lost_by_triage`` lists the pages where the naive
     approach found a table and the pipeline none; ``reason`` says whether triage skipped
     the page (``not a candidate``) or the pipeline's readers found nothing on it.
     """
@@ -339,7 +363,7 @@ def compare_tables(ours: dict[str, dict], naive_tables: dict[str, dict[str, list
                "found_only_by_lkj": []}
     for source in sorted(set(ours) | set(naive_tables)):
         mine = ours.get(source, {"tables": {}, "candidates": [], "main_pages": []})
-        theirs = {int(page): sum(1 for rows, cols, text in found if cols >= 2 and text)
+        theirs = {int(page): sum(1 for t in found if t["cols"] >= 2 and t["text"] and not t["furniture"])
                   for page, found in naive_tables.get(source, {}).items()}
         theirs = {page: n for page, n in theirs.items() if n}
         our_pages = {int(page) for page, n in mine["tables"].items() if n}
@@ -379,6 +403,11 @@ def _pipeline_figures(raw: dict) -> dict:
     figures["stage_seconds"] = stages
     # pages per second of one process: what a single worker does, with no pool
     figures["pages_per_process_second"] = _rate(raw["pages"], sum(seconds))
+    # CPU time of the main process (after its imports) and of every worker: unlike wall
+    # time, it hardly changes with what else runs on the machine
+    figures["cpu_seconds"] = round(raw["cpu_seconds"], 3)
+    figures["cpu_main_seconds"] = round(raw["cpu_main_seconds"], 3)
+    figures["pages_per_cpu_second"] = _rate(raw["pages"], raw["cpu_seconds"])
     figures["peak_rss_mib"] = {"main": raw["rss_main_mib"], "worker_max": raw["rss_worker_max_mib"],
                                "main_after_imports": raw["rss_after_imports_mib"]}
     return figures
@@ -401,6 +430,12 @@ def _fmt(value, digits: int = 2, suffix: str = "") -> str:
     return f"{value:.{digits}f}{suffix}" if isinstance(value, float) else f"{value}{suffix}"
 
 
+def _faster(ratio: float | None) -> str:
+    if ratio is None:
+        return "?x faster"
+    return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
+
+
 def render(figures: dict) -> str:
     settings, machine, pipe = figures["settings"], figures["machine"], figures["pipeline"]
     out = [
@@ -414,6 +449,9 @@ def render(figures: dict) -> str:
             ["total time", f"{pipe['seconds']:.2f} s"],
             ["pages per second", _fmt(pipe["pages_per_second"])],
             ["pages per second of one process", _fmt(pipe["pages_per_process_second"])],
+            ["CPU time, main process + workers", f"{pipe['cpu_main_seconds']:.2f} + "
+             f"{pipe['cpu_seconds'] - pipe['cpu_main_seconds']:.2f} s"],
+            ["pages per CPU second", _fmt(pipe["pages_per_cpu_second"])],
             ["seconds per report, median", _fmt(pipe["report_seconds"]["median"], 3)],
             ["seconds per report, p95", _fmt(pipe["report_seconds"]["p95"], 3)],
             ["seconds per report, max", _fmt(pipe["report_seconds"]["max"], 3)],
@@ -435,22 +473,26 @@ def render(figures: dict) -> str:
     if naive:
         out += ["", f"naive approaches (single process, each corpus PDF once: {naive['pages']} pages; "
                     "speed-up = lkj pages/s / naive pages/s):"]
-        rows = [["approach", "seconds", "pages/s", "lkj speed-up", "per process", "tables", "pages w/ table",
+        rows = [["approach", "seconds", "pages/s", "lkj speed-up", "CPU s", "pages/CPU s", "lkj CPU speed-up",
+                 "tables", "pages w/ table",
                  "main pages w/ table", "lost by triage"]]
         for key, label in NAIVE:
             n = naive[key]
             t = n["tables"]
             rows.append([label, f"{n['seconds']:.2f}", _fmt(n["pages_per_second"]), _fmt(n["speedup"], 1, "x"),
-                         _fmt(n["speedup_per_process"], 1, "x"), str(t["tables"]), str(t["pages_with_tables"]),
+                         f"{n['cpu_seconds']:.2f}", _fmt(n["pages_per_cpu_second"]), _fmt(n["speedup_cpu"], 1, "x"),
+                         str(t["tables"]), str(t["pages_with_tables"]),
                          f"{t['main_pages_with_table']}/{t['main_pages']}", str(len(t["lost_by_triage"]))])
         ours = figures["tables"]
-        rows.append(["lkj (triage + readers)", "", "", "", "", str(ours["tables"]), str(ours["pages_with_tables"]),
+        pipe = figures["pipeline"]
+        rows.append(["lkj (tables: first copy)", "", _fmt(pipe["pages_per_second"]), "", "",
+                     _fmt(pipe["pages_per_cpu_second"]), "", str(ours["tables"]), str(ours["pages_with_tables"]),
                      f"{ours['main_pages_with_table']}/{ours['main_pages']}", ""])
         out.append(_table(rows))
         for key, label in NAIVE:
             n = naive[key]
-            out.append(f"  lkj is {_fmt(n['speedup'], 1)}x faster than {label} "
-                       f"({_fmt(n['speedup_per_process'], 1)}x per process)")
+            out.append(f"  lkj is {_faster(n['speedup'])} than {label} ({settings['workers']} workers against"
+                       f" 1 process); per CPU second it is {_faster(n['speedup_cpu'])}")
         for key, label in NAIVE:
             t = naive[key]["tables"]
             out.append(f"  {label}: {t['tables_on_main_pages']} tables on the main-table pages "
@@ -501,6 +543,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def bench(args: argparse.Namespace) -> dict:
     started = time.perf_counter()
     corpus = args.corpus.resolve()
+    if not corpus.exists():
+        raise SystemExit(f"no such file or folder: {args.corpus}")
     sources = source_pdfs(corpus)
     if not sources:
         raise SystemExit(f"no PDF files under {args.corpus}")
@@ -532,6 +576,7 @@ def bench(args: argparse.Namespace) -> dict:
             figures["naive"] = {"pages": naive["pages"], "rss_mib": naive["rss_mib"]}
             lkj_rate = figures["pipeline"]["pages_per_second"]
             lkj_process_rate = figures["pipeline"]["pages_per_process_second"]
+            lkj_cpu_rate = figures["pipeline"]["pages_per_cpu_second"]
             for key, _ in NAIVE:
                 approach = naive["approaches"][key]
                 rate = _rate(naive["pages"], approach["seconds"])
@@ -540,6 +585,9 @@ def bench(args: argparse.Namespace) -> dict:
                     "pages_per_second": rate,
                     "speedup": _ratio(lkj_rate, rate),
                     "speedup_per_process": _ratio(lkj_process_rate, rate),
+                    "cpu_seconds": round(approach["cpu_seconds"], 3),
+                    "pages_per_cpu_second": _rate(naive["pages"], approach["cpu_seconds"]),
+                    "speedup_cpu": _ratio(lkj_cpu_rate, _rate(naive["pages"], approach["cpu_seconds"])),
                     "failures": approach["failures"],
                     "tables": compare_tables(ours, approach["tables"]),
                 }
@@ -563,7 +611,6 @@ def bench(args: argparse.Namespace) -> dict:
                     "stage_seconds": {**{n: round(raw_big["stage_seconds"].get(n, 0.0), 3) for n in STAGES},
                                       "load": round(raw_big["load_seconds"], 3)},
                 }
-        shutil.rmtree(folder / "corpus", ignore_errors=True)
     figures["machine"]["load_average_after"] = _load_average()
     figures["total_seconds"] = round(time.perf_counter() - started, 1)
     return figures

@@ -81,6 +81,8 @@ def inspect_command(pdf: Path, warnings: bool) -> None:
     echo(f"unit:    {report.unit.name}  [agency {report.unit.agency}, {report.unit.kind}, province {report.unit.province}]")
     echo(f"year:    {report.year}" + (f"  (cover says {report.cover_year})" if report.cover_year else ""))
     echo(f"numbers: {report.convention or 'unknown'} convention")
+    if report.ocr_pages:
+        echo(f"ocr:     pages {', '.join(map(str, report.ocr_pages))} read by OCR (no text layer)")
     echo("tables:")
     for t in report.tables:
         roles = ", ".join(f"{c.label or '?'}={c.role}" for c in t.columns)

@@ -16,9 +16,9 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from extract.page_roles import triage_page
 from extract.tables import RawTable, extract_tables
-from pipeline.model import ExtractResult, IngestResult, Warning
+from pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
 
-VERSION = 2
+VERSION = 3
 
 
 class UnreadablePDF(Exception):
@@ -42,10 +42,13 @@ def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], pa
         return tables
 
 
-def extract(ingested: IngestResult) -> ExtractResult:
-    triage = [triage_page(p.number, p.text) for p in ingested.pages if p.has_text]
+def extract(ingested: IngestResult, ocred: OcrResult) -> ExtractResult:
+    """Tables of the text-layer pages that triage selected, plus the tables OCR read on scanned pages."""
+    triage = [triage_page(p.number, p.text) for p in ingested.pages if p.has_text and p.source == "text"]
     candidates = [t.number for t in triage if t.is_candidate]
     strong = [t.number for t in triage if t.is_strong]
     warnings: list[Warning] = []
-    tables = _tables_with_repair(Path(ingested.path), candidates, strong, ingested.password, warnings)
-    return ExtractResult(tables=tables, candidate_pages=candidates, stream_pages=strong, warnings=warnings)
+    tables = _tables_with_repair(Path(ingested.path), candidates, strong, ingested.password, warnings) if candidates else []
+    tables = sorted(tables + ocred.tables, key=lambda t: (t.page, t.bbox[1]))
+    return ExtractResult(tables=tables, candidate_pages=candidates, stream_pages=strong, warnings=warnings,
+                         cells=ocred.cells)

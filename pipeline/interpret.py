@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
 from extract.identity import find_identity
-from extract.layout import LogicalTable, logical_tables
-from extract.measurement import choose_main, indicator_rows, split_goal_number
+from extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
+from extract.measurement import indicator_rows, split_goal_number
 from pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
-VERSION = 1
+VERSION = 2
 
 
 def _info(table: LogicalTable, n_rows: int) -> TableInfo:
@@ -15,7 +15,7 @@ def _info(table: LogicalTable, n_rows: int) -> TableInfo:
         id=table.id,
         kind=table.kind,
         main=table.main,
-        title=table.title,
+        title=table.caption,
         pages=table.pages,
         flavors=table.flavors,
         columns=[ColumnInfo(c.label, r.role, r.year) for c, r in zip(table.grid.columns, table.roles)],
@@ -50,6 +50,34 @@ def goal_from_title(title: str) -> tuple[str | None, str | None]:
     return number, text or None
 
 
+def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | None:
+    """The performance-measurement table of the report.
+
+    Candidates are measurement tables whose caption is not a plan or a comparison
+    and that are not a per-goal detail table (one goal, or a title naming one goal).
+    Among them the caption decides first (a ``Tabel N`` caption naming the
+    measurement, as Bab III prints it, beats an untitled copy such as the Ikhtisar
+    Eksekutif's), then having goals, then a ``Pengukuran`` caption, then the rows.
+    """
+    best, best_key = None, None
+    for table in tables:
+        if table.kind != "measurement":
+            continue
+        text = table.caption
+        kind = title_kind(text, year)
+        if kind in ("plan", "comparison"):
+            continue
+        rows = indicator_rows(table, year)
+        goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal}
+        if len(rows) < 2 or len(goals) == 1 or (not goals and goal_from_title(table.parts[0].title) != (None, None)):
+            continue
+        rank = 2 * (kind == "measurement") + is_numbered(text)
+        key = (rank, bool(goals), "pengukuran" in text.lower(), len(rows))
+        if best_key is None or key > best_key:
+            best, best_key = table, key
+    return best
+
+
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:
     texts = [p.text for p in ingested.pages]
     identity = find_identity(texts)
@@ -82,7 +110,7 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     if not any(t.kind != "other" for t in tables):
         result.warnings.append(Warning("interpret", "no_tables", "no performance, plan or budget table was found on any page"))
     if main is None:
-        result.warnings.append(Warning("interpret", "no_main_table", "no performance-measurement table with several goals was found"))
+        result.warnings.append(Warning("interpret", "no_main_table", "no performance-measurement table was found (only per-goal tables or none)"))
         if result.details:
             result.indicators, result.details = result.details, []
             result.warnings.append(Warning("interpret", "indicators_from_detail_tables", "indicators taken from the per-goal tables"))

@@ -19,6 +19,8 @@ from typing import Iterator
 #: Defaults: generous for a 500-page report, small enough to stop a runaway.
 TIME_LIMIT_SECONDS = 900.0
 MEMORY_LIMIT_BYTES = 3 * 1024**3
+#: Extra time granted per scanned page (OCR takes 3-5 s a page at 300 dpi).
+OCR_SECONDS_PER_PAGE = 20.0
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -41,6 +43,12 @@ def _raise_timeout(signum, frame):
 
 def _raise_memory(signum, frame):
     raise DocumentMemoryExceeded()
+
+
+def extend_time_limit(seconds: float) -> None:
+    """Restart the running time limit with ``seconds`` (once a document's scanned pages are known)."""
+    if threading.current_thread() is threading.main_thread() and signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
 @contextmanager

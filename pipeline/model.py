@@ -37,7 +37,26 @@ class IngestResult:
 
     @property
     def scanned_pages(self) -> list[int]:
-        return [p.number for p in self.pages if not p.has_text]
+        """Pages without a text layer, whether or not OCR has read them since."""
+        return [p.number for p in self.pages if p.source == "ocr" or not p.has_text]
+
+
+@dataclass
+class CellConfidence:
+    """OCR confidence of one table cell's text, for the normalizer to attach to its value."""
+
+    page: int
+    text: str
+    confidence: float | None
+
+
+@dataclass
+class OcrResult:
+    pages: list[PageText] = field(default_factory=list)
+    tables: list[RawTable] = field(default_factory=list)
+    cells: list[CellConfidence] = field(default_factory=list)
+    failure: str | None = None
+    warnings: list[Warning] = field(default_factory=list)
 
 
 @dataclass
@@ -46,6 +65,7 @@ class ExtractResult:
     candidate_pages: list[int] = field(default_factory=list)
     stream_pages: list[int] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    cells: list[CellConfidence] = field(default_factory=list)  # OCR confidence of table cells read from scans
 
 
 @dataclass
@@ -156,3 +176,4 @@ class NormalizedReport:
     budget_absorption: float | None = None
     budget_source: str | None = None  # program_total | spending_total | prose
     warnings: list[Warning] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)

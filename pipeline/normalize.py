@@ -14,8 +14,10 @@ from rapidfuzz import fuzz
 from extract.budget import MoneyMention, ProgramRow, SpendingRow
 from extract.measurement import IndicatorRow
 from extract.numbers import ParsedValue, detect_convention, parse_value
+from pipeline.ocr_stage import LOW_CELL_CONFIDENCE
 from pipeline.model import (
     BudgetProgram,
+    CellConfidence,
     ExtractResult,
     Indicator,
     IngestResult,
@@ -26,7 +28,7 @@ from pipeline.model import (
     Warning,
 )
 
-VERSION = 2
+VERSION = 3
 #: Printed and recomputed achievement may differ by rounding up to this many points.
 ACHIEVEMENT_TOLERANCE = 1.0
 #: Similarity (rapidfuzz token_set_ratio) above which a detail row is the same indicator.
@@ -34,18 +36,30 @@ SAME_INDICATOR = 80
 
 
 class _Context:
-    """Per-report parsing state: the document's number convention and the warnings."""
+    """Per-report parsing state: the number convention, OCR cell confidences and the warnings."""
 
-    def __init__(self, convention: str | None) -> None:
+    def __init__(self, convention: str | None, cells: list[CellConfidence]) -> None:
         self.convention = convention
         self.warnings: list[Warning] = []
+        self.ocr_confidence: dict[tuple[int, str], float] = {}
+        for cell in cells:  # the lowest confidence of a text printed on a page
+            if cell.confidence is not None:
+                key = (cell.page, cell.text)
+                self.ocr_confidence[key] = min(cell.confidence, self.ocr_confidence.get(key, 100.0))
 
     def value(self, raw: str, role: str | None, page: int | None, where: str) -> Value:
         parsed: ParsedValue = parse_value(raw, role=role, convention=self.convention)
         for message in parsed.warnings:
             code, _, detail = message.partition(":")
             self.warnings.append(Warning("normalize", code.strip(), f"{where}: {detail.strip() or message}", page))
-        return Value(parsed.raw, parsed.value, parsed.unit, parsed.kind, parsed.confidence)
+        confidence = parsed.confidence
+        ocr = self.ocr_confidence.get((page, " ".join(raw.split()))) if page is not None and raw else None
+        if ocr is not None:
+            confidence = min(confidence, ocr / 100)
+            if ocr < LOW_CELL_CONFIDENCE:
+                self.warnings.append(Warning("normalize", "ocr_low_confidence",
+                                             f"{where}: OCR read {raw!r} with confidence {ocr:.0f}/100", page))
+        return Value(parsed.raw, parsed.value, parsed.unit, parsed.kind, round(confidence, 3))
 
 
 def _all_raw_values(interpreted: InterpretResult) -> list[str]:
@@ -234,19 +248,24 @@ def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], inte
 
 
 def _status(report: NormalizedReport) -> str:
+    """ok when unit, year and indicators were read with confidence; partial otherwise."""
     if report.unit.name is None or report.year is None or not report.indicators:
         return "partial"
+    values = [v for i in report.indicators for v in (i.target, i.realization, i.achievement) if v.raw]
+    doubtful = sum(v.confidence < LOW_CELL_CONFIDENCE / 100 for v in values)
+    if report.ocr_pages and values and doubtful > 0.2 * len(values):
+        return "partial"  # too many key values of a scan are unreadable
     return "ok"
 
 
 def normalize(ingested: IngestResult, extracted: ExtractResult, interpreted: InterpretResult) -> NormalizedReport:
     convention = detect_convention(_all_raw_values(interpreted))
-    ctx = _Context(convention)
+    ctx = _Context(convention, extracted.cells)
     report = NormalizedReport(
         sha256=ingested.sha256, file_name=ingested.file_name, path=ingested.path, pages=len(ingested.pages),
         scanned=bool(ingested.pages) and len(ingested.scanned_pages) > len(ingested.pages) / 2, status="ok",
         unit=interpreted.unit, year=interpreted.year, cover_year=interpreted.cover_year, convention=convention,
-        tables=interpreted.tables,
+        tables=interpreted.tables, ocr_pages=[p.number for p in ingested.pages if p.source == "ocr"],
     )
     report.indicators = [_indicator(r, ctx, "main") for r in interpreted.indicators]
     report.details = [_indicator(r, ctx, "detail") for r in interpreted.details]

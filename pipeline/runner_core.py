@@ -18,15 +18,24 @@ from typing import Callable
 
 from corpus.files import InputFile
 from extract.identity import UnitGuess
-from pipeline import extract_stage, ingest, interpret, normalize
-from pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS, DocumentMemoryExceeded, DocumentTimeout, document_limits
-from pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, Warning
+from pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
+from pipeline.limits import (
+    MEMORY_LIMIT_BYTES,
+    OCR_SECONDS_PER_PAGE,
+    TIME_LIMIT_SECONDS,
+    DocumentMemoryExceeded,
+    DocumentTimeout,
+    document_limits,
+    extend_time_limit,
+)
+from pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult, Warning
 from pipeline.workdir import WorkFolder
 
 log = logging.getLogger(__name__)
 PACKAGE_VERSION = "0.1.0"
 STAGE_VERSIONS = (
     ("ingest", ingest.VERSION),
+    ("ocr", ocr_stage.VERSION),
     ("extract", extract_stage.VERSION),
     ("interpret", interpret.VERSION),
     ("normalize", normalize.VERSION),
@@ -112,12 +121,14 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             if ingested.failure:
                 return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
                                ingested.failure)
-            if len(ingested.scanned_pages) > len(ingested.pages) / 2:
-                message = "scanned report (no text layer on most pages); OCR is not available in this version"
-                return outcome(failed_report(ingested, "scanned_no_ocr", message), "scanned_no_ocr")
-            extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(ingested))
-            interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(ingested, extracted))
-            report = stage("normalize", NormalizedReport, lambda: normalize.normalize(ingested, extracted, interpreted))
+            extend_time_limit(time_limit + OCR_SECONDS_PER_PAGE * len(ingested.scanned_pages))
+            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested))
+            if ocred.failure:
+                return outcome(failed_report(ingested, "ocr_unavailable", ocred.failure), "ocr_unavailable")
+            reading = ocr_stage.with_ocr_text(ingested, ocred)
+            extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(reading, ocred))
+            interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(reading, extracted))
+            report = stage("normalize", NormalizedReport, lambda: normalize.normalize(reading, extracted, interpreted))
         if not report.indicators and not report.programs and not report.budget_pagu:
             report.status = "failed"
             reason = "not_lkj" if not any(t.kind in ("measurement", "plan") for t in report.tables) else "no_indicators"

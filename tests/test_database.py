@@ -82,7 +82,7 @@ def test_second_run_reuses_cache_and_replaces_rows(tmp_path):
     assert forced.reports == 1
     assert counts == {t: db.table(t).count for t in counts}
     cached = sorted(p.name for p in (tmp_path / ".lkj").rglob("*.json"))
-    assert cached == ["extract.json", "ingest.json", "interpret.json", "normalize.json"]
+    assert cached == ["extract.json", "ingest.json", "interpret.json", "normalize.json", "ocr.json"]
 
 
 def test_cached_stages_are_reused_when_the_database_is_new(tmp_path):
@@ -93,7 +93,7 @@ def test_cached_stages_are_reused_when_the_database_is_new(tmp_path):
     from pipeline.workdir import WorkFolder
 
     outcome = process_document(InputFile(source, sha256_of(source), source.stat().st_size), WorkFolder(tmp_path / "work"))
-    assert outcome.cached_stages == ["ingest", "extract", "interpret", "normalize"]
+    assert outcome.cached_stages == ["ingest", "ocr", "extract", "interpret", "normalize"]
 
 
 def test_reload_is_atomic(tmp_path, monkeypatch):

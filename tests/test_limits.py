@@ -5,7 +5,7 @@ import time
 
 from corpus.files import InputFile, sha256_of
 from pipeline import extract_stage
-from pipeline.limits import DocumentMemoryExceeded, DocumentTimeout, document_limits
+from pipeline.limits import DocumentMemoryExceeded, DocumentTimeout, document_limits, resident_bytes
 from pipeline.runner_core import process_document
 from tests.conftest import CORPUS
 
@@ -30,7 +30,7 @@ def test_time_limit_interrupts_a_busy_loop():
 def test_memory_limit_interrupts_a_growing_allocation():
     hog = []
     try:
-        with document_limits(seconds=30, memory_bytes=200 * 1024**2):
+        with document_limits(seconds=30, memory_bytes=resident_bytes() + 200 * 1024**2):
             while True:
                 hog.append(bytearray(10 * 1024**2))
                 time.sleep(0.01)

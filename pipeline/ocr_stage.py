@@ -1,0 +1,50 @@
+"""Stage 1b: OCR of the pages that have no text layer.
+
+Scanned pages go through Tesseract (``extract.ocr``: rotation and skew fixed, ruling
+lines found on the image, each cell read on its own), once, yielding both the page
+text and the tables, so that they then follow the same extract → interpret →
+normalize → load path as born-digital pages. A mixed document (a born-digital
+report with a scanned, signed page) is handled page by page.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from extract.document import PageText
+from extract.ocr import ocr_pages, tesseract_available
+from pipeline.model import CellConfidence, IngestResult, OcrResult, Warning
+
+VERSION = 1
+#: Below this mean word confidence (0..100) a page's reading is doubtful.
+LOW_PAGE_CONFIDENCE = 60.0
+#: Below this a cell's value is doubtful.
+LOW_CELL_CONFIDENCE = 50.0
+
+
+def ocr(ingested: IngestResult) -> OcrResult:
+    scanned = [p.number for p in ingested.pages if not p.has_text]
+    if not scanned:
+        return OcrResult()
+    problem = tesseract_available()
+    if problem:
+        return OcrResult(failure=f"{len(scanned)} pages are scanned images and OCR is unavailable: {problem}")
+    result = OcrResult()
+    for page in ocr_pages(Path(ingested.path), scanned, password=ingested.password):
+        result.pages.append(PageText(page.number, page.text, page.width, page.height, "ocr", round(page.mean_confidence, 1)))
+        if page.mean_confidence < LOW_PAGE_CONFIDENCE:
+            result.warnings.append(Warning("ocr", "ocr_low_confidence",
+                                           f"OCR read this page with mean confidence {page.mean_confidence:.0f}/100", page.number))
+        for table in page.tables:
+            result.tables.append(table.raw)
+            for texts, confidences in zip(table.raw.rows, table.confidences):
+                result.cells.extend(CellConfidence(page.number, " ".join((t or "").split()), c)
+                                    for t, c in zip(texts, confidences) if t)
+    return result
+
+
+def with_ocr_text(ingested: IngestResult, ocred: OcrResult) -> IngestResult:
+    """The ingested document with OCR text on its scanned pages: what the later stages read."""
+    by_number = {p.number: p for p in ocred.pages}
+    return dataclasses.replace(ingested, pages=[by_number.get(p.number, p) for p in ingested.pages],
+                               warnings=ingested.warnings + ocred.warnings)
