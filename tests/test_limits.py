@@ -40,7 +40,7 @@ def test_memory_limit_interrupts_a_growing_allocation():
 
 
 def test_a_spinning_extraction_is_recorded_as_failed(monkeypatch):
-    def spin(ingested):
+    def spin(*stage_inputs):
         while True:
             pass
 
