@@ -25,8 +25,12 @@ from extract.tables import RawTable, TITLE_REACH
 WORD_GAP = 7.0
 #: A header line needs this many header words in distinct columns.
 MIN_HEADER_COLUMNS = 3
+#: A horizontal gap of this share of the font size separates two words.
+WORD_SPACE = 0.15
 #: A vertical gap larger than this many line heights ends the table.
 MAX_LINE_GAP = 2.6
+#: Share of the page height at its foot where page numbers are printed.
+FOOT_MARGIN = 0.1
 
 
 @dataclass
@@ -41,7 +45,10 @@ class _Line:
 
 
 def _lines(page: pdfplumber.page.Page) -> list[_Line]:
-    words = sorted(page.extract_words(keep_blank_chars=False), key=lambda w: (round(w["top"]), w["x0"]))
+    # A gap of 0.15 em already separates two words: narrow (justified) spaces are printed
+    # spaces too ("56,12 %", "non lindung"), and pdfplumber's fixed 3-point tolerance joins them.
+    words = sorted(page.extract_words(keep_blank_chars=False, x_tolerance_ratio=WORD_SPACE),
+                   key=lambda w: (round(w["top"]), w["x0"]))
     lines: list[_Line] = []
     for word in words:
         if lines and abs(word["top"] - lines[-1].top) <= 3:
@@ -158,8 +165,11 @@ def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[str]:
     return out
 
 
-def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]]) -> int:
-    """Index one past the last line that still fits the grid."""
+def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], foot: float) -> int:
+    """Index one past the last line that still fits the grid.
+
+    A lone number below ``foot`` (the bottom margin) is the page number, not a row.
+    """
     end = start
     previous_bottom = lines[start - 1].bottom if start else None
     for index in range(start, len(lines)):
@@ -169,6 +179,8 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]]) ->
             break
         if not _fits(line, columns) or line.text.lower().startswith(("tabel", "table", "gambar", "grafik")):
             break
+        if line.top > foot and line.text.replace(" ", "").isdigit():
+            break
         end, previous_bottom = index + 1, line.bottom
     return end
 
@@ -177,11 +189,12 @@ def borderless_tables(page: pdfplumber.page.Page, number: int, first_index: int 
                       carried_columns: list[tuple[float, float]] | None = None) -> list[RawTable]:
     """Tables anchored on header lines; with ``carried_columns`` also a headerless continuation at the top."""
     lines = _lines(page)
+    foot = float(page.height) * (1 - FOOT_MARGIN)
     tables: list[RawTable] = []
     index = 0
     floor = 0.0
     if carried_columns and lines:
-        end = _body(lines, 0, carried_columns)
+        end = _body(lines, 0, carried_columns, foot)
         first_header = next((i for i, line in enumerate(lines) if _is_header(line)), len(lines))
         end = min(end, first_header)
         # a real continuation starts with a row of several cells, not a centred heading
@@ -199,7 +212,7 @@ def borderless_tables(page: pdfplumber.page.Page, number: int, first_index: int 
             header.append(lines[nxt])
             nxt += 1
         columns = _column_edges(header, min(w["x0"] for l in lines for w in l.words) - 1, page.width)
-        end = _body(lines, nxt, columns)
+        end = _body(lines, nxt, columns, foot)
         if end > nxt:
             columns = _refine_edges(columns, header, lines[nxt:end])
         if end > nxt:

@@ -32,6 +32,10 @@ class BodyRow:
     page: int
     source_row: int  # index of the row in its RawTable
     starts_part: bool = False  # first body row of a table part (a new page)
+    #: Columns where a ruled row has a cell of its own that is empty. A merged cell
+    #: above covers the row instead (pdfplumber gives ``None``), so an own empty box
+    #: in the goal column means this row's goal is not printed, not "same as above".
+    boxed_empty: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -49,8 +53,29 @@ def _clean(text: str | None) -> str:
     return (text or "").strip()
 
 
+#: How deep a column-numbering row may sit: a header typeset one word per ruled line can take ten rows.
+NUMBERING_REACH = 12
+
+
+def _numbering_row(texts: list[str]) -> bool:
+    """``1 2 3 ... 9`` or ``(1) (2) ...``: three or more column numbers counting up by one."""
+    numbers = [t.strip("() ") for t in texts if t]
+    if len(numbers) < 3 or not all(n.isdigit() for n in numbers):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def count_header_rows(table: RawTable) -> int:
-    """Leading rows that are header words or column numbering (at most four)."""
+    """Leading rows that are header words or column numbering.
+
+    Tables print a ``(1) (2) (3)`` row right under their header, so when such a row
+    appears near the top everything above it is header, however many ruled lines the
+    header words were cut into. Otherwise header rows are recognised by their words
+    (at most four).
+    """
+    for index, row in enumerate(table.rows[:NUMBERING_REACH]):
+        if _numbering_row([_clean(c) for c in row]):
+            return index + 1
     count = 0
     for row in table.rows[:4]:
         texts = [_clean(c) for c in row]
@@ -120,6 +145,17 @@ def align_row(texts: list[str | None], spans: list[Span | None], columns: list[C
     return out
 
 
+def boxed_empty(texts: list[str | None], spans: list[Span | None], columns: list[Column]) -> set[int]:
+    """Columns whose width is mostly an empty cell of this row's own (ruled tables only)."""
+    out = set()
+    for i, col in enumerate(columns):
+        width = col.span[1] - col.span[0]
+        own = [text for text, span in zip(texts, spans) if span is not None and _overlap(span, col.span) > 0.5 * width]
+        if own and not any(_clean(t) for t in own) and all(t is not None for t in own):
+            out.add(i)
+    return out
+
+
 def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
     """Label the columns (or reuse ``columns`` of the part this one continues) and align rows."""
     header_rows = count_header_rows(table)
@@ -132,5 +168,6 @@ def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
             continue  # a header repeated inside the body
         cells = align_row(texts, table.spans[index], columns)
         if any(cells):
-            grid.rows.append(BodyRow(cells, table.page, index, starts_part=not grid.rows))
+            boxed = boxed_empty(texts, table.spans[index], columns) if table.flavor == "pdfplumber-lines" else set()
+            grid.rows.append(BodyRow(cells, table.page, index, starts_part=not grid.rows, boxed_empty=boxed))
     return grid

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 #: Role words, checked in order; the first role whose words all appear wins.
 #: Budget roles come first where their words overlap with performance roles
 #: (``Realisasi Anggaran`` is money, not an indicator's realization).
+#: ``reference`` columns compare the year with something else (last year, the end of the
+#: plan period, the national figure): ``Capaian Thn Lalu``, ``Target Akhir Renstra``.
+#: ``goal_achievement`` is the capaian of the goal (``Capaian Sasaran``), printed once
+#: per goal beside per-indicator rows. Both are kept as extras, never as the year's values.
 _RULES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("reference", (("lalu",), ("sebelumnya",), ("akhir", "renstra"), ("akhir", "rpjmd"), ("akhir", "periode"),
+                   ("nasional",), ("terhadap", "renstra"), ("terhadap", "rpjmd"), ("terhadap", "tahun"), ("thdp",))),
+    ("goal_achievement", (("capaian", "sasaran"), ("capaian", "tujuan"))),
     ("absorption", (("%", "realisasi"), ("persentase", "realisasi"), ("penyerapan",), ("serapan",), ("realisasi", "(%)"))),
     ("budget_realization", (("realisasi", "anggaran"), ("realisasi", "keuangan"), ("realisasi", "rp"))),
     ("remaining", (("sisa",),)),
@@ -58,9 +65,10 @@ def column_role(label: str) -> ColumnRole:
     words = _words(label)
     bare = [w.strip(".,:") for w in words]
     text = " ".join(words)
+    glued = "".join(words)  # narrow header cells break words without a hyphen: "TARGE" / "T"
     for role, alternatives in _RULES:
         for needed in alternatives:
-            if all((w in bare) or (w in words) or (len(w) > 3 and w in text) for w in needed):
+            if all((w in bare) or (w in words) or (len(w) > 3 and w in glued) for w in needed):
                 if role == "no" and len(bare) > 2:
                     continue  # "No" only names a column on its own ("No", "No.", "NO URUT")
                 return ColumnRole(role, header_year(label), label)
@@ -78,9 +86,19 @@ HEADER_WORDS = frozenset(
 )
 
 
+def _is_year_label(text: str) -> bool:
+    """``2016``, ``Tahun 2016``, ``TH 2016``: a header cell that spans one year's columns."""
+    words = [w.strip(".,:()") for w in _words(text)]
+    return bool(words) and header_year(text) is not None and all(w.isdigit() or w in ("tahun", "th", "thn", "ta") for w in words)
+
+
 def looks_like_header(cells: list[str]) -> bool:
-    """A row whose texts are mostly header words (``NO | SASARAN | INDIKATOR ...``)."""
-    texts = [c for c in cells if c and c.strip()]
+    """A row whose texts are mostly header words (``NO | SASARAN | INDIKATOR ...``).
+
+    Year cells (``2014 | 2015 | 2016``) are the group labels of multi-year headers;
+    they count neither for nor against.
+    """
+    texts = [c for c in cells if c and c.strip() and not _is_year_label(c)]
     if not texts:
         return False
     hits = 0

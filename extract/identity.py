@@ -10,6 +10,7 @@ carries a warning instead of a silent pick.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -91,7 +92,7 @@ def _canonical_province(place: str | None) -> str | None:
     return None
 
 
-def _unit_mentions(doc: Doc) -> list[tuple[str, str, str]]:
+def _unit_mentions(doc: Doc, abbreviations: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
     """(agency, kind, place) for every ``<agency> <Kabupaten|Kota|Provinsi> <Name>``."""
     mentions = []
     for i, token in enumerate(doc):
@@ -105,15 +106,30 @@ def _unit_mentions(doc: Doc) -> list[tuple[str, str, str]]:
         if not found:
             continue
         place, _ = found
-        agency = _agency_before(doc, i)
-        if agency:
+        agency = _agency_before(doc, i, abbreviations)
+        if agency and not _in_regulation_title(doc, i):
             mentions.append((agency, kind, place))
     return mentions
 
 
-def _agency_before(doc: Doc, index: int) -> str | None:
-    """The body named just before the kind word: KPU, KIP, or e.g. ``Dinas Tenaga Kerja``."""
-    window = [t for t in doc[max(0, index - 8):index]]
+def _in_regulation_title(doc: Doc, index: int) -> bool:
+    """``Peraturan ... tentang Organisasi dan Tata Kerja Inspektorat, ... Satuan Polisi Pamong Praja
+    Provinsi Jawa Barat``: bodies listed in a regulation's title are not the reporting unit."""
+    return any(t.lower_ == "tentang" for t in doc[max(0, index - 16):index])
+
+
+def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = None) -> str | None:
+    """The body named just before the kind word: KPU, KIP, or e.g. ``Dinas Tenaga Kerja``.
+
+    An abbreviation in brackets between the name and the kind word (``Badan ... Daerah
+    (BPLHD) Provinsi``) is skipped, and an abbreviation defined that way elsewhere in
+    the report stands for the full name (``LKIP BPLHD Provinsi Jawa Barat``).
+    """
+    abbreviations = abbreviations or {}
+    end = index
+    if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+        end -= 3
+    window = [t for t in doc[max(0, end - 8):end]]
     lowered = [t.lower_ for t in window]
     if lowered[-1:] == ["kpu"] or lowered[-3:] == ["komisi", "pemilihan", "umum"] or lowered[-2:] == ["kpu", "/"]:
         return "KPU"
@@ -121,6 +137,8 @@ def _agency_before(doc: Doc, index: int) -> str | None:
         return "KIP"
     if lowered[-1:] == ["pemerintah"]:
         return "Pemerintah"
+    if window and window[-1].text in abbreviations:
+        return abbreviations[window[-1].text]
     for start in range(len(window)):
         if lowered[start] in _AGENCY_START and all(t.is_alpha or t.text in ",&" for t in window[start:]):
             words = [t.text for t in window[start:]]
@@ -128,23 +146,121 @@ def _agency_before(doc: Doc, index: int) -> str | None:
     return None
 
 
+def _abbreviations(doc: Doc) -> dict[str, str]:
+    """``Badan Pengelolaan Lingkungan Hidup Daerah (BPLHD)`` → {"BPLHD": "Badan Pengelolaan ..."}."""
+    found = {}
+    for i, token in enumerate(doc):
+        if token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper() and len(doc[i + 1]) >= 3:
+            agency = _agency_before(doc, i)
+            if agency and agency not in ("KPU", "KIP", "Pemerintah"):
+                found[doc[i + 1].text] = agency
+    return found
+
+
+_LETTER_SPACED = re.compile(r"\b[A-Z](?: [A-Z]){2,}\b")
+_GLUED_PROVINCE = {p.upper().replace(" ", ""): p.upper() for p in PROVINCES}
+_GLUED_PLACE = re.compile(r"\b(PROVINSI|KABUPATEN|KOTA)(" + "|".join(sorted(_GLUED_PROVINCE, key=len, reverse=True)) + r")\b")
+
+
+def _unspace(text: str) -> str:
+    """``INSPEKTORAT P R O V I N S I J A W A B A R A T`` → ``INSPEKTORAT PROVINSI JAWA BARAT``.
+
+    Running headers are often letter-spaced; read as single letters they name nothing.
+    The letters are joined, and a province name glued to its kind word is split again.
+    """
+    text = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+    return _GLUED_PLACE.sub(lambda m: f"{m.group(1)} {_GLUED_PROVINCE[m.group(2)]}", text)
+
+
+def running_lines(pages: list[str], edge: int = 3) -> list[str]:
+    """Lines printed at the top or foot of many pages (running headers and footers).
+
+    A running header names the report and its unit on every page, so it outweighs
+    any single mention in the prose. Page numbers are ignored when comparing lines.
+    """
+    counts: Counter[str] = Counter()
+    for text in pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        keys = {" ".join("".join(ch for ch in line if not ch.isdigit()).split()) for line in lines[:edge] + lines[-edge:]}
+        counts.update(k for k in keys if len(k) > 8)
+    needed = max(3, len(pages) // 5)
+    return [line for line, n in counts.items() if n >= needed]
+
+
 def _kpu_ri(doc: Doc) -> int:
     text = doc.text.lower()
     return text.count("komisi pemilihan umum republik indonesia") + text.count("kpu ri ") + text.count("sekretariat jenderal komisi pemilihan umum")
 
 
-def find_unit(pages: list[str]) -> UnitGuess:
+_GOVERNMENT = ("Pemerintah", "Pemerintah Daerah")
+#: Votes of a unit named in a running header or footer: it names the report on every page.
+RUNNING_WEIGHT = 5
+_PLACELESS = re.compile(r"\b(?:Dinas|Badan|Biro|Inspektorat|Rumah Sakit|Satuan Polisi|Sekretariat)(?: (?:[A-Z][\w-]*|dan|&),?)+")
+
+
+def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]], Counter[str]]:
+    """Votes for (agency, kind, place), and the agency names printed anywhere without a place."""
     nlp = blank_indonesian()
+    texts = [_unspace(t) for t in pages]
+    docs = [nlp(t) for t in texts[:6]]
+    abbreviations: dict[str, str] = {}
+    for doc in docs:
+        abbreviations.update(_abbreviations(doc))
     votes: Counter[tuple[str, str, str]] = Counter()
-    province_votes: Counter[str] = Counter()
-    for number, text in enumerate(pages, start=1):
-        doc = nlp(text)
+    for number, doc in enumerate(docs, start=1):
         weight = 3 if number <= 2 else 1  # the cover and foreword name the unit reporting
-        for agency, kind, place in _unit_mentions(doc):
-            if kind == "provinsi" and _canonical_province(place):
-                province_votes[_canonical_province(place)] += 1
-            votes[(agency, kind, place)] += weight
+        for mention in _unit_mentions(doc, abbreviations):
+            votes[mention] += weight
+    for line in running_lines(texts):
+        for mention in _unit_mentions(nlp(line), abbreviations):
+            votes[mention] += RUNNING_WEIGHT
+    placeless = Counter(" ".join(m.group().rstrip(",").split()) for t in texts for m in _PLACELESS.finditer(t))
+    return votes, placeless
+
+
+def _agency_of_government(pages: list[str], votes: Counter[tuple[str, str, str]], placeless: Counter[str],
+                          best: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """The agency an OPD report is about when its government (``Pemerintah Provinsi X``) leads the vote.
+
+    An agency's report names its government everywhere (its parent, regulations),
+    and names itself, often without the place, on its first pages and on page after
+    page; other bodies (a cover address, a list in a regulation, a data source)
+    appear on a few pages. So the agency named on the first pages and on the most
+    pages, at least a fifth of them and half as many as name the place, is the unit;
+    a shorter name that begins a longer such name gives way to it. A ``Biro``
+    is a bureau of the regional secretariat and is named with it. Spellings that
+    differ only in case are one name, printed as most often.
+    """
+    _, kind, place = best
+    printed = placeless + Counter({k[0]: n for k, n in votes.items() if k[0] not in _GOVERNMENT and k[1:] == (kind, place)})
+    by_key: dict[str, str] = {}
+    for name, _ in sorted(printed.items(), key=lambda kv: (-kv[1], kv[0])):
+        by_key.setdefault(name.lower(), name)
+    candidates = set(by_key.values())
+    lowered = [" ".join(t.lower().split()) for t in pages]
+    spread = {name: sum(name.lower() in t for t in lowered) for name in candidates}
+    place_pages = sum(f"{kind} {place}".lower() in t for t in lowered)
+    needed = max(3, len(pages) // 5, place_pages // 2)
+    wide = {name: n for name, n in spread.items() if n >= needed and any(name.lower() in t for t in lowered[:3])}
+    if not wide:
+        return None
+    agency = max(wide, key=lambda name: (wide[name], len(name), name))
+    longer = [name for name in wide if name.startswith(agency) and name != agency and wide[name] * 2 >= wide[agency]]
+    agency = max(longer, key=lambda name: (len(name), name)) if longer else agency
+    if agency.startswith("Biro") and ("Sekretariat Daerah", kind, place) in votes:
+        agency = f"{agency} Sekretariat Daerah"
+    return agency, kind, place
+
+
+def find_unit(pages: list[str]) -> UnitGuess:
+    """The reporting unit: an election body when one is named, else the best-voted unit."""
+    votes, placeless = _weighted_mentions(pages)
+    province_votes: Counter[str] = Counter()
+    for (_, kind, place), n in votes.items():
+        if kind == "provinsi" and _canonical_province(place):
+            province_votes[_canonical_province(place)] += n
     if not votes:
+        nlp = blank_indonesian()
         ri = sum(_kpu_ri(nlp(t)) for t in pages[:3])
         if ri:
             return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
@@ -152,7 +268,10 @@ def find_unit(pages: list[str]) -> UnitGuess:
     # The election bodies are what this tool is for: prefer them when named at all.
     election = {k: v for k, v in votes.items() if k[0] in ("KPU", "KIP")}
     pool = election or votes
-    (agency, kind, place), evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
+    best, evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
+    if best[0] in _GOVERNMENT and not election:
+        best = _agency_of_government(pages, votes, placeless, best) or best
+    agency, kind, place = best
     name = f"{agency} {kind.title()} {place}"
     if kind == "provinsi":
         province = _canonical_province(place) or place
@@ -231,7 +350,7 @@ def _resolve_election_body(unit: UnitGuess, warnings: list[tuple[str, str]]) -> 
 def find_identity(pages: list[str]) -> Identity:
     """Unit and year from the first pages (where reports name themselves) plus table titles."""
     warnings: list[tuple[str, str]] = []
-    unit = _resolve_election_body(find_unit(pages[:6]), warnings)
+    unit = _resolve_election_body(find_unit(pages), warnings)
     year, cover_year, year_warnings = find_year(pages)
     warnings += year_warnings
     if unit.name is None:

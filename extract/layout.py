@@ -12,9 +12,10 @@ A table's role follows from its column roles, as PermenPAN-RB 53/2014 shapes the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from extract.grid import Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
+from extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from extract.headers import ColumnRole, column_role
 from extract.tables import RawTable
 
@@ -48,6 +49,11 @@ class LogicalTable:
         return " ".join(self.parts[0].title.split())
 
     @property
+    def caption(self) -> str:
+        """The table's own caption (``Tabel 3.4 Pengukuran ...``) within the text above it."""
+        return caption(self.parts[0].title)
+
+    @property
     def pages(self) -> list[int]:
         return sorted({p.page for p in self.parts})
 
@@ -57,6 +63,67 @@ class LogicalTable:
 
     def columns_with(self, role: str) -> list[int]:
         return [i for i, r in enumerate(self.roles) if r.role == role]
+
+
+_CAPTION_START = re.compile(r"^(tabel|table|lampiran)[\s.]*\d", re.IGNORECASE)
+#: Phrases that name the year's measurement in a caption (PermenPAN-RB 53/2014, Bab III).
+_MEASUREMENT_TITLE = re.compile(
+    r"pengukuran|target\s*dan\s*realisasi|tingkat\s*capaian|(pen)?capaian\s*(indikator\s*)?kinerja"
+    r"|evaluasi\s*(indikator\s*)?kinerja|realisasi\s*(indikator\s*)?kinerja")
+_MEASUREMENT_WORDS = ("pengukuran", "realisasi", "capaian", "evaluasi")
+_PLAN_TITLE = re.compile(r"perjanjian\s*kinerja|penetapan\s*(indikator\s*)?kinerja|rencana\s*(kinerja|aksi|tindak|strategis|kerja)")
+#: A comparison names what the year is compared with after ``dengan`` / ``terhadap``
+#: ("sesuai dengan Renstra" says which plan the targets come from, and compares nothing).
+_COMPARISON = re.compile(r"(?<!sesuai )\b(dengan|terhadap|thdp|dibandingkan|dibanding)(?P<tail>.*)")
+_COMPARED_WITH = re.compile(r"nasional|jangka\s*menengah|renstra|rpjmd|sebelumnya|standar|\blalu\b|\bakhir\b")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def caption(title: str) -> str:
+    """The caption in the text printed above a table.
+
+    The text above a table holds prose and headings; its caption is the last
+    ``Tabel N`` / ``Lampiran N`` line and what follows it (the caption wraps). An
+    untitled table's caption is its last heading line; a line ending in ``:`` is the
+    prose that introduces the table, not a caption.
+    """
+    lines = [" ".join(line.split()) for line in title.split("\n") if line.strip()]
+    starts = [i for i, line in enumerate(lines) if _CAPTION_START.match(line)]
+    if starts:
+        return " ".join(lines[starts[-1]:])
+    return lines[-1] if lines and not lines[-1].endswith(":") else ""
+
+
+def is_numbered(text: str) -> bool:
+    """A ``Tabel N`` / ``Lampiran N`` caption, as the report's body numbers its tables."""
+    return bool(_CAPTION_START.match(text))
+
+
+def title_kind(text: str, year: int | None) -> str | None:
+    """``plan``, ``comparison`` or ``measurement`` as a caption names it; ``None`` when it names none.
+
+    Comparison tables (with the medium-term target, the previous year, the national
+    figure) and plan tables (Perjanjian/Penetapan/Rencana Kinerja) reuse the main
+    table's header, so their caption is the only thing that tells them apart. A
+    measurement "terhadap Perjanjian Kinerja ... Tahun <year>" compares with the
+    year's own plan and stays a measurement.
+    """
+    lowered = text.lower()
+    if "efisiensi" in lowered:
+        return "comparison"  # resources used against results, not the year's measurement
+    match = _COMPARISON.search(lowered)
+    if match:
+        tail = match.group("tail")
+        other_years = {int(m.group()) for m in _YEAR.finditer(tail)} - {year}
+        if _COMPARED_WITH.search(tail) or (year is not None and other_years):
+            return "comparison"
+    if "perbandingan" in lowered and len({m.group() for m in _YEAR.finditer(lowered)}) >= 2:
+        return "comparison"  # "Perbandingan ... Tahun 2015 dan 2016": one year against another
+    if _PLAN_TITLE.search(lowered) and not any(word in lowered for word in _MEASUREMENT_WORDS):
+        return "plan"
+    if _MEASUREMENT_TITLE.search(lowered):
+        return "measurement"
+    return None
 
 
 def spending_category(text: str) -> str | None:
@@ -89,7 +156,9 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
 
     It must start high on the page right after, with nothing above it that opens a
     new table, and either repeat the header of ``prev`` exactly or have no header
-    and cells that line up with the columns of ``prev``.
+    and cells that line up with the columns of ``prev``. A ruled part's cells count
+    even when empty (a wrapped indicator tail fills one cell of a full row); a stream
+    reader's row is only its texts, and one text alone is a line of prose.
     """
     if table.page != prev.page + 1 or not prev_columns:
         return False
@@ -101,14 +170,19 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
     header_rows = count_header_rows(table)
     if header_rows:
         return _same_labels(leaf_columns(table, header_rows), prev_columns)
-    present = [
-        span for texts, spans in zip(table.rows, table.spans) for text, span in zip(texts, spans)
-        if span is not None and text and text.strip()
-    ]
-    if not present or not any(sum(bool(t and t.strip()) for t in row) >= 2 for row in table.rows[:3]):
+    ruled = table.flavor == "pdfplumber-lines"
+    cells = [[span for text, span in zip(texts, spans) if span is not None and (ruled or (text and text.strip()))]
+             for texts, spans in zip(table.rows, table.spans)]
+    present = [span for row in cells for span in row]
+    if not present or not any(len(row) >= 2 for row in cells[:3]):
         return False  # a continuation starts with a row of several cells, not a line of prose
     lined_up = sum(any(_overlap(s, c.span) > 0.5 * (s[1] - s[0]) for c in prev_columns) for s in present)
     return lined_up >= 0.8 * len(present)
+
+
+def _complete_cut_row(head: BodyRow, tail: BodyRow) -> None:
+    """Join the two halves of a row that the page break cut: the head's texts come first."""
+    head.cells = [f"{a}\n{b}" if a and b else (a or b) for a, b in zip(head.cells, tail.cells)]
 
 
 def _classify(table: LogicalTable) -> str:
@@ -118,8 +192,8 @@ def _classify(table: LogicalTable) -> str:
     row_categories = {spending_category(label) for label in row_labels if label} - {None}
     if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(row_labels).lower()):
         return "spending"
-    if "indicator" in roles and "target" in roles and ({"realization", "achievement"} & roles):
-        return "measurement"
+    if "indicator" in roles and len({"target", "realization", "achievement"} & roles) >= 2 and ({"realization", "achievement"} & roles):
+        return "measurement"  # the target column may be left out (it is in the plan), never both results
     if "indicator" in roles and "target" in roles:
         return "plan"
     if "pagu" in roles and ({"realization", "budget_realization", "absorption"} & roles) and "indicator" not in roles:
@@ -129,6 +203,21 @@ def _classify(table: LogicalTable) -> str:
     return "other"
 
 
+_BUDGET_ROLES = {"pagu", "budget_realization", "remaining"}
+
+
+def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
+    """``% Realisasi`` beside indicators is the indicator's capaian, not a budget's absorption.
+
+    The header words are the same in both kinds of table; only the other columns
+    (indicators and no money) say which one it is.
+    """
+    kinds = {r.role for r in roles}
+    if "indicator" not in kinds or kinds & _BUDGET_ROLES:
+        return roles
+    return [ColumnRole("achievement", r.year, r.label) if r.role == "absorption" else r for r in roles]
+
+
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
     """Join continued parts, label columns with roles, and classify each table."""
     tables: list[LogicalTable] = []
@@ -136,6 +225,8 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
         previous = tables[-1] if tables else None
         if previous and _continues(previous.parts[-1], raw, previous.grid.columns):
             part = build_grid(raw, columns=previous.grid.columns)
+            if previous.parts[-1].open_bottom and previous.grid.rows and part.rows:
+                _complete_cut_row(previous.grid.rows[-1], part.rows.pop(0))
             previous.grid.rows.extend(part.rows)
             previous.parts.append(raw)
             continue
@@ -144,7 +235,7 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
             continue
         tables.append(LogicalTable(id=len(tables) + 1, grid=grid, parts=[raw]))
     for table in tables:
-        table.roles = [column_role(c.label) for c in table.grid.columns]
+        table.roles = _measurement_percent([column_role(c.label) for c in table.grid.columns])
         table.kind = _classify(table)
         if table.kind != "other" and all(p.flavor in LINE_PER_ROW_FLAVORS for p in table.parts):
             _merge_wrapped_lines(table)

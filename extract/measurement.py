@@ -1,12 +1,16 @@
 """Indicator rows from performance-measurement tables, exactly as printed.
 
 Rules that follow the way LKj tables are typeset, not any one report:
-- a goal (sasaran) printed once for several indicator rows (a vertically merged cell
-  or simply left blank below) is carried down to each of them, with its number;
+- a goal (sasaran) printed once for several indicator rows (a vertically merged cell,
+  or left blank below in a borderless table) is carried down to each of them, with
+  its number; a ruled goal cell of its own left empty means the goal is not printed;
 - a goal printed as a full-width group row (``1. Sasaran : ...``) above its indicators
   sets the goal of the rows that follow;
 - the first body row of a page that continues a table, with no number and no values,
   is the rest of the row above cut by the page break, and its texts are appended;
+- a row that stacks several indicators in one cell is split line by line, and a
+  bracketed capaian under the realisation is moved to the achievement;
+- summary rows (``RATA-RATA``, ``JUMLAH``) are not indicators;
 - wrapped lines inside a cell are joined by one space; a blank cell stays blank.
 
 Values stay raw strings here; typing them is the normalizer's job.
@@ -19,6 +23,8 @@ from extract.layout import LogicalTable
 from extract.numbers import parse_value
 
 VALUE_ROLES = ("target", "realization", "achievement")
+#: Columns kept beside the chosen values: other years' values, comparisons, the goal's capaian.
+EXTRA_ROLES = (*VALUE_ROLES, "reference", "goal_achievement")
 
 
 @dataclass
@@ -61,13 +67,27 @@ def _clean_number(text: str) -> str | None:
 _SUMMARY_WORDS = ("ratarata", "rerata", "jumlah", "total")
 
 
-def _is_summary(indicator: str, values: dict[str, str]) -> bool:
-    """A closing ``RATA-RATA`` / ``JUMLAH`` row: an average, not an indicator."""
-    letters = "".join(ch for ch in indicator.lower() if ch.isalpha())
-    return letters.startswith(_SUMMARY_WORDS) and not values.get("target")
+def _is_summary(label: str, values: dict[str, str]) -> bool:
+    """A closing ``RATA-RATA`` / ``JUMLAH`` row: an average, not an indicator.
+
+    ``label`` is the row's first text, wherever it is printed: the summary label
+    often spans the goal and indicator columns or sits in the goal column alone.
+    It is short (``RATA-RATA :``, ``Rata-rata capaian``); an indicator that starts
+    with "Jumlah" names what it counts.
+    """
+    letters = "".join(ch for ch in label.lower() if ch.isalpha())
+    return letters.startswith(_SUMMARY_WORDS) and not values.get("target") and len(label.split()) <= 3
 
 
 _BULLETS = ("-", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
+#: Bullet glyphs that text layers glue to the word after them (``\uf0d8Padi``); never letters or ``-``.
+_GLYPHS = tuple(b for b in _BULLETS if not b.isalnum() and b != "-")
+
+
+def _unglue(line: str) -> str:
+    """``\uf0d8Padi`` → ``\uf0d8 Padi``: a bullet glyph glued to its word is still a bullet."""
+    line = line.strip()
+    return f"{line[0]} {line[1:]}" if len(line) > 1 and line[0] in _GLYPHS and line[1] != " " else line
 
 
 def _list_marker(head: str) -> bool:
@@ -78,7 +98,7 @@ def _list_marker(head: str) -> bool:
 
 def strip_marker(text: str) -> str:
     """Drop a leading list marker from an item's text (``- Skor PPH`` → ``Skor PPH``)."""
-    head, _, rest = text.strip().partition(" ")
+    head, _, rest = _unglue(text).partition(" ")
     return rest.strip() if rest and _list_marker(head) else text.strip()
 
 
@@ -124,16 +144,20 @@ def split_goal_number(text: str) -> tuple[str | None, str]:
 
 
 def _items(text: str) -> list[str]:
-    """Enumerated items of a cell (``3. Persentase ...`` / ``a. ...`` / ``- ...``), or [] when not enumerated."""
+    """Enumerated items of a cell (``3. ...``, ``a. ...``, ``- ...``), wrapped lines joined.
+
+    Unmarked text before the first item is a heading over the items (``Persentase
+    margin usahatani :`` above ``➢ Padi``, ``➢ Palawija``) and is not an item.
+    """
     items: list[str] = []
-    for line in text.split("\n"):
-        head = line.strip().split(" ")[0] if line.strip() else ""
-        if _list_marker(head):
-            items.append(line.strip())
+    for raw in text.split("\n"):
+        line = _unglue(raw)
+        if not line:
+            continue
+        if _list_marker(line.split(" ")[0]):
+            items.append(line)
         elif items:
-            items[-1] += " " + line.strip()
-        elif line.strip():
-            return []
+            items[-1] += " " + line
     return items
 
 
@@ -150,15 +174,57 @@ def _value_lines(raw: str) -> list[str]:
     return lines
 
 
-def split_stacked(indicator: str, values: dict[str, str]) -> list[tuple[str, dict[str, str]]] | None:
-    """Split a row whose value cells stack several indicators' values line by line.
+@dataclass
+class Piece:
+    """One indicator of a printed row that stacks several."""
 
-    Real tables put two or more indicators of one goal into one row, each value cell
-    holding one line per indicator (``100%\n100%``). The split happens only when at
-    least two value cells have the same number of lines and every line holds a digit,
-    so wrapped text is never cut.
+    text: str
+    values: dict[str, str]
+    unit: str
+    goal_values: dict[str, str] = field(default_factory=dict)  # the goal's own figure, printed first
+
+
+def _by_items(leaves: list[str], lines: dict[str, list[str]], units: list[str]) -> list[Piece] | None:
+    """Zip enumerated items with value lines by order.
+
+    A value column with one line per item gives each item its line; one with a line
+    more carries the goal's own figure first (printed level with the goal's name,
+    above its indicators' figures); a single line belongs to the first item.
+    """
+    n = len(leaves)
+    if n < 2 or not any(len(v) == n for v in lines.values()):
+        return None
+    pieces = []
+    for k, item in enumerate(leaves):
+        values, goal_values = {}, {}
+        for role, v in lines.items():
+            if len(v) == n + 1:
+                values[role] = v[k + 1]
+                if k == 0:
+                    goal_values[role] = v[0]
+            else:
+                values[role] = v[k] if len(v) == n else (v[0] if k == 0 and v else "")
+        unit = units[k] if len(units) == n else (units[0] if units else "")
+        pieces.append(Piece(strip_marker(join_lines(item)), values, unit, goal_values))
+    return pieces
+
+
+def split_stacked(indicator: str, values: dict[str, str], unit: str = "") -> list[Piece] | None:
+    """Split a row whose cells stack several indicators line by line.
+
+    Real tables put two or more indicators of one goal into one row: the indicator
+    cell enumerates them (``3. ...`` / ``4. ...``, ``- ...``, ``➢ ...``) and each value
+    cell holds one line per indicator (``100%\n100%``). Items ending in ``:`` head the
+    items under them and hold no values. Without enumerated items the split happens
+    only when at least two value cells have the same number of lines and every line
+    holds a digit, so wrapped text is never cut.
     """
     lines = {role: _value_lines(raw) for role, raw in values.items()}
+    units = [u.strip() for u in unit.split("\n") if u.strip()]
+    leaves = [item for item in _items(indicator) if not item.rstrip().endswith(":")]
+    pieces = _by_items(leaves, lines, units)
+    if pieces:
+        return pieces
     counts = [len(v) for v in lines.values() if len(v) > 1]
     if not counts:
         return None
@@ -166,13 +232,33 @@ def split_stacked(indicator: str, values: dict[str, str]) -> list[tuple[str, dic
     stacked = [role for role, v in lines.items() if len(v) == k]
     if len(stacked) < min(2, len(values)) or not all(any(c.isdigit() for c in l) for r in stacked for l in lines[r]):
         return None
-    items = _items(indicator)
-    names = items if len(items) == k else [join_lines(indicator)] * k
-    out = []
-    for n in range(k):
-        row_values = {role: (v[n] if len(v) == k else (v[0] if n == 0 and v else "")) for role, v in lines.items()}
-        out.append((strip_marker(join_lines(names[n])), row_values))
-    return out
+    name = strip_marker(join_lines(indicator))
+    return [Piece(name, {role: (v[n] if len(v) == k else (v[0] if n == 0 and v else "")) for role, v in lines.items()},
+                  units[0] if units else "")
+            for n in range(k)]
+
+
+def capaian_in_brackets(values: dict[str, str]) -> dict[str, str]:
+    """Move a bracketed capaian printed under the realisation (``86`` / ``(101%)``) to the achievement.
+
+    Some tables print each indicator's capaian in brackets inside the realisation
+    cell. A bracketed figure is taken as the capaian only when the row has no other
+    and realisation/target gives it (either polarity): brackets also hold other
+    things (``22,7 % (75%)``).
+    """
+    real = values.get("realization", "")
+    if values.get("achievement") or not real.endswith(")") or "(" not in real:
+        return values
+    at = real.rindex("(")
+    head, bracket = real[:at].strip(), real[at:]
+    r = parse_value(head).value
+    t = parse_value(values.get("target", "")).value
+    pct = parse_value(bracket, role="percent").value
+    if not all(isinstance(x, (int, float)) for x in (r, t, pct)) or not t or not r:
+        return values
+    if min(abs(pct - c) for c in (r / t * 100, (2 - r / t) * 100, t / r * 100)) > 1:
+        return values
+    return {**values, "realization": head, "achievement": bracket}
 
 
 def _group_kind(text: str) -> str | None:
@@ -231,7 +317,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     if ind_col is None:
         ind_col, goal_col = goal_col, None  # "Sasaran / Indikator" printed in one column
     value_cols = set(columns.values())
-    extra_cols = [i for i, r in enumerate(table.roles) if r.role in VALUE_ROLES and i not in value_cols]
+    extra_cols = [i for i, r in enumerate(table.roles) if r.role in EXTRA_ROLES and i not in value_cols]
     rows: list[IndicatorRow] = []
     goal_no: str | None = None
     goal: str | None = None
@@ -250,6 +336,9 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             goal_no, goal = split_goal_number(joined)
             continue
         has_values = any(values.values()) or any(cell(cells, i).strip() for i in extra_cols)
+        label = next((c for i, c in enumerate(cells) if c.strip() and i != no_col), "")
+        if _is_summary(label, values):
+            continue
         number = _clean_number(cell(cells, no_col)) if no_col is not None else None
         goal_text = join_lines(cell(cells, goal_col)) if goal_col is not None else ""
         ind_text = strip_marker(join_lines(cell(cells, ind_col)))
@@ -272,47 +361,30 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         if goal_text:
             printed_no, goal = split_goal_number(goal_text)
             goal_no = number or printed_no
+        elif goal_col in body.boxed_empty and not body.starts_part:
+            goal_no, goal = None, None  # a goal cell of its own left empty: the goal is not printed
         elif goal_col is None and number and not ind_text:
             continue
-        if (not ind_text and not has_values) or _is_summary(ind_text, values):
+        if not ind_text and not has_values:
             continue
         raw_values = {role: cell(cells, i) for role, i in columns.items()}
-        split = split_stacked(cell(cells, ind_col), raw_values)
-        pieces = split or [(ind_text, values)]
-        for piece_text, piece_values in pieces:
+        split = split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
+        pieces = split or [Piece(ind_text, values, join_lines(cell(cells, unit_col)))]
+        for piece in pieces:
+            extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols}
+            extra.update({f"{table.roles[columns[role]].label} (Sasaran row)": raw for role, raw in piece.goal_values.items()})
             row = IndicatorRow(
                 table_id=table.id,
                 page=body.page,
                 goal_no=goal_no if goal_col is not None or goal else None,
                 goal=goal,
                 indicator_no=number if goal_col is None else None,
-                indicator=piece_text,
-                unit_raw=join_lines(cell(cells, unit_col).split("\n")[0]) if split else join_lines(cell(cells, unit_col)),
-                values=piece_values,
-                extra={table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols},
+                indicator=piece.text,
+                unit_raw=piece.unit,
+                values=capaian_in_brackets(piece.values),
+                extra=extra,
             )
             if split:
                 row.notes.append(("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
             rows.append(row)
     return rows
-
-
-def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | None:
-    """The performance-measurement table: most indicator rows over several goals.
-
-    Per-goal detail tables hold one goal each; a title naming the measurement
-    (``Pengukuran``, ``Capaian Kinerja``) breaks ties.
-    """
-    best, best_score = None, 0.0
-    for table in tables:
-        if table.kind != "measurement":
-            continue
-        rows = indicator_rows(table, year)
-        goals = {(r.goal_no, r.goal) for r in rows}
-        if len(rows) < 2 or len(goals) < 2:
-            continue
-        title = table.title.lower()
-        score = len(rows) + 0.5 * len(goals) + (5 if ("pengukuran" in title or "capaian" in title) else 0)
-        if score > best_score:
-            best, best_score = table, score
-    return best

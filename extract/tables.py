@@ -60,6 +60,8 @@ class RawTable:
     #: are often split into different grids, so columns are matched by geometry.
     spans: list[list[tuple[float, float] | None]]
     title: str = ""
+    #: The last row is cut by the page break (no bottom rule): the next page's first row completes it.
+    open_bottom: bool = False
 
     @property
     def n_columns(self) -> int:
@@ -115,10 +117,81 @@ def _spread_stacked_cells(page: pdfplumber.page.Page, table, rows: list[list[str
                 rows[home][c] = line["text"]
 
 
+#: A filled rectangle thinner than this (points) is a rule drawn as a fill; wider ones are shading.
+RULE_THICKNESS = 2.0
+#: Two grids whose bounding boxes differ by less than this (points) on every side cover the same table.
+SAME_BOX = 3.0
+
+
+def _is_shading(obj: dict) -> bool:
+    """A filled, unstroked rectangle wider than a rule in both directions: cell shading, not a border."""
+    return (obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke")
+            and min(obj["width"], obj["height"]) > RULE_THICKNESS)
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _find_grids(page: pdfplumber.page.Page) -> list:
+    """Ruled grids of a page, read without the edges of cell shading.
+
+    Word and Excel exports paint shaded cells (header bands, alternating rows, an
+    inset "3D" cell style) as filled rectangles. Taken as rules, their edges split one
+    cell into padding cells (a 13-column table read as 39 columns), cut a borderless
+    table into one "table" per shaded row, and turn formula boxes and callouts into
+    tables. So a grid is read again without the shading: the shading-free grid is
+    taken when it covers the same box, the original when the shading-free one is
+    smaller (some cells are bounded by shading alone), and a grid with no rule of its
+    own is dropped (a borderless table under shaded bands is read from word positions).
+    """
+    grids = page.find_tables(LINES_SETTINGS)
+    if not any(_is_shading(rect) for rect in page.rects):
+        return grids
+    plain = page.filter(lambda obj: not _is_shading(obj)).find_tables(LINES_SETTINGS)
+    out = []
+    for grid in grids:
+        overlapping = [p for p in plain if _overlaps(p.bbox, grid.bbox)]
+        same = [p for p in overlapping if all(abs(a - b) < SAME_BOX for a, b in zip(p.bbox, grid.bbox))]
+        if same:
+            out.append(same[0])
+        elif overlapping:
+            out.append(grid)
+    return out
+
+
+def _open_last_row(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float]
+                   ) -> tuple[list[str], list[tuple[float, float]], float] | None:
+    """The row under a table's last rule that the page break left without a bottom rule.
+
+    Word draws a row cut by a page break with its column rules but no bottom rule,
+    so pdfplumber ends the table one row early and that row's text (often the head
+    of a goal that continues overleaf) is lost. The column rules that run on below
+    the table from its bottom edge to a common end give the row's cells.
+    """
+    x0, _, x1, bottom = bbox
+    rules = [e for e in page.edges if e["orientation"] == "v" and e["top"] <= bottom + SAME_BOX
+             and x0 - SAME_BOX <= e["x0"] <= x1 + SAME_BOX and e["bottom"] - bottom >= 5]
+    if len(rules) < 3:
+        return None
+    end = max(e["bottom"] for e in rules)
+    xs: list[float] = []
+    for x in sorted(e["x0"] for e in rules if abs(e["bottom"] - end) <= SAME_BOX):
+        if not xs or x - xs[-1] > SAME_BOX:
+            xs.append(x)
+    ruled_below = any(e["orientation"] == "h" and e["x1"] - e["x0"] > 10 and x0 - SAME_BOX <= e["x0"] <= x1
+                      and bottom + SAME_BOX < e["top"] <= end + SAME_BOX for e in page.edges)
+    if len(xs) < 3 or end > page.height * 0.95 or ruled_below:
+        return None  # a closed row below is another table, not a cut row
+    spans = [(round(a, 1), round(b, 1)) for a, b in zip(xs, xs[1:])]
+    texts = [(page.crop((a, bottom, b, end), strict=False).extract_text() or "").strip() for a, b in spans]
+    return (texts, spans, end) if any(texts) else None
+
+
 def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
     found = []
     floor = 0.0
-    for index, table in enumerate(sorted(page.find_tables(LINES_SETTINGS), key=lambda t: t.bbox[1])):
+    for index, table in enumerate(sorted(_find_grids(page), key=lambda t: t.bbox[1])):
         rows = table.extract()
         if not rows or max(len(r) for r in rows) < 2 or _is_page_furniture(table.bbox, len(rows), float(page.height)):
             continue
@@ -128,19 +201,26 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
             for c, text in enumerate(row):
                 if spans[r][c] is None and text is not None:
                     spans[r][c] = next(spans[k][c] for k in range(r, -1, -1) if spans[k][c] is not None)
+        bbox = tuple(round(v, 2) for v in table.bbox)
+        cut = _open_last_row(page, table.bbox)
+        if cut is not None:
+            rows.append(list(cut[0]))
+            spans.append(list(cut[1]))
+            bbox = (bbox[0], bbox[1], bbox[2], round(cut[2], 2))
         found.append(
             RawTable(
                 page=number,
                 index=index,
                 flavor="pdfplumber-lines",
-                bbox=tuple(round(v, 2) for v in table.bbox),
+                bbox=bbox,
                 page_height=float(page.height),
                 rows=rows,
                 spans=spans,
                 title=_title_above(page, table.bbox[1], floor),
+                open_bottom=cut is not None,
             )
         )
-        floor = table.bbox[3]
+        floor = bbox[3]
     return found
 
 
@@ -204,12 +284,14 @@ def extract_tables(
     stream_pages: Iterable[int] = (),
     password: str | None = None,
 ) -> list[RawTable]:
-    """Read ruled tables on ``pages``; on ``stream_pages`` without one, borderless tables.
+    """Read ruled tables on ``pages``; on ``stream_pages`` also borderless tables.
 
     Borderless tables are read from word positions under their header line
-    (``pdfplumber-words``); camelot's stream parser is the fallback for pages where
-    no header line is recognised. A borderless table that runs to the foot of a page
-    lends its columns to the top of the next page, where it continues headerless.
+    (``pdfplumber-words``) wherever they lie outside the ruled tables: a page can hold
+    both (a borderless table continued from the previous page above a ruled one).
+    camelot's stream parser is the fallback for pages with neither. A borderless
+    table that runs to the foot of a page lends its columns to the top of the next
+    page, where it continues headerless.
     """
     from extract.borderless import borderless_tables  # borderless builds RawTables: import here, not at the top
 
@@ -223,9 +305,10 @@ def extract_tables(
             ruled = _ruled_tables(page, number)
             tables.extend(ruled)
             found: list[RawTable] = []
-            if not ruled and number in stream_set:
-                found = borderless_tables(page, number, carried_columns=carried)
-                if not found:
+            if number in stream_set:
+                found = [t for t in borderless_tables(page, number, len(ruled), carried_columns=carried)
+                         if not any(_overlaps(t.bbox, r.bbox) for r in ruled)]
+                if not found and not ruled:
                     found = _stream_tables(path, number, page, password)
                 tables.extend(found)
             last = found[-1] if found and found[-1].flavor == "pdfplumber-words" else None

@@ -18,7 +18,7 @@ from extract.page_roles import triage_page
 from extract.tables import RawTable, extract_tables
 from pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
 
-VERSION = 3
+VERSION = 4
 
 
 class UnreadablePDF(Exception):

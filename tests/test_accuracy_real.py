@@ -17,9 +17,9 @@ from tests.conftest import REAL, REAL_LABELS
 
 #: Floor of the aggregate indicator-field accuracy over the born-digital labelled
 #: reports, as measured; it only ever moves up. Issue 4 asks for 0.90.
-AGGREGATE_FLOOR = 0.55
+AGGREGATE_FLOOR = 0.99
 #: LKj reports whose main table is not found yet (tracked on issue 4); this set only shrinks.
-KNOWN_MISSING_MAIN = {"lkip-rsjiwa-jabar-2016.pdf"}
+KNOWN_MISSING_MAIN: set[str] = set()
 LABELS = [p for p in sorted(REAL_LABELS.glob("*.json")) if p.name != "INDEX.json"]
 
 
