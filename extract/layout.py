@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from extract.headers import ColumnRole, column_role
 from extract.tables import RawTable
@@ -136,10 +138,21 @@ def spending_category(text: str) -> str | None:
     return None
 
 
+#: rapidfuzz ratio above which two header labels of the same role name one column:
+#: OCR reads a repeated header with a character or two changed (``Target (20)`` for
+#: ``Target (%)`` scores 84), while different columns of one role differ in words.
+HEADER_SIMILARITY = 80
+
+
 def _same_labels(a: list[Column], b: list[Column]) -> bool:
-    def norm(columns: list[Column]) -> list[str]:
-        return ["".join(c.label.lower().split()) for c in columns]
-    return norm(a) == norm(b)
+    """Do two header rows name the same columns, allowing for OCR damage?"""
+    if len(a) != len(b):
+        return False
+    for left, right in zip(a, b):
+        x, y = ("".join(c.label.lower().split()) for c in (left, right))
+        if x != y and (fuzz.ratio(x, y) < HEADER_SIMILARITY or column_role(left.label).role != column_role(right.label).role):
+            return False
+    return True
 
 
 def _row_label(cells: list[str]) -> str:
@@ -155,7 +168,7 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
     """Is ``table`` the next page's part of ``prev``?
 
     It must start high on the page right after, with nothing above it that opens a
-    new table, and either repeat the header of ``prev`` exactly or have no header
+    new table, and either repeat the header of ``prev`` (up to OCR damage) or have no header
     and cells that line up with the columns of ``prev``. A ruled part's cells count
     even when empty (a wrapped indicator tail fills one cell of a full row); a stream
     reader's row is only its texts, and one text alone is a line of prose.

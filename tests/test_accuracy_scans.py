@@ -13,7 +13,7 @@ from extract.ocr import tesseract_available
 from tests.conftest import CORPUS
 
 SCANS = sorted((CORPUS / "scans").glob("*.expected.json"))
-AGGREGATE_FLOOR = 0.84
+AGGREGATE_FLOOR = 0.96
 
 
 @pytest.fixture(scope="module")
