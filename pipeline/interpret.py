@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
+from extract.file_name import reconcile
 from extract.identity import find_identity
 from extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
 from extract.measurement import indicator_rows, split_goal_number
 from pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
-VERSION = 2
+VERSION = 3
 
 
 def _info(table: LogicalTable, n_rows: int) -> TableInfo:
@@ -81,8 +82,9 @@ def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | 
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:
     texts = [p.text for p in ingested.pages]
     identity = find_identity(texts)
-    result = InterpretResult(unit=identity.unit, year=identity.year, cover_year=identity.cover_year)
-    result.warnings += [Warning("interpret", code, message) for code, message in identity.warnings]
+    unit, file_name_warnings = reconcile(identity.unit, identity.year, identity.cover_year, ingested.file_name)
+    result = InterpretResult(unit=unit, year=identity.year, cover_year=identity.cover_year)
+    result.warnings += [Warning("interpret", code, message) for code, message in identity.warnings + file_name_warnings]
     tables = logical_tables(extracted.tables)
     main = choose_main(tables, identity.year)
     budget = BudgetFindings()
