@@ -17,18 +17,12 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from extract.gazetteer import province_of, resolve_unit
+from extract.gazetteer import load_gazetteer, province_of, resolve_unit
 from extract.nlp import blank_indonesian
 
 #: The 38 provinces, used to recognise ``Provinsi <name>`` and a unit's province.
-PROVINCES = (
-    "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi", "Sumatera Selatan",
-    "Kepulauan Bangka Belitung", "Bengkulu", "Lampung", "DKI Jakarta", "Jawa Barat", "Banten", "Jawa Tengah",
-    "DI Yogyakarta", "Jawa Timur", "Bali", "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat",
-    "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara",
-    "Gorontalo", "Sulawesi Tengah", "Sulawesi Barat", "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku",
-    "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Selatan", "Papua Tengah", "Papua Pegunungan",
-)
+#: The 38 provinces, from the gazetteer (``corpus/gazetteer/kpu_units.csv``) so there is one list.
+PROVINCES = tuple(u.province for u in load_gazetteer() if u.kind == "provinsi")
 _PROVINCE_BY_KEY = {p.lower(): p for p in PROVINCES}
 _PROVINCE_BY_KEY.update({"d.i. yogyakarta": "DI Yogyakarta", "yogyakarta": "DI Yogyakarta", "dki jakarta": "DKI Jakarta",
                          "jakarta": "DKI Jakarta", "bangka belitung": "Kepulauan Bangka Belitung", "babel": "Kepulauan Bangka Belitung",

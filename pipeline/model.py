@@ -40,6 +40,11 @@ class IngestResult:
         """Pages without a text layer, whether or not OCR has read them since."""
         return [p.number for p in self.pages if p.source == "ocr" or not p.has_text]
 
+    @property
+    def is_scan(self) -> bool:
+        """A scanned report (``reports.scanned``): most of its pages have no text layer."""
+        return bool(self.pages) and len(self.scanned_pages) > len(self.pages) / 2
+
 
 @dataclass
 class CellConfidence:

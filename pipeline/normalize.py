@@ -263,7 +263,7 @@ def normalize(ingested: IngestResult, extracted: ExtractResult, interpreted: Int
     ctx = _Context(convention, extracted.cells)
     report = NormalizedReport(
         sha256=ingested.sha256, file_name=ingested.file_name, path=ingested.path, pages=len(ingested.pages),
-        scanned=bool(ingested.pages) and len(ingested.scanned_pages) > len(ingested.pages) / 2, status="ok",
+        scanned=ingested.is_scan, status="ok",
         unit=interpreted.unit, year=interpreted.year, cover_year=interpreted.cover_year, convention=convention,
         tables=interpreted.tables, ocr_pages=[p.number for p in ingested.pages if p.source == "ocr"],
     )

@@ -64,7 +64,7 @@ def stage_key(stage: str) -> str:
 def failed_report(ingested: IngestResult, code: str, message: str) -> NormalizedReport:
     return NormalizedReport(
         sha256=ingested.sha256, file_name=ingested.file_name, path=ingested.path, pages=len(ingested.pages),
-        scanned=bool(ingested.pages) and len(ingested.scanned_pages) > len(ingested.pages) / 2, status="failed",
+        scanned=ingested.is_scan, status="failed",
         unit=UnitGuess(None, None, None, None, None), year=None, cover_year=None, convention=None,
         warnings=ingested.warnings + [Warning("ingest", code, message)],
     )
