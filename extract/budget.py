@@ -8,13 +8,16 @@ prose such as ``sebesar Rp. 77.452.486.000,-``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from extract.layout import LogicalTable, spending_category
+from extract.layout import LogicalTable, spending_categories, spending_category
 from extract.measurement import join_lines
 from extract.nlp import blank_indonesian
 
 _TOTAL_WORDS = ("total", "jumlah", "grand total")
+#: One printed amount or percentage, no words (``73,463,786,000``, ``(99.91%)``, ``0``).
+_AMOUNT = re.compile(r"\(?-?[\d.,]*\d[\d.,]*%?\)?")
 _ROW_LABELS = {"pagu": "pagu", "alokasi": "pagu", "anggaran": "pagu", "realisasi": "realization", "sisa": "remaining"}
 
 
@@ -65,12 +68,33 @@ def _first(table: LogicalTable, *roles: str) -> int | None:
     return None
 
 
-def program_rows(table: LogicalTable) -> list[ProgramRow]:
+def _percent_column(table: LogicalTable, taken: set[int | None], findings: BudgetFindings) -> int | None:
+    """The absorption column found by its cells when its header was misread (OCR ``Y Realisasi`` for ``% Realisasi``).
+
+    Only a column of a role that is already taken (a second ``realization``) or of no
+    role qualifies, and only when every one of its non-empty cells is a percentage.
+    """
+    for index, role in enumerate(table.roles):
+        if index in taken or role.role not in ("realization", "budget_realization", "other"):
+            continue
+        texts = [join_lines(row.cells[index]) for row in table.grid.rows if index < len(row.cells)]
+        texts = [t for t in texts if t]
+        if texts and all(_AMOUNT.fullmatch(t) and t.rstrip(")").endswith("%") for t in texts):
+            label = table.grid.columns[index].label
+            findings.notes.append(("absorption_by_content", f"the column {label!r} holds only percentages: "
+                                   "read as the absorption (% realisasi) column"))
+            return index
+    return None
+
+
+def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramRow]:
     program_col = _first(table, "program", "other", "goal")
     pagu_col = _first(table, "pagu")
     real_col = _first(table, "budget_realization", "realization")
     pct_col = _first(table, "absorption", "achievement")
     no_col = _first(table, "no")
+    if pct_col is None:
+        pct_col = _percent_column(table, {program_col, pagu_col, real_col, no_col}, findings)
     rows = []
     for body in table.grid.rows:
         cells = body.cells
@@ -118,17 +142,40 @@ def _spending_by_columns(table: LogicalTable, categories: list[str | None], find
         seen[label] = ([join_lines(c) for c in body.cells], body.page)
     if not seen:
         return
+    page = min(p for _, p in seen.values())
     for index, category in enumerate(categories):
         if category is None:
             continue
-        values = {label: cells[index] for label, (cells, _) in seen.items()}
-        page = min(p for _, p in seen.values())
-        findings.spending.append(
-            SpendingRow(table.id, page, category, table.grid.columns[index].label,
-                        values.get("pagu", ""), values.get("realization", ""), values.get("remaining", ""))
-        )
+        label = table.grid.columns[index].label
+        values = {row: cells[index] for row, (cells, _) in seen.items()}
+        for part_category, part_values in _split_joined_column(label, values, set(categories), findings):
+            findings.spending.append(
+                SpendingRow(table.id, page, part_category, label,
+                            part_values.get("pagu", ""), part_values.get("realization", ""), part_values.get("remaining", ""))
+            )
     if total_col is not None:
         findings.spending_total = {label: cells[total_col] for label, (cells, _) in seen.items()}
+
+
+def _split_joined_column(label: str, values: dict[str, str], column_categories: set[str | None],
+                         findings: BudgetFindings) -> list[tuple[str, dict[str, str]]]:
+    """One column per spending type, even where the rule between two types was not seen.
+
+    A scan whose vertical rule between ``BARANG`` and ``MODAL`` is lost gives one column
+    headed ``BARANG MODAL`` whose cells each hold two amounts. When the header names two
+    types that no other column has and every cell holds exactly two values, the column
+    is split in two (with a note); otherwise it stays one column of the first type and the
+    normalizer warns about the extra values.
+    """
+    named = spending_categories(label)
+    extra = [c for c in named[1:] if c not in column_categories]
+    parts = {row: text.split() for row, text in values.items()}
+    two_values = all(len(p) == 2 and all(_AMOUNT.fullmatch(t) for t in p) for p in parts.values())
+    if len(named) != 2 or len(extra) != 1 or not parts or not two_values:
+        return [(named[0], values)]
+    findings.notes.append(("spending_column_split", f"the spending column {label!r} names {named[0]} and {named[1]} and "
+                           "each of its cells holds two values: read as two columns (a rule between them was not seen)"))
+    return [(category, {row: p[i] for row, p in parts.items()}) for i, category in enumerate(named)]
 
 
 def _spending_by_rows(table: LogicalTable, findings: BudgetFindings) -> None:

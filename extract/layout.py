@@ -128,14 +128,23 @@ def title_kind(text: str, year: int | None) -> str | None:
     return None
 
 
+def spending_categories(text: str) -> list[str]:
+    """Every spending type a label names, in order (``BARANG MODAL`` names two when OCR missed the rule between them)."""
+    words = text.lower().replace("-", " ").replace("_", " ").split()
+    found: list[str] = []
+    for position, word in enumerate(words):
+        for key, category in SPENDING_WORDS.items():
+            if word.startswith(key) and (key != "lain" or "lain" in words[position:] or word.startswith("lainlain")):
+                if category not in found:
+                    found.append(category)
+                break
+    return found
+
+
 def spending_category(text: str) -> str | None:
     """``BELANJA PEGAWAI``/``Pegawai``/``LAINLAIN`` → canonical category."""
-    words = text.lower().replace("-", " ").replace("_", " ").split()
-    for word in words:
-        for key, category in SPENDING_WORDS.items():
-            if word.startswith(key) and (key != "lain" or "lain" in words[words.index(word):] or word.startswith("lainlain")):
-                return category
-    return None
+    categories = spending_categories(text)
+    return categories[0] if categories else None
 
 
 #: rapidfuzz ratio above which two header labels of the same role name one column:

@@ -8,7 +8,7 @@ from extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
 from extract.measurement import indicator_rows, split_goal_number
 from pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
-VERSION = 3
+VERSION = 4
 
 
 def _info(table: LogicalTable, n_rows: int) -> TableInfo:
@@ -103,7 +103,7 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             rows = indicator_rows(table, identity.year)
             result.plans.extend(rows)
         elif table.kind == "budget_program":
-            rows = program_rows(table)
+            rows = program_rows(table, budget)
             budget.programs.extend(rows)
         elif table.kind == "spending":
             spending_rows(table, budget)
