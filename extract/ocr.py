@@ -3,7 +3,8 @@
 A scanned LKj page (an image with no text layer) goes through:
 
 1. **render** the page with pypdfium2 (grayscale, ``dpi``; one page image in memory at
-   a time);
+   a time; a poster-sized page at a lower resolution, so that its image stays within
+   ``MAX_PIXELS``);
 2. **orientation**: Tesseract's OSD (``--psm 0``) says how far the page must be turned
    (landscape tables are often bound rotated by 90 degrees), see ``detect_orientation``;
 3. **deskew**: the small tilt of a crooked scan is the angle that makes the horizontal
@@ -72,6 +73,11 @@ CELL_PSM = "6"
 CELL_DPI = 450
 #: Largest mosaic of cells Tesseract gets in one call (pixels high, before enlarging).
 MOSAIC_HEIGHT = 12000
+#: Largest mosaic of cells in pixels, after enlarging. A 300 dpi page's mosaic stays
+#: under it (12000 px high, as wide as an A3 landscape page: 60 MP, 134 MP enlarged);
+#: a page rendered at a few dpi (a poster, see ``MAX_PIXELS``) would otherwise be
+#: enlarged by up to ``CELL_DPI`` / its dpi: a 200000 pt page asked OpenCV for 622 GB.
+MOSAIC_PIXELS = 150_000_000
 #: OSD runs on a copy at this resolution, and confirms a turn at ``OSD_CONFIRM_DPI``.
 OSD_DPI = 150
 OSD_CONFIRM_DPI = 200
@@ -86,7 +92,11 @@ MIN_SKEW = 0.05
 INK_LEVEL = 180
 #: Share of a cell side a rule must cover to count as that side's border.
 EDGE_COVERAGE = 0.75
-#: A page image larger than this (pixels) is rendered at a lower resolution.
+#: Resolution pages are rendered at for OCR.
+DEFAULT_DPI = 300
+#: A page image larger than this (pixels) is rendered at a lower resolution: an A4
+#: page at 300 dpi is 8.7 MP, the PDF maximum (14400 pt square) would be 3.6 GP; a
+#: 60 MP page peaks at about 1 GB resident through the whole of ``ocr_page``.
 MAX_PIXELS = 60_000_000
 #: Words that are only these characters are grain or crumbs of rules.
 _RULE_JUNK = re.compile(r"^[|_\-—–~!:;.,'\"`‘’“”\[\](){}/\\=]+$")
@@ -143,8 +153,10 @@ class OcrPage:
     rotation: int  # degrees the scan was turned clockwise to read it: 0, 90, 180, 270
     skew_degrees: float  # counter-clockwise tilt of the content that was corrected
     mean_confidence: float  # mean word confidence, 0..100 (0 when no words)
-    dpi: int = 300
+    dpi: int = DEFAULT_DPI
     tables: list[OcrTable] = field(default_factory=list)
+    #: Rendered below the resolution asked for, to stay within ``MAX_PIXELS``.
+    downscaled: bool = False
 
 
 # --------------------------------------------------------------------------- tesseract
@@ -220,16 +232,33 @@ def _tesseract(image: np.ndarray, args: list[str], timeout: float = 300) -> str:
 # --------------------------------------------------------------------------- page image
 
 
-def render_page(path: Path, page_number: int, dpi: int = 300, password: str | None = None) -> tuple[np.ndarray, float, float]:
-    """Grayscale image of a 1-based page as displayed, and its size in points."""
+def render_scale(width: float, height: float, dpi: float = DEFAULT_DPI) -> float:
+    """Pixels per point for a page of ``width`` x ``height`` points: ``dpi`` / 72, or
+    less for a page whose image would pass ``MAX_PIXELS`` (a poster, or a hostile
+    MediaBox: the PDF maximum, 14400 pt square, is 3.6 gigapixels at 300 dpi).
+
+    pypdfium2 rounds each side up, so the scale is trimmed until the rounded image fits.
+    """
+    scale = dpi / 72
+    if math.ceil(width * scale) * math.ceil(height * scale) <= MAX_PIXELS:
+        return scale
+    scale = math.sqrt(MAX_PIXELS / (width * height))
+    while math.ceil(width * scale) * math.ceil(height * scale) > MAX_PIXELS:
+        scale *= 0.999
+    return scale
+
+
+def render_page(path: Path, page_number: int, dpi: int = DEFAULT_DPI, password: str | None = None) -> tuple[np.ndarray, float, float]:
+    """Grayscale image of a 1-based page as displayed, and its size in points.
+
+    The image stays within ``MAX_PIXELS`` (``render_scale``): a larger page comes out
+    at a lower resolution, which the caller sees from the image's width.
+    """
     pdf = pdfium.PdfDocument(str(path), password=password)
     try:
         page = pdf[page_number - 1]
         width, height = page.get_size()
-        if width * height * (dpi / 72) ** 2 > MAX_PIXELS:  # a poster-sized page
-            dpi = int(72 * math.sqrt(MAX_PIXELS / (width * height)))
-        scale = dpi / 72
-        bitmap = page.render(scale=scale, grayscale=True)
+        bitmap = page.render(scale=render_scale(width, height, dpi), grayscale=True)
         image = bitmap.to_numpy().copy()
         bitmap.close()
         page.close()
@@ -768,6 +797,15 @@ def _clean_cell_words(words: list[OcrWord]) -> list[OcrWord]:
     return out
 
 
+def _enlargement(up: float, pixels: int) -> float:
+    """``up``, or less when the enlarged mosaic would pass ``MOSAIC_PIXELS`` (never below 1).
+
+    A 300 dpi page is always enlarged by the full 1.5; a poster rendered at a few dpi
+    is enlarged only as far as the budget allows.
+    """
+    return max(1.0, min(up, math.sqrt(MOSAIC_PIXELS / max(pixels, 1))))
+
+
 def _read_cells(cleaned: np.ndarray, glyphs: np.ndarray, boxes: dict, s: float, dpi: int) -> dict:
     """OCR every non-blank cell on its own: the words of each cell key, in points.
 
@@ -790,15 +828,21 @@ def _read_cells(cleaned: np.ndarray, glyphs: np.ndarray, boxes: dict, s: float, 
         crop = _clean_crop(cleaned[y0 + cy0:y0 + cy1, x0 + cx0:x0 + cx1], s)
         pieces.append((key, x0 + cx0, y0 + cy0, crop))
     up = max(1.0, CELL_DPI / dpi)
+    # before enlarging, a mosaic holds at most what can still be enlarged to CELL_DPI from 300 dpi
+    most = MOSAIC_PIXELS / (CELL_DPI / DEFAULT_DPI) ** 2
     found: dict = {}
     start = 0
     while start < len(pieces):
-        height, end = margin, start
-        while end < len(pieces) and (end == start or height + pieces[end][3].shape[0] + gap <= MOSAIC_HEIGHT):
-            height += pieces[end][3].shape[0] + gap
+        height, width, end = margin, 0, start
+        while end < len(pieces):
+            h, w = pieces[end][3].shape
+            wider = max(width, w + 2 * margin)
+            if end > start and (height + h + gap > MOSAIC_HEIGHT or (height + h + gap) * wider > most):
+                break
+            height, width = height + h + gap, wider
             end += 1
         batch = pieces[start:end]
-        mosaic = np.full((height, max(p[3].shape[1] for p in batch) + 2 * margin), 255, np.uint8)
+        mosaic = np.full((height, width), 255, np.uint8)
         bands = []  # (band top, band bottom, key, offset x, offset y)
         y = margin
         for key, px, py, crop in batch:
@@ -806,11 +850,12 @@ def _read_cells(cleaned: np.ndarray, glyphs: np.ndarray, boxes: dict, s: float, 
             mosaic[y:y + h, margin:margin + w] = crop
             bands.append((y - gap // 2, y + h + gap // 2, key, px - margin, py - y))
             y += h + gap
-        if up != 1.0:
-            mosaic = cv2.resize(mosaic, None, fx=up, fy=up, interpolation=cv2.INTER_CUBIC)
-        tsv = _tesseract(mosaic, ["-l", ocr_languages(), "--psm", CELL_PSM, "--dpi", str(round(dpi * up)), "tsv"])
+        factor = _enlargement(up, mosaic.size)
+        if factor != 1.0:
+            mosaic = cv2.resize(mosaic, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        tsv = _tesseract(mosaic, ["-l", ocr_languages(), "--psm", CELL_PSM, "--dpi", str(round(dpi * factor)), "tsv"])
         del mosaic
-        for word in _parse_tsv(tsv, up)[0]:
+        for word in _parse_tsv(tsv, factor)[0]:
             centre = (word.top + word.bottom) / 2
             for top, bottom, key, dx, dy in bands:
                 if top <= centre < bottom:
@@ -1039,7 +1084,7 @@ def min_confidence_in(table: OcrTable, row: int, col: int) -> float | None:
 def ocr_page(
     path: Path,
     page_number: int,
-    dpi: int = 300,
+    dpi: int = DEFAULT_DPI,
     password: str | None = None,
     tables: bool = True,
     borderless: bool = False,
@@ -1051,7 +1096,8 @@ def ocr_page(
     (``ocr-words``). The page image is dropped before returning.
     """
     image, width, height = render_page(Path(path), page_number, dpi, password)
-    dpi = round(image.shape[1] / width * 72)  # lower for a poster-sized page
+    downscaled = render_scale(width, height, dpi) < dpi / 72
+    dpi = max(1, round(image.shape[1] / width * 72))  # lower for a poster-sized page
     rotation = detect_orientation(image, dpi)
     image = turn(image, rotation)
     if rotation in (90, 270):
@@ -1073,7 +1119,8 @@ def ocr_page(
     tsv = _tesseract(outside, ["-l", ocr_languages(), "--psm", PAGE_PSM, "--dpi", str(dpi), "tsv"])
     del outside
     words, lines = _parse_tsv(tsv, s)
-    page = OcrPage(page_number, "", words, round(width, 2), round(height, 2), rotation, skew, 0.0, dpi)
+    page = OcrPage(page_number, "", words, round(width, 2), round(height, 2), rotation, skew, 0.0, dpi,
+                   downscaled=downscaled)
     if tables:
         page.tables = ocr_tables(page, image, rulings, grids, normalized=normalized)
         for table in page.tables:
@@ -1095,7 +1142,7 @@ def ocr_page(
 def ocr_pages(
     path: Path,
     pages: Iterable[int],
-    dpi: int = 300,
+    dpi: int = DEFAULT_DPI,
     password: str | None = None,
     borderless_pages: Iterable[int] = (),
 ) -> Iterator[OcrPage]:
@@ -1104,15 +1151,3 @@ def ocr_pages(
     for number in pages:
         yield ocr_page(Path(path), number, dpi, password, tables=True, borderless=number in borderless)
 
-
-def ocr_raw_tables(
-    path: Path,
-    pages: Iterable[int],
-    stream_pages: Iterable[int] = (),
-    password: str | None = None,
-    dpi: int = 300,
-) -> list[RawTable]:
-    """``extract.tables.extract_tables`` for image-only pages: ruled tables on ``pages``,
-    also borderless ones (``ocr-words``) on ``stream_pages`` that have no ruled table."""
-    wanted = sorted(set(pages) | set(stream_pages))
-    return [t.raw for page in ocr_pages(path, wanted, dpi, password, stream_pages) for t in page.tables]

@@ -1,11 +1,15 @@
-"""Stage 1: fingerprint a file, read its text layer, and say whether it is usable."""
+"""Stage 1: fingerprint a file, read its text layer, and say whether it is usable.
+
+Version 2: decompression bombs are refused (``decompression_bomb``) and pages larger
+than the PDF format allows are reported (``oversized_page``), see ``extract.document``.
+"""
 from __future__ import annotations
 
 from corpus.files import InputFile
 from extract.document import open_document
 from pipeline.model import IngestResult, Warning
 
-VERSION = 1
+VERSION = 2
 
 
 def ingest(file: InputFile) -> IngestResult:
@@ -19,7 +23,7 @@ def ingest(file: InputFile) -> IngestResult:
         failure=opened.failure,
         failure_message=opened.failure_message,
         password=opened.password,
-        warnings=[Warning("ingest", code, message) for code, message in opened.warnings],
+        warnings=[Warning("ingest", code, message, page) for code, message, page in opened.warnings],
     )
     scanned = result.scanned_pages
     if result.pages and scanned:

@@ -5,6 +5,9 @@ lines found on the image, each cell read on its own), once, yielding both the pa
 text and the tables, so that they then follow the same extract → interpret →
 normalize → load path as born-digital pages. A mixed document (a born-digital
 report with a scanned, signed page) is handled page by page.
+
+Version 2: a page too large to render at 300 dpi within the pixel budget is read at
+a lower resolution, with a ``page_downscaled`` warning.
 """
 from __future__ import annotations
 
@@ -12,10 +15,10 @@ import dataclasses
 from pathlib import Path
 
 from extract.document import PageText
-from extract.ocr import ocr_pages, tesseract_available
+from extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
 from pipeline.model import CellConfidence, IngestResult, OcrResult, Warning
 
-VERSION = 1
+VERSION = 2
 #: Below this mean word confidence (0..100) a page's reading is doubtful.
 LOW_PAGE_CONFIDENCE = 60.0
 #: Below this a cell's value is doubtful.
@@ -32,6 +35,8 @@ def ocr(ingested: IngestResult) -> OcrResult:
     result = OcrResult()
     for page in ocr_pages(Path(ingested.path), scanned, password=ingested.password):
         result.pages.append(PageText(page.number, page.text, page.width, page.height, "ocr", round(page.mean_confidence, 1)))
+        if page.downscaled:
+            result.warnings.append(_downscaled(page))
         if page.mean_confidence < LOW_PAGE_CONFIDENCE:
             result.warnings.append(Warning("ocr", "ocr_low_confidence",
                                            f"OCR read this page with mean confidence {page.mean_confidence:.0f}/100", page.number))
@@ -41,6 +46,14 @@ def ocr(ingested: IngestResult) -> OcrResult:
                 result.cells.extend(CellConfidence(page.number, " ".join((t or "").split()), c)
                                     for t, c in zip(texts, confidences) if t)
     return result
+
+
+def _downscaled(page: OcrPage) -> Warning:
+    """Say that a page was read at less than the usual resolution, so small print may be lost."""
+    return Warning("ocr", "page_downscaled",
+                   f"page is {page.width:.0f} x {page.height:.0f} pt: read by OCR at {page.dpi} dpi instead of "
+                   f"{DEFAULT_DPI}, so that its image stays within {MAX_PIXELS / 1e6:.0f} megapixels; small print may "
+                   f"be unreadable", page.number)
 
 
 def with_ocr_text(ingested: IngestResult, ocred: OcrResult) -> IngestResult:
