@@ -29,11 +29,13 @@ _PROVINCE_BY_KEY.update({"d.i. yogyakarta": "DI Yogyakarta", "yogyakarta": "DI Y
                          "ntb": "Nusa Tenggara Barat", "ntt": "Nusa Tenggara Timur", "sumut": "Sumatera Utara", "jabar": "Jawa Barat",
                          "jateng": "Jawa Tengah", "jatim": "Jawa Timur", "sumbar": "Sumatera Barat", "sumsel": "Sumatera Selatan"})
 
-_KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota"}
+#: ``Propinsi`` is the old spelling, still printed in reports of the 2010s.
+_KIND_WORDS = {"provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
+               "kota": "kota"}
 _REPORT_WORDS = {"lkj", "lkjip", "lakip", "lkip", "lki", "laporan"}
 #: Words that end a place name (``KPU Kabupaten Lampung Utara Tahun 2024``).
 _NAME_STOP = {"tahun", "nomor", "no", "yang", "dan", "dalam", "pada", "sebagai", "untuk", "periode", "ta", "di", "sebesar",
-              "dengan", "telah", "adalah", "tentang", "kabupaten", "kota", "provinsi", "kab", "prov", "ri", "tanggal"}
+              "dengan", "telah", "adalah", "tentang", "kabupaten", "kota", "provinsi", "propinsi", "kab", "prov", "ri", "tanggal"}
 _AGENCY_START = ("dinas", "badan", "biro", "rumah", "sekretariat", "inspektorat", "pemerintah", "satuan", "kantor", "bappeda", "rsud")
 
 
@@ -136,18 +138,58 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
     for start in range(len(window)):
         if lowered[start] in _AGENCY_START and all(t.is_alpha or t.text in ",&" for t in window[start:]):
             words = [t.text for t in window[start:]]
-            return " ".join(w.title() if w.isupper() and len(w) > 4 else w for w in words)
+            return _without_place(" ".join(w.title() if w.isupper() and len(w) > 4 else w for w in words))
     return None
 
 
+def _without_place(agency: str | None) -> str | None:
+    """The agency name cut before a kind word: a name never carries its own place.
+
+    ``Dinas Pengelolaan Sumber Daya Air Provinsi Jawa Barat (PSDA)`` defines PSDA as
+    the Dinas, and an OCR'd ``Dinas PSDA Provinsi Jawa`` (the rest of the place lost)
+    names the Dinas; the place is the mention's, added once when the unit is named.
+    """
+    if not agency:
+        return agency
+    words = agency.split()
+    for k, word in enumerate(words[1:], start=1):
+        if word.lower().rstrip(".") in _KIND_WORDS:
+            return " ".join(words[:k]).rstrip(",") or None
+    return agency
+
+
+def _expand(agency: str, abbreviations: dict[str, str]) -> str:
+    """An abbreviation defined in the report stands for its full name: ``Dinas PSDA`` →
+    ``Dinas Pengelolaan Sumber Daya Air`` when the report defines ``... Sumber Daya Air (PSDA)``.
+
+    The words before the abbreviation must begin its definition (``Dinas`` of ``Dinas
+    Pengelolaan ...``), so that a name merely containing another body's abbreviation stays.
+    """
+    words = agency.split()
+    for k, word in enumerate(words):
+        full = abbreviations.get(word)
+        if full is None:
+            continue
+        before = " ".join(words[:k]).lower()
+        if full.lower() == before or full.lower().startswith(before + " ") or not before:
+            return " ".join([full] + words[k + 1:])
+    return agency
+
+
 def _abbreviations(doc: Doc) -> dict[str, str]:
-    """``Badan Pengelolaan Lingkungan Hidup Daerah (BPLHD)`` → {"BPLHD": "Badan Pengelolaan ..."}."""
-    found = {}
+    """``Badan Pengelolaan Lingkungan Hidup Daerah (BPLHD)`` → {"BPLHD": "Badan Pengelolaan ..."}.
+
+    The first definition in the document counts; a longer one of the same name
+    (``Dinas Pengelolaan Sumber Daya Air`` over an OCR-cut ``Dinas Pengelolaan``) replaces it.
+    """
+    found: dict[str, str] = {}
     for i, token in enumerate(doc):
         if token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper() and len(doc[i + 1]) >= 3:
             agency = _agency_before(doc, i)
-            if agency and agency not in ("KPU", "KIP", "Pemerintah"):
-                found[doc[i + 1].text] = agency
+            if agency and agency not in ("KPU", "KIP", "Pemerintah") and len(agency.split()) > 1:
+                short = doc[i + 1].text
+                if short not in found or (agency.lower().startswith(found[short].lower() + " ")):
+                    found[short] = agency
     return found
 
 
@@ -189,17 +231,25 @@ def _kpu_ri(doc: Doc) -> int:
 _GOVERNMENT = ("Pemerintah", "Pemerintah Daerah")
 #: Votes of a unit named in a running header or footer: it names the report on every page.
 RUNNING_WEIGHT = 5
-_PLACELESS = re.compile(r"\b(?:Dinas|Badan|Biro|Inspektorat|Rumah Sakit|Satuan Polisi|Sekretariat)(?: (?:[A-Z][\w-]*|dan|&),?)+")
+#: An agency's name as printed without its place: capitalised words (or ``dan``, ``&``) after
+#: ``Dinas`` etc., ending before a kind word (``Provinsi``) or a word that ends a name (``Tahun``).
+_PLACE_OR_STOP = "|".join(sorted((_NAME_STOP | set(_KIND_WORDS)) - {"dan"}, key=len, reverse=True))
+_PLACELESS = re.compile(r"\b(?:Dinas|Badan|Biro|Inspektorat|Rumah Sakit|Satuan Polisi|Sekretariat)"
+                        r"(?: (?:(?!(?i:" + _PLACE_OR_STOP + r")\b)[A-Z][\w-]*|dan|&),?)+")
 
 
-def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]], Counter[str]]:
-    """Votes for (agency, kind, place), and the agency names printed anywhere without a place."""
+def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]], Counter[str], dict[str, str]]:
+    """Votes for (agency, kind, place), the agency names printed anywhere without a place
+    (abbreviations expanded), and the abbreviations the report defines."""
     nlp = blank_indonesian()
     texts = [_unspace(t) for t in pages]
     docs = [nlp(t) for t in texts[:6]]
+    # An abbreviation may be defined anywhere (the organisation chapter), and used from the cover on.
     abbreviations: dict[str, str] = {}
-    for doc in docs:
-        abbreviations.update(_abbreviations(doc))
+    for doc in docs + [nlp(t) for t in texts[6:] if "(" in t]:
+        for short, full in _abbreviations(doc).items():
+            if short not in abbreviations or full.lower().startswith(abbreviations[short].lower() + " "):
+                abbreviations[short] = full
     votes: Counter[tuple[str, str, str]] = Counter()
     for number, doc in enumerate(docs, start=1):
         weight = 3 if number <= 2 else 1  # the cover and foreword name the unit reporting
@@ -208,12 +258,23 @@ def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]],
     for line in running_lines(texts):
         for mention in _unit_mentions(nlp(line), abbreviations):
             votes[mention] += RUNNING_WEIGHT
-    placeless = Counter(" ".join(m.group().rstrip(",").split()) for t in texts for m in _PLACELESS.finditer(t))
-    return votes, placeless
+    placeless = Counter(_expand(" ".join(m.group().rstrip(",").split()), abbreviations)
+                        for t in texts for m in _PLACELESS.finditer(t))
+    return votes, placeless, abbreviations
+
+
+def _printed_forms(name: str, abbreviations: dict[str, str]) -> list[re.Pattern[str]]:
+    """How a name may be printed: in full, or with a defined abbreviation (``Dinas PSDA``, ``PSDA``)."""
+    forms = [re.escape(name.lower())]
+    for short, full in abbreviations.items():
+        if name.lower().startswith(full.lower()):
+            rest = re.escape(name[len(full):].lower())
+            forms += [re.escape(f"{full.split()[0]} {short}".lower()) + rest, r"\b" + re.escape(short.lower()) + rest + r"\b"]
+    return [re.compile(f) for f in forms]
 
 
 def _agency_of_government(pages: list[str], votes: Counter[tuple[str, str, str]], placeless: Counter[str],
-                          best: tuple[str, str, str]) -> tuple[str, str, str] | None:
+                          best: tuple[str, str, str], abbreviations: dict[str, str] | None = None) -> tuple[str, str, str] | None:
     """The agency an OPD report is about when its government (``Pemerintah Provinsi X``) leads the vote.
 
     An agency's report names its government everywhere (its parent, regulations),
@@ -223,7 +284,8 @@ def _agency_of_government(pages: list[str], votes: Counter[tuple[str, str, str]]
     pages, at least a fifth of them and half as many as name the place, is the unit;
     a shorter name that begins a longer such name gives way to it. A ``Biro``
     is a bureau of the regional secretariat and is named with it. Spellings that
-    differ only in case are one name, printed as most often.
+    differ only in case are one name, printed as most often; a page printing the name
+    through its defined abbreviation (``Dinas PSDA``) names it too.
     """
     _, kind, place = best
     printed = placeless + Counter({k[0]: n for k, n in votes.items() if k[0] not in _GOVERNMENT and k[1:] == (kind, place)})
@@ -232,10 +294,11 @@ def _agency_of_government(pages: list[str], votes: Counter[tuple[str, str, str]]
         by_key.setdefault(name.lower(), name)
     candidates = set(by_key.values())
     lowered = [" ".join(t.lower().split()) for t in pages]
-    spread = {name: sum(name.lower() in t for t in lowered) for name in candidates}
+    forms = {name: _printed_forms(name, abbreviations or {}) for name in candidates}
+    spread = {name: sum(any(f.search(t) for f in forms[name]) for t in lowered) for name in candidates}
     place_pages = sum(f"{kind} {place}".lower() in t for t in lowered)
     needed = max(3, len(pages) // 5, place_pages // 2)
-    wide = {name: n for name, n in spread.items() if n >= needed and any(name.lower() in t for t in lowered[:3])}
+    wide = {name: n for name, n in spread.items() if n >= needed and any(f.search(t) for f in forms[name] for t in lowered[:3])}
     if not wide:
         return None
     agency = max(wide, key=lambda name: (wide[name], len(name), name))
@@ -248,7 +311,7 @@ def _agency_of_government(pages: list[str], votes: Counter[tuple[str, str, str]]
 
 def find_unit(pages: list[str]) -> UnitGuess:
     """The reporting unit: an election body when one is named, else the best-voted unit."""
-    votes, placeless = _weighted_mentions(pages)
+    votes, placeless, abbreviations = _weighted_mentions(pages)
     province_votes: Counter[str] = Counter()
     for (_, kind, place), n in votes.items():
         if kind == "provinsi" and _canonical_province(place):
@@ -264,7 +327,7 @@ def find_unit(pages: list[str]) -> UnitGuess:
     pool = election or votes
     best, evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
     if best[0] in _GOVERNMENT and not election:
-        best = _agency_of_government(pages, votes, placeless, best) or best
+        best = _agency_of_government(pages, votes, placeless, best, abbreviations) or best
     agency, kind, place = best
     name = f"{agency} {kind.title()} {place}"
     if kind == "provinsi":

@@ -8,7 +8,7 @@ from extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
 from extract.measurement import indicator_rows, split_goal_number
 from pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
-VERSION = 4
+VERSION = 5
 
 
 def _info(table: LogicalTable, n_rows: int) -> TableInfo:

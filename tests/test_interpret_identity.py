@@ -45,3 +45,26 @@ def test_a_government_report_stays_the_governments_despite_an_address_and_a_data
     cited = body + "Sumber: Badan Pusat Statistik, diolah.\n"
     pages = [cover, cited] + [cited] * 6 + [body] * 14
     assert find_unit(pages).name == "Pemerintah Provinsi Sumatera Utara"
+
+
+def test_an_agency_name_never_carries_its_place_twice():
+    """OCR'd ``Dinas PSDA Provinsi Jawa`` (place cut short) is the Dinas, not an agency named ``... Provinsi Jawa``;
+    the abbreviation, defined only in the organisation chapter, stands for the full name."""
+    cover = "PEMERINTAH PROVINSI JAWA BARAT\nLAPORAN KINERJA\nTAHUN ANGGARAN 2016"
+    foreword = "Laporan Kinerja Dinas PSDA Propinsi Jawa Barat Tahun 2016 disusun.\nLKIP Dinas PSDA Provinsi Jawa"
+    org = "Susunan Organisasi Dinas Pengelolaan Sumber Daya Air (PSDA) Provinsi Jawa Barat terdiri dari unsur.\n"
+    body = PROSE + "Rumusan Misi Dinas PSDA Provinsi Jawa Barat adalah mengembangkan irigasi.\n"
+    pages = [cover, foreword] + [PROSE] * 5 + [org + body] + [body] * 6
+    assert find_unit(pages).name == "Dinas Pengelolaan Sumber Daya Air Provinsi Jawa Barat"
+
+
+def test_an_agency_named_by_its_abbreviation_under_its_government_gets_its_full_name():
+    org = "Dinas Pengelolaan Sumber Daya Air (PSDA) dibentuk dengan peraturan daerah.\n"
+    body = PROSE * 3 + "Dinas PSDA melaksanakan urusan sumber daya air.\n"
+    assert find_unit([PROSE * 3 + org] + [body] * 9).name == "Dinas Pengelolaan Sumber Daya Air Provinsi Jawa Barat"
+
+
+def test_an_abbreviation_defined_with_its_place_stands_for_the_agency_alone():
+    first = "Badan Kepegawaian Daerah Provinsi Jawa Barat (BKPD) menyusun laporan ini."
+    pages = [f"LKIP BKPD Provinsi Jawa Barat 2016\n{first}"] + pages_with("LKIP BKPD Provinsi Jawa Barat 2016", PROSE, n=9)
+    assert find_unit(pages).name == "Badan Kepegawaian Daerah Provinsi Jawa Barat"
