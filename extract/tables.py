@@ -4,7 +4,8 @@ Two readers, chosen per page and recorded per table as ``flavor``:
 
 ``pdfplumber-lines``
     Ruled tables (every Word/LibreOffice export with borders, most real LKj).
-    pdfplumber builds the grid from the ruling lines and rectangles and reports a
+    pdfplumber builds the grid from the ruling lines and rectangles (read by pdfium,
+    see ``extract.pdfium_objects``) and reports a
     vertically or horizontally merged cell as ``None`` in the cells it covers, which
     is exactly the signal the interpreter needs to carry a goal down over its
     indicator rows. It reads the vector lines directly, so it needs no rendering.
@@ -22,13 +23,16 @@ from __future__ import annotations
 
 import logging
 import warnings
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from extract.headers import looks_like_header
+from extract.pdfium_objects import use_pdfium_objects
 
 log = logging.getLogger(__name__)
 
@@ -299,9 +303,12 @@ def extract_tables(
     stream_set = set(stream_pages)
     tables: list[RawTable] = []
     carried: list[tuple[float, float]] | None = None
-    with pdfplumber.open(path, password=password or "") as pdf:
+    # pdfplumber (pdfminer) reads the document structure, pdfium each page's objects.
+    with pdfplumber.open(path, password=password or "") as pdf, \
+            closing(pdfium.PdfDocument(str(path), password=password or None)) as document:
         for number in wanted:
             page = pdf.pages[number - 1]
+            use_pdfium_objects(document, page)
             ruled = _ruled_tables(page, number)
             tables.extend(ruled)
             found: list[RawTable] = []
@@ -313,5 +320,5 @@ def extract_tables(
                 tables.extend(found)
             last = found[-1] if found and found[-1].flavor == "pdfplumber-words" else None
             carried = last.spans[0] if last and last.bbox[3] > last.page_height * 0.75 else None
-            page.flush_cache()  # keep one page's layout in memory at a time
+            page.flush_cache()  # keep one page's objects in memory at a time
     return tables

@@ -5,6 +5,9 @@ stream as the fallback); see ``extract.tables``. pdfplumber (pdfminer) is strict
 than qpdf and pdfium: a file whose cross-reference table or trailer is damaged can
 open at ingest and still fail here. Such a file is rewritten once by qpdf (pikepdf),
 which rebuilds the cross-references, and read again; the report says so.
+
+Version 5: the table readers get each page's characters and paths from pdfium
+(``extract.pdfium_objects``) instead of pdfminer's interpreter.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from extract.page_roles import triage_page
 from extract.tables import RawTable, extract_tables
 from pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
 
-VERSION = 4
+VERSION = 5
 
 
 class UnreadablePDF(Exception):
