@@ -27,7 +27,7 @@ pdfminer only reports the glyphs the page draws.
 from __future__ import annotations
 
 import ctypes
-import math
+from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
@@ -113,9 +113,9 @@ class _Fonts:
         self._name = ctypes.create_string_buffer(256)
         self._number = ctypes.c_float()
 
-    def of(self, textpage: pdfium.PdfTextPage, index: int) -> tuple[int, str, float]:
-        """(key, name, descent per unit of font size) of the font of character ``index``."""
-        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, index))
+    def of(self, text_object: Any) -> tuple[int, str, float]:
+        """(key, name, descent per unit of font size) of a text object's font."""
+        font = pdfium_c.FPDFTextObj_GetFont(text_object)
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in self._known:
             size = pdfium_c.FPDFFont_GetBaseFontName(font, self._name, len(self._name)) if key else 0
@@ -139,6 +139,35 @@ class _Fonts:
         return self._widths[key, code]
 
 
+@dataclass(frozen=True)
+class _Style:
+    """What a pdfium text object fixes for all its characters: matrix, font and size.
+
+    pdfium starts a new text object at every change of font, size or text matrix,
+    so these are looked up once per object rather than once per character.
+    """
+
+    text_matrix: Matrix
+    char_matrix: Matrix
+    upright: bool
+    horizontal: bool  # axis-aligned, not mirrored: the common case, boxed like pdfminer
+    font_key: int
+    fontname: str
+    descent: float
+    font_size: float
+
+
+def _style(textpage: pdfium.PdfTextPage, index: int, text_object: Any, fonts: _Fonts, frame: _Frame) -> _Style:
+    text_matrix = _matrix(pdfium_c.FPDFText_GetMatrix, textpage, index) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    char_matrix = _multiply(text_matrix, frame.ctm)
+    a, b, c, d = text_matrix[:4]
+    ca, cb, cc, cd = char_matrix[:4]
+    font_key, fontname, descent = fonts.of(text_object)
+    return _Style(text_matrix, char_matrix, ca * cd > 0 and cb * cc <= 0,
+                  abs(b) < 1e-9 and abs(c) < 1e-9 and a * d > 0, font_key, fontname, descent,
+                  pdfium_c.FPDFText_GetFontSize(textpage, index))
+
+
 def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame) -> list[dict[str, Any]]:
     """Every drawn character of the page as a pdfplumber ``char`` dict.
 
@@ -150,8 +179,10 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     fonts = _Fonts()
     spaces = _DrawnSpaces(page, textpage)
+    styles: dict[int, _Style] = {}
     space_pending = False
     last_origin: Point | None = None
+    page_number = frame.page.page_number
     for index in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, index)
         if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
@@ -159,15 +190,16 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             continue
         if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, loose):
             continue
-        space_pending = spaces.skipped_before(index, code) or space_pending
-        text_matrix = _matrix(pdfium_c.FPDFText_GetMatrix, textpage, index) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-        char_matrix = _multiply(text_matrix, frame.ctm)
-        a, b, c, d = text_matrix[:4]
-        key, fontname, descent = fonts.of(textpage, index)
-        font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-        if abs(b) < 1e-9 and abs(c) < 1e-9 and a * d > 0:
-            # Horizontal text: the advance wide and from the descent to one font size
-            # above it, as pdfminer draws a character's box.
+        text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
+        object_key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        space_pending = spaces.skipped_before(object_key, code) or space_pending
+        style = styles.get(object_key)
+        if style is None:
+            style = styles[object_key] = _style(textpage, index, text_object, fonts, frame)
+        if style.horizontal:
+            # The advance wide and from the descent to one font size above it, as
+            # pdfminer draws a character's box.
+            a, d = style.text_matrix[0], style.text_matrix[3]
             pdfium_c.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
             origin = (round(origin_x.value, 2), round(origin_y.value, 2))
             if origin == last_origin and chars:
@@ -180,33 +212,25 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
                 merged["width"] = merged["x1"] - merged["x0"]
                 continue
             last_origin = origin
-            size = font_size * abs(d)
-            bottom = origin_y.value + descent * size
-            width = fonts.advance(key, code)
+            size = style.font_size * d
+            bottom = origin_y.value + style.descent * size
+            width = fonts.advance(style.font_key, code)
             if width is None:
                 left, right = loose.left, loose.right
             else:
-                left, right = origin_x.value, origin_x.value + width * font_size * a
+                left, right = origin_x.value, origin_x.value + width * style.font_size * a
             corners = [(left, bottom), (right, bottom + size)]
-            advance = (right - left) / abs(a)
+            advance = (right - left) / a
         else:  # rotated or mirrored text: pdfium's box as it is
             corners = [(loose.left, loose.bottom), (loose.right, loose.top), (loose.left, loose.top), (loose.right, loose.bottom)]
-            advance = font_size
+            advance = style.font_size
         device = [_apply(frame.ctm, p) for p in corners]
         x0, x1 = min(p[0] for p in device), max(p[0] for p in device)
         y0, y1 = min(p[1] for p in device), max(p[1] for p in device)
-        ca, cb, cc, cd = char_matrix[:4]
-        char = {
-            "text": "-" if code == SOFT_HYPHEN else chr(code) if code < 0x110000 else "\ufffd",
-            "fontname": fontname,
-            "size": y1 - y0,
-            "adv": advance,
-            "upright": ca * cd > 0 and cb * cc <= 0,
-            "matrix": char_matrix,
-            "object_type": "char",
-            "page_number": frame.page.page_number,
-            **frame.box(x0, y0, x1, y1),
-        }
+        char = frame.box(x0, y0, x1, y1)
+        char.update(text="-" if code == SOFT_HYPHEN else chr(code) if code < 0x110000 else "\ufffd",
+                    fontname=style.fontname, size=y1 - y0, adv=advance, upright=style.upright,
+                    matrix=style.char_matrix, object_type="char", page_number=page_number)
         if space_pending and chars:
             _restore_space(chars, char)
         space_pending = False
@@ -246,10 +270,10 @@ class _DrawnSpaces:
         size = pdfium_c.FPDFTextObj_GetText(obj, self.textpage, ctypes.cast(self.buffer, ctypes.POINTER(ctypes.c_ushort)), size)
         return self.buffer.raw[:max(0, size - 2)].decode("utf-16-le", "replace")
 
-    def skipped_before(self, index: int, code: int) -> bool:
-        """Whether the page draws a space that the text page skipped just before character ``index``."""
-        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(self.textpage, index), ctypes.c_void_p).value or 0
-        ordinal = self.order.get(key)
+    def skipped_before(self, object_key: int, code: int) -> bool:
+        """Whether the page draws a space that the text page skipped just before this character
+        (``code``, drawn by the text object ``object_key``)."""
+        ordinal = self.order.get(object_key)
         if ordinal is None:  # text inside a form: not walked
             self.current = None
             return False
