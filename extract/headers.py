@@ -64,7 +64,6 @@ def column_role(label: str) -> ColumnRole:
         return ColumnRole("achievement", None, label)  # a bare percent column: capaian, or % realisasi in budgets
     words = _words(label)
     bare = [w.strip(".,:") for w in words]
-    text = " ".join(words)
     glued = "".join(words)  # narrow header cells break words without a hyphen: "TARGE" / "T"
     for role, alternatives in _RULES:
         for needed in alternatives:

@@ -14,8 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extract.gazetteer import load_gazetteer, province_of, resolve_unit
 from extract.nlp import blank_indonesian

@@ -13,7 +13,6 @@ import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
-from pathlib import Path
 from typing import Callable
 
 from corpus.files import InputFile

@@ -26,7 +26,8 @@ import sqlite_utils
 
 from corpus.files import InputFile, sha256_of
 from extract import ocr
-from extract.document import MAX_DECODED_BYTES, MAX_PAGE_POINTS, decoded_size, find_bomb, image_bytes
+from extract.bombs import MAX_DECODED_BYTES, decoded_size, find_bomb, image_bytes
+from extract.document import MAX_PAGE_POINTS
 from pipeline.runner import run
 from pipeline.runner_core import process_document
 from tests.conftest import CORPUS, REPO
