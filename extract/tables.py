@@ -47,6 +47,8 @@ LINES_SETTINGS = {
 }
 #: How far above a table its title may sit, in points.
 TITLE_REACH = 150.0
+#: A table whose bottom lies below this share of the page height runs to its foot.
+FOOT = 0.75
 
 
 @dataclass
@@ -296,13 +298,26 @@ def _stream_tables(path: Path, number: int, page: pdfplumber.page.Page, password
     return found
 
 
+def runs_to_foot(table: RawTable) -> bool:
+    """A table that reaches the lower quarter of its page, or is cut by the page break, may go on overleaf."""
+    return table.open_bottom or table.bbox[3] > table.page_height * FOOT
+
+
 def extract_tables(
     path: Path,
     pages: Iterable[int],
     stream_pages: Iterable[int] = (),
     password: str | None = None,
+    follow: Iterable[int] = (),
+    read: list[int] | None = None,
 ) -> list[RawTable]:
     """Read ruled tables on ``pages``; on ``stream_pages`` also borderless tables.
+
+    A ruled table that runs to the foot of its page usually goes on overleaf, where
+    its header is rarely repeated and triage (which looks for header words) does not
+    pick the page. So the page after such a table is read too when it is one of
+    ``follow`` (the pages with a text layer), and so on along a table of many pages.
+    ``read``, when given, receives every page read, in order.
 
     Borderless tables are read from word positions under their header line
     (``pdfplumber-words``) wherever they lie outside the ruled tables: a page can hold
@@ -313,14 +328,21 @@ def extract_tables(
     """
     from extract.borderless import borderless_tables  # borderless builds RawTables: import here, not at the top
 
-    wanted = sorted(set(pages) | set(stream_pages))
+    queue = sorted(set(pages) | set(stream_pages))
+    queued = set(queue)
+    followable = set(follow)
     stream_set = set(stream_pages)
     tables: list[RawTable] = []
     carried: list[tuple[float, float]] | None = None
     # pdfplumber (pdfminer) reads the document structure, pdfium each page's objects.
     with pdfplumber.open(path, password=password or "") as pdf, \
             closing(pdfium.PdfDocument(str(path), password=password or None)) as document:
-        for number in wanted:
+        position = 0
+        while position < len(queue):
+            number = queue[position]
+            position += 1
+            if read is not None:
+                read.append(number)
             page = pdf.pages[number - 1]
             use_pdfium_objects(document, page)
             ruled = _ruled_tables(page, number)
@@ -333,6 +355,10 @@ def extract_tables(
                     found = _stream_tables(path, number, page, password)
                 tables.extend(found)
             last = found[-1] if found and found[-1].flavor == "pdfplumber-words" else None
-            carried = last.spans[0] if last and last.bbox[3] > last.page_height * 0.75 else None
+            carried = last.spans[0] if last and runs_to_foot(last) else None
+            after = number + 1
+            if after in followable and after not in queued and any(runs_to_foot(t) for t in ruled):
+                queue.insert(position, after)  # the queue is in page order, and stays so
+                queued.add(after)
             page.flush_cache()  # keep one page's objects in memory at a time
     return tables

@@ -344,7 +344,8 @@ def _our_tables(db_path: Path, work_root: Path, copies: dict[str, str]) -> dict[
         if extracted_file.exists():
             result = json.loads(extracted_file.read_text(encoding="utf-8"))["result"]
             per_page.update(t["page"] for t in result["tables"])
-            candidates = sorted(set(result["candidate_pages"]) | set(result["stream_pages"]))
+            candidates = sorted(set(result["candidate_pages"]) | set(result["stream_pages"])
+                                | set(result.get("followed_pages", [])))
         ours[source] = {"tables": dict(per_page), "candidates": candidates,
                         "main_pages": sorted(main_pages.get(report_id, ()))}
     return ours

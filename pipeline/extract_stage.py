@@ -7,7 +7,8 @@ open at ingest and still fail here. Such a file is rewritten once by qpdf (pikep
 which rebuilds the cross-references, and read again; the report says so.
 
 Version 5: the table readers get each page's characters and paths from pdfium
-(``extract.pdfium_objects``) instead of pdfminer's interpreter.
+(``extract.pdfium_objects``) instead of pdfminer's interpreter. Version 6: the page
+after a ruled table that runs to the foot of its page is read too (``followed_pages``).
 """
 from __future__ import annotations
 
@@ -21,24 +22,25 @@ from extract.page_roles import triage_page
 from extract.tables import RawTable, extract_tables
 from pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
 
-VERSION = 5
+VERSION = 6
 
 
 class UnreadablePDF(Exception):
     """pdfminer cannot read the file even after qpdf rebuilt it."""
 
 
-def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], password: str | None,
-                        warnings: list[Warning]) -> list[RawTable]:
+def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], text_pages: list[int],
+                        password: str | None, warnings: list[Warning], read: list[int]) -> list[RawTable]:
     try:
-        return extract_tables(path, candidates, strong, password=password)
+        return extract_tables(path, candidates, strong, password=password, follow=text_pages, read=read)
     except (PdfminerException, MalformedPDFException) as first_error:
+        read.clear()
         with tempfile.TemporaryDirectory() as folder:
             repaired = Path(folder) / "repaired.pdf"
             try:
                 with pikepdf.open(path, password=password or "") as pdf:
                     pdf.save(repaired)  # qpdf writes fresh cross-reference tables and trailer
-                tables = extract_tables(repaired, candidates, strong)
+                tables = extract_tables(repaired, candidates, strong, follow=text_pages, read=read)
             except (pikepdf.PdfError, PdfminerException, MalformedPDFException) as error:
                 raise UnreadablePDF(f"{first_error}; after repair: {error}") from error
         warnings.append(Warning("extract", "repaired", f"the PDF's structure was damaged ({first_error}); read after qpdf rebuilt it"))
@@ -51,7 +53,10 @@ def extract(ingested: IngestResult, ocred: OcrResult) -> ExtractResult:
     candidates = [t.number for t in triage if t.is_candidate]
     strong = [t.number for t in triage if t.is_strong]
     warnings: list[Warning] = []
-    tables = _tables_with_repair(Path(ingested.path), candidates, strong, ingested.password, warnings) if candidates else []
+    read: list[int] = []
+    tables = _tables_with_repair(Path(ingested.path), candidates, strong, [t.number for t in triage],
+                                 ingested.password, warnings, read) if candidates else []
     tables = sorted(tables + ocred.tables, key=lambda t: (t.page, t.bbox[1]))
+    followed = sorted(set(read) - set(candidates) - set(strong))
     return ExtractResult(tables=tables, candidate_pages=candidates, stream_pages=strong, warnings=warnings,
-                         cells=ocred.cells)
+                         cells=ocred.cells, followed_pages=followed)

@@ -71,6 +71,8 @@ class ExtractResult:
     stream_pages: list[int] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     cells: list[CellConfidence] = field(default_factory=list)  # OCR confidence of table cells read from scans
+    #: Pages triage did not pick, read because a ruled table ran to the foot of the page before.
+    followed_pages: list[int] = field(default_factory=list)
 
 
 @dataclass
