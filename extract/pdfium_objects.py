@@ -172,7 +172,9 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
     """Every drawn character of the page as a pdfplumber ``char`` dict.
 
     Characters carry no colours: nothing here reads them, and asking pdfium for two
-    colours per character cost a fifth of the time of this function.
+    colours per character cost a fifth of the time of this function. This loop runs
+    for every character of every table page, so pdfium's functions and the raw text
+    page handle are bound to local names once.
     """
     chars: list[dict[str, Any]] = []
     loose = pdfium_c.FS_RECTF()
@@ -181,17 +183,23 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
     spaces = _DrawnSpaces(page, textpage)
     styles: dict[int, _Style] = {}
     space_pending = False
-    last_origin: Point | None = None
+    last_x = last_y = None
     page_number = frame.page.page_number
-    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        if pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
+    ta, tb, tc, td, te, tf = frame.ctm
+    height, mb_x0, mb_top, doctop = frame.height, frame.mb_x0, frame.mb_top, frame.doctop
+    raw = textpage.raw
+    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    get_loose_box, get_text_object = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+    get_origin, cast, void_p = pdfium_c.FPDFText_GetCharOrigin, ctypes.cast, ctypes.c_void_p
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = get_unicode(raw, index)
+        if is_generated(raw, index) == 1:
             space_pending = space_pending or code == 0x20
             continue
-        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, loose):
+        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or not get_loose_box(raw, index, loose):
             continue
-        text_object = pdfium_c.FPDFText_GetTextObject(textpage, index)
-        object_key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
+        text_object = get_text_object(raw, index)
+        object_key = cast(text_object, void_p).value or 0
         space_pending = spaces.skipped_before(object_key, code) or space_pending
         style = styles.get(object_key)
         if style is None:
@@ -200,37 +208,42 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             # The advance wide and from the descent to one font size above it, as
             # pdfminer draws a character's box.
             a, d = style.text_matrix[0], style.text_matrix[3]
-            pdfium_c.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y)
-            origin = (round(origin_x.value, 2), round(origin_y.value, 2))
-            if origin == last_origin and chars:
+            get_origin(raw, index, origin_x, origin_y)
+            x, y = origin_x.value, origin_y.value
+            if chars and abs(x - last_x) < 0.005 and abs(y - last_y) < 0.005:
                 # One glyph, several code points (a ligature ``fi``): pdfminer reports one character.
                 # Its box is the glyph's (pdfium's loose box), not the first code point's advance.
                 merged = chars[-1]
                 merged["text"] += chr(code) if code < 0x110000 else ""
-                right = _apply(frame.ctm, (loose.right, loose.bottom))[0] + frame.mb_x0
+                right = _apply(frame.ctm, (loose.right, loose.bottom))[0] + mb_x0
                 merged["x1"] = max(merged["x1"], right)
                 merged["width"] = merged["x1"] - merged["x0"]
                 continue
-            last_origin = origin
+            last_x, last_y = x, y
             size = style.font_size * d
-            bottom = origin_y.value + style.descent * size
+            bottom = y + style.descent * size
             width = fonts.advance(style.font_key, code)
             if width is None:
                 left, right = loose.left, loose.right
             else:
-                left, right = origin_x.value, origin_x.value + width * style.font_size * a
-            corners = [(left, bottom), (right, bottom + size)]
+                left, right = x, x + width * style.font_size * a
+            top = bottom + size
             advance = (right - left) / a
+            corners = ((left, bottom), (right, top))
         else:  # rotated or mirrored text: pdfium's box as it is
-            corners = [(loose.left, loose.bottom), (loose.right, loose.top), (loose.left, loose.top), (loose.right, loose.bottom)]
+            corners = ((loose.left, loose.bottom), (loose.right, loose.top), (loose.left, loose.top), (loose.right, loose.bottom))
             advance = style.font_size
-        device = [_apply(frame.ctm, p) for p in corners]
-        x0, x1 = min(p[0] for p in device), max(p[0] for p in device)
-        y0, y1 = min(p[1] for p in device), max(p[1] for p in device)
-        char = frame.box(x0, y0, x1, y1)
-        char.update(text="-" if code == SOFT_HYPHEN else chr(code) if code < 0x110000 else "\ufffd",
-                    fontname=style.fontname, size=y1 - y0, adv=advance, upright=style.upright,
-                    matrix=style.char_matrix, object_type="char", page_number=page_number)
+        # Into pdfminer's device space (the page's /Rotate), then pdfplumber's top-left
+        # coordinates, as ``_Frame.box`` does; written out because it runs per character.
+        xs = [ta * px + tc * py + te for px, py in corners]
+        ys = [tb * px + td * py + tf for px, py in corners]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        char_top = height - y1 + mb_top
+        char = {"x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+                "top": char_top, "bottom": height - y0 + mb_top, "doctop": doctop + char_top,
+                "text": "-" if code == SOFT_HYPHEN else chr(code) if code < 0x110000 else "\ufffd",
+                "fontname": style.fontname, "size": y1 - y0, "adv": advance, "upright": style.upright,
+                "matrix": style.char_matrix, "object_type": "char", "page_number": page_number}
         if space_pending and chars:
             _restore_space(chars, char)
         space_pending = False

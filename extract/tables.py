@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from bisect import bisect_left
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,40 @@ def _title_above(page: pdfplumber.page.Page, top: float, floor: float) -> str:
     if top - upper < 2:
         return ""
     return (region(page, (0, upper, page.width, top - 0.5)).extract_text() or "").strip()
+
+
+def cell_texts(table: pdfplumber.table.Table) -> list[list[str | None]]:
+    """``table.extract()``, with the same result, in time that grows with the characters, not rows x characters.
+
+    pdfplumber tests every character of the page against every row of the table: on
+    a table page of 40 rows and 3800 characters that was a fifth of the extract stage.
+    Here the characters are sorted once by their vertical middle and each row takes
+    its slice by bisection (written by hand: pdfplumber offers no indexed lookup);
+    the slice keeps page order and each cell is filled as pdfplumber fills it.
+    """
+    chars = table.page.chars
+    middles = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
+    keys = [middle for middle, _ in middles]
+
+    def centre_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
+        v_mid = (char["top"] + char["bottom"]) / 2
+        h_mid = (char["x0"] + char["x1"]) / 2
+        return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
+
+    rows = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        picked = sorted(i for _, i in middles[bisect_left(keys, top):bisect_left(keys, bottom)])
+        row_chars = [chars[i] for i in picked if x0 <= (chars[i]["x0"] + chars[i]["x1"]) / 2 < x1]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            inside = [char for char in row_chars if centre_in(char, cell)]
+            texts.append(pdfplumber.utils.extract_text(inside) if inside else "")
+        rows.append(texts)
+    return rows
 
 
 def _is_page_furniture(bbox: tuple[float, float, float, float], n_rows: int, height: float) -> bool:
@@ -212,7 +247,7 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
     found = []
     floor = 0.0
     for index, table in enumerate(sorted(_find_grids(page), key=lambda t: t.bbox[1])):
-        rows = table.extract()
+        rows = cell_texts(table)
         if not rows or max(len(r) for r in rows) < 2 or _is_page_furniture(table.bbox, len(rows), float(page.height)):
             continue
         _spread_stacked_cells(page, table, rows)
