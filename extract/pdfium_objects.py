@@ -190,7 +190,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
     raw = textpage.raw
     get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     get_loose_box, get_text_object = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
-    get_origin, cast, void_p = pdfium_c.FPDFText_GetCharOrigin, ctypes.cast, ctypes.c_void_p
+    get_origin, address = pdfium_c.FPDFText_GetCharOrigin, ctypes.addressof
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         code = get_unicode(raw, index)
         if is_generated(raw, index) == 1:
@@ -199,7 +199,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
         if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or not get_loose_box(raw, index, loose):
             continue
         text_object = get_text_object(raw, index)
-        object_key = cast(text_object, void_p).value or 0
+        object_key = address(text_object.contents) if text_object else 0  # the pointer's value
         space_pending = spaces.skipped_before(object_key, code) or space_pending
         style = styles.get(object_key)
         if style is None:
