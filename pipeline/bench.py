@@ -1,7 +1,7 @@
 """Benchmark: the whole pipeline on a corpus, against the naive table readers.
 
 ``python -m pipeline.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
-[--skip-big] [--big-pages N] [--json OUT]`` (``main(argv)`` is the same thing, for
+[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--json OUT]`` (``main(argv)`` is the same thing, for
 ``lkj bench``). See ``docs/benchmark.md`` for what each figure means.
 
 What it does, all inside one temporary folder that is removed at the end:
@@ -18,6 +18,8 @@ What it does, all inside one temporary folder that is removed at the end:
    not bought with lost tables.
 3. **Big document.** The corpus PDFs are concatenated (pikepdf) into one
    ``--big-pages`` page PDF, which the pipeline processes alone.
+4. **Scans.** The scanned reports of ``--scans`` (default: the sample corpus's two
+   scans) go through the whole pipeline, OCR included: seconds per scanned page.
 
 Each measured phase runs in its own freshly *spawned* Python process, so that the
 peak memory figures (``resource.getrusage``: ``RUSAGE_SELF`` for the process itself,
@@ -48,6 +50,7 @@ from typing import Callable, Iterable
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "corpus" / "data" / "born-digital"
+DEFAULT_SCANS = REPO / "corpus" / "data" / "scans"
 NAIVE = (
     ("camelot_lattice", "camelot lattice on every page"),
     ("pdfplumber", "pdfplumber extract_tables() on every page"),
@@ -517,6 +520,20 @@ def render(figures: dict) -> str:
                     ["status", f"{big['status']} ({big['indicators']} indicators)"],
                     *[[f"stage {name}", f"{seconds:.2f} s"] for name, seconds in big["stage_seconds"].items()],
                 ])]
+    scans = figures.get("scans")
+    if scans:
+        out += ["", f"scanned reports ({scans['reports']} reports, {scans['pages']} pages, OCR by Tesseract):",
+                _table([
+                    ["figure", "value"],
+                    ["total time", f"{scans['seconds']:.2f} s"],
+                    ["OCR seconds per scanned page", _fmt(scans["ocr_seconds_per_page"])],
+                    ["pages per second, end to end", _fmt(scans["pages_per_second"])],
+                    ["reports ok / partial / failed",
+                     f"{scans['status']['ok']} / {scans['status']['partial']} / {scans['status']['failed']}"],
+                    ["indicators", str(scans["indicators"])],
+                    ["peak RSS", f"{scans['peak_rss_mib']:.1f} MiB"],
+                ])]
+        out += [f"  failed: {name}: {reason}" for name, reason in scans["failures"]]
     out += ["", f"benchmark wall time {figures['total_seconds']:.1f} s"]
     return "\n".join(out)
 
@@ -534,6 +551,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-naive", action="store_true", help="do not time camelot lattice and pdfplumber")
     parser.add_argument("--big-pages", type=int, default=500, help="pages of the big document [default: 500]")
     parser.add_argument("--skip-big", action="store_true", help="do not build and process the big document")
+    parser.add_argument("--scans", type=Path, default=DEFAULT_SCANS,
+                        help="scanned PDFs to time OCR on [default: corpus/data/scans]")
+    parser.add_argument("--skip-scans", action="store_true", help="do not run the scanned reports")
     parser.add_argument("--json", dest="json_out", type=Path, help="write every figure to this JSON file")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.workers < 1 or args.big_pages < 1:
@@ -554,7 +574,8 @@ def bench(args: argparse.Namespace) -> dict:
                     "load_average_before": _load_average()},
         "settings": {"corpus": str(args.corpus), "files": len(sources), "repeat": args.repeat,
                      "workers": args.workers, "naive": not args.skip_naive,
-                     "big_pages": None if args.skip_big else args.big_pages},
+                     "big_pages": None if args.skip_big else args.big_pages,
+                     "scans": None if args.skip_scans else str(args.scans)},
     }
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as temporary:
         folder = Path(temporary)
@@ -612,9 +633,27 @@ def bench(args: argparse.Namespace) -> dict:
                     "stage_seconds": {**{n: round(raw_big["stage_seconds"].get(n, 0.0), 3) for n in STAGES},
                                       "load": round(raw_big["load_seconds"], 3)},
                 }
+        if not args.skip_scans and source_pdfs(args.scans.resolve()):
+            raw_scans = _in_fresh_process(pipeline_phase, [str(args.scans.resolve())], str(folder / "scans.db"),
+                                          str(folder / "scans-work"), args.workers)
+            figures["scans"] = _scan_figures(raw_scans)
     figures["machine"]["load_average_after"] = _load_average()
     figures["total_seconds"] = round(time.perf_counter() - started, 1)
     return figures
+
+
+def _scan_figures(raw: dict) -> dict:
+    """OCR cost: the OCR stage's seconds (summed over reports, in the workers) per scanned page."""
+    ocr_seconds = raw["stage_seconds"].get("ocr", 0.0)
+    return {
+        "reports": raw["reports"], "pages": raw["pages"], "seconds": round(raw["seconds"], 3),
+        "ocr_seconds": round(ocr_seconds, 3),
+        "ocr_seconds_per_page": round(ocr_seconds / raw["pages"], 2) if raw["pages"] else None,
+        "pages_per_second": _rate(raw["pages"], raw["seconds"]),
+        "status": {"ok": raw["ok"], "partial": raw["partial"], "failed": raw["failed"]},
+        "failures": raw["failures"], "indicators": raw["indicators"],
+        "peak_rss_mib": max(v for v in (raw["rss_main_mib"], raw["rss_worker_max_mib"]) if v is not None),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import pikepdf
+
 from pipeline import bench
 from tests.conftest import CORPUS
 
 SMALL = CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf"
+SCAN = CORPUS / "scans" / "kpu-kota-bandar-lampung-2023-scan.pdf"
 
 
 def test_bench_on_one_small_pdf_writes_the_figures(tmp_path, capsys):
@@ -20,14 +23,14 @@ def test_bench_on_one_small_pdf_writes_the_figures(tmp_path, capsys):
     out = tmp_path / "bench.json"
 
     code = bench.main(["--corpus", str(corpus), "--repeat", "1", "--workers", "1", "--skip-naive", "--skip-big",
-                       "--json", str(out)])
+                       "--skip-scans", "--json", str(out)])
 
     assert code == 0
     printed = capsys.readouterr().out
     assert "pages per second" in printed and "time per stage" in printed
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert {"machine", "settings", "pipeline", "tables", "total_seconds"} <= set(figures)
-    assert "naive" not in figures and "big" not in figures
+    assert "naive" not in figures and "big" not in figures and "scans" not in figures
     pipeline = figures["pipeline"]
     assert pipeline["reports"] == 1 and pipeline["failed"] == 0
     assert pipeline["pages"] > 0 and pipeline["pages_per_second"] > 0 and pipeline["seconds"] > 0
@@ -79,3 +82,23 @@ def test_table_comparison_counts_pages_lost_by_triage():
     assert [(lost["page"], lost["reason"]) for lost in result["lost_by_triage"]] == [
         (5, "found nothing"), (6, "not a candidate")]
     assert [only["page"] for only in result["found_only_by_lkj"]] == [4]
+
+
+def test_bench_times_ocr_on_a_scanned_page(tmp_path, capsys):
+    """One page of a sample scan: the OCR phase reports seconds per scanned page."""
+    corpus, scans = tmp_path / "corpus", tmp_path / "scans"
+    corpus.mkdir()
+    scans.mkdir()
+    shutil.copy(SMALL, corpus / SMALL.name)
+    with pikepdf.open(SCAN) as pdf:
+        del pdf.pages[1:]
+        pdf.save(scans / SCAN.name)
+    out = tmp_path / "bench.json"
+
+    assert bench.main(["--corpus", str(corpus), "--repeat", "1", "--workers", "1", "--skip-naive", "--skip-big",
+                       "--scans", str(scans), "--json", str(out)]) == 0
+
+    assert "OCR seconds per scanned page" in capsys.readouterr().out
+    scanned = json.loads(out.read_text(encoding="utf-8"))["scans"]
+    assert scanned["reports"] == 1 and scanned["pages"] == 1
+    assert scanned["ocr_seconds"] > 0 and scanned["ocr_seconds_per_page"] == round(scanned["ocr_seconds"], 2)
