@@ -186,6 +186,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
     last_x = last_y = None
     page_number = frame.page.page_number
     ta, tb, tc, td, te, tf = frame.ctm
+    unrotated = tb == 0 and tc == 0
     height, mb_x0, mb_top, doctop = frame.height, frame.mb_x0, frame.mb_top, frame.doctop
     raw = textpage.raw
     get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
@@ -235,9 +236,13 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             advance = style.font_size
         # Into pdfminer's device space (the page's /Rotate), then pdfplumber's top-left
         # coordinates, as ``_Frame.box`` does; written out because it runs per character.
-        xs = [ta * px + tc * py + te for px, py in corners]
-        ys = [tb * px + td * py + tf for px, py in corners]
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        if unrotated and style.horizontal:
+            x0, x1 = sorted((ta * left + te, ta * right + te))
+            y0, y1 = sorted((td * bottom + tf, td * top + tf))
+        else:
+            xs = [ta * px + tc * py + te for px, py in corners]
+            ys = [tb * px + td * py + tf for px, py in corners]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
         char_top = height - y1 + mb_top
         char = {"x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
                 "top": char_top, "bottom": height - y0 + mb_top, "doctop": doctop + char_top,
@@ -290,6 +295,11 @@ class _DrawnSpaces:
         if ordinal is None:  # text inside a form: not walked
             self.current = None
             return False
+        if ordinal == self.current:  # the common case: the object's next character, nothing skipped
+            text, position = self.texts[ordinal], self.position
+            if position < len(text) and ord(text[position]) == code:
+                self.position = position + 1
+                return False
         skipped = False
         if ordinal != self.current:
             if self.current is not None:
