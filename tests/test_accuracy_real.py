@@ -105,8 +105,9 @@ def test_scanned_lkip_gets_unit_and_year_by_ocr(real_db):
     """The DSDA LKIP is a 1-bit 100 dpi scan with a header row binarised to black.
 
     Its unit and year come from OCR text alone. Its main table (p. 27) is not found
-    yet: OCR reads that table's header row, white on black, as empty, so the table is
-    not classed as a measurement table (``main_table`` in its label says where it is).
+    yet: the scan turned that table's shaded header row into a solid black band with no
+    print left in it, so the table has no header to be classed by (``main_table`` in its
+    label says where it is).
     """
     label = json.loads((REAL_LABELS / "lkip-dsda-jabar-2016-scan.json").read_text(encoding="utf-8"))
     score = score_report(real_db, label)
