@@ -8,9 +8,13 @@ ten times faster. This module asks pdfium for the characters and the painted pat
 and builds the dicts pdfplumber would have built from pdfminer's layout (same keys,
 same coordinates: top-left origin, the page's /Rotate applied as pdfminer applies
 it), so that pdfplumber's table finder, ``extract_text`` and ``extract_words`` run
-on them unchanged. No library does this conversion; it is written here by hand and
-``tests/test_pdfium_objects.py`` compares it with pdfminer's objects on real and
-generated pages, rotated ones included.
+on them unchanged. No library does this conversion; it is written here by hand.
+``tests/test_pdfium_objects.py`` checks that every table of the sample corpus comes
+out the same as from pdfminer's objects, and the geometry of pages turned by /Rotate
+or with a shifted MediaBox. On the 22 born-digital real PDFs of ``../shared`` the two
+gave the same ruled tables on 441 of 521 table pages; where they differed, the
+difference was in word spaces, and pdfium's text was the one printed (pdfminer glued
+``INDIKATORKINERJA`` and scrambled ``Persentase`` on two pages).
 
 Rules that follow pdfminer (``pdfminer.converter.PDFLayoutAnalyzer.paint_path``):
 
@@ -20,9 +24,12 @@ Rules that follow pdfminer (``pdfminer.converter.PDFLayoutAnalyzer.paint_path``)
 - a path painted neither by stroke nor by fill (a clipping path) yields nothing;
 - a character's box spans its advance horizontally and, vertically, from the font's
   descent to one font size above it (pdfium's "loose" box reaches to the ascent).
+  pdfium takes the descent from the font program, pdfminer from the font descriptor,
+  which LibreOffice writes as 0: boxes can sit a few points apart vertically.
 
-Characters pdfium generates itself (spaces and line breaks it infers) are dropped:
-pdfminer only reports the glyphs the page draws.
+Characters pdfium generates itself (spaces and line breaks it infers) are dropped,
+since pdfminer only reports the glyphs the page draws, except where pdfium put a
+space of its own in place of a drawn one (``_restore_space``).
 """
 from __future__ import annotations
 
