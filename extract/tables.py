@@ -109,11 +109,6 @@ def cell_texts(table: pdfplumber.table.Table) -> list[list[str | None]]:
     middles = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
     keys = [middle for middle, _ in middles]
 
-    def centre_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
-        v_mid = (char["top"] + char["bottom"]) / 2
-        h_mid = (char["x0"] + char["x1"]) / 2
-        return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
-
     rows = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
@@ -124,10 +119,15 @@ def cell_texts(table: pdfplumber.table.Table) -> list[list[str | None]]:
             if cell is None:
                 texts.append(None)
                 continue
-            inside = [char for char in row_chars if centre_in(char, cell)]
+            inside = [char for char in row_chars if _centred_in(char, cell)]
             texts.append(pdfplumber.utils.extract_text(inside) if inside else "")
         rows.append(texts)
     return rows
+
+
+def _centred_in(obj: dict, bbox: tuple[float, float, float, float]) -> bool:
+    """The object's centre lies in ``bbox`` (left and top edges in, right and bottom out), as ``Table.extract`` decides."""
+    return (bbox[0] <= (obj["x0"] + obj["x1"]) / 2 < bbox[2]) and (bbox[1] <= (obj["top"] + obj["bottom"]) / 2 < bbox[3])
 
 
 def _is_page_furniture(bbox: tuple[float, float, float, float], n_rows: int, height: float) -> bool:
@@ -159,7 +159,9 @@ def _spread_stacked_cells(page: pdfplumber.page.Page, table, rows: list[list[str
                        and row_boxes[i][1] < bbox[3] - 1)]
             if len(covered) < 2:
                 continue
-            lines = region(page, bbox).extract_text_lines()
+            # the characters centred in the cell, as the cell's text takes them: a crop
+            # would also catch the first letters of the next column that touch its rule
+            lines = region(page, bbox).filter(lambda o: _centred_in(o, bbox)).extract_text_lines()
             if len(lines) != len(covered):
                 continue
             homes = []

@@ -9,6 +9,8 @@ which rebuilds the cross-references, and read again; the report says so.
 Version 5: the table readers get each page's characters and paths from pdfium
 (``extract.pdfium_objects``) instead of pdfminer's interpreter. Version 6: the page
 after a ruled table that runs to the foot of its page is read too (``followed_pages``).
+Version 7: a merged cell's lines are spread over its rows from the characters centred
+in it, not those a crop touches.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from extract.page_roles import triage_page
 from extract.tables import RawTable, extract_tables
 from pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
 
-VERSION = 6
+VERSION = 7
 
 
 class UnreadablePDF(Exception):
