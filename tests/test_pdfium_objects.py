@@ -15,7 +15,8 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
-from extract.page_roles import triage_page
+from extract.document import open_document
+from extract.page_roles import PageTriage, triage_page
 from extract.pdfium_objects import page_objects, use_pdfium_objects
 from extract import tables as tables_module
 from tests.conftest import CORPUS
@@ -24,22 +25,9 @@ BORN_DIGITAL = sorted((CORPUS / "born-digital").glob("*.pdf"))
 SEED = CORPUS / "born-digital" / "kpu-kab-lampung-utara-2024.pdf"
 
 
-def _candidate_pages(path: Path) -> list[int]:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return [n + 1 for n in range(len(document))
-                if triage_page(n + 1, document[n].get_textpage().get_text_bounded()).is_candidate]
-    finally:
-        document.close()
-
-
-def _strong_pages(path: Path) -> list[int]:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return [n + 1 for n in range(len(document))
-                if triage_page(n + 1, document[n].get_textpage().get_text_bounded()).is_strong]
-    finally:
-        document.close()
+def _triage(path: Path) -> list[PageTriage]:
+    """The extract stage's triage of every page of ``path``."""
+    return [triage_page(page.number, page.text) for page in open_document(path).pages]
 
 
 @pytest.mark.parametrize("path", BORN_DIGITAL, ids=lambda p: p.stem)
@@ -49,7 +37,9 @@ def test_tables_are_the_same_as_with_pdfminer(path, monkeypatch):
     Boxes may differ by a few points vertically: pdfminer takes a character's descent
     from the font descriptor, which LibreOffice writes as 0, pdfium from the font.
     """
-    candidates, strong = _candidate_pages(path), _strong_pages(path)
+    triage = _triage(path)
+    candidates = [t.number for t in triage if t.is_candidate]
+    strong = [t.number for t in triage if t.is_strong]
     assert candidates
     ours = tables_module.extract_tables(path, candidates, strong)
     monkeypatch.setattr(tables_module, "use_pdfium_objects", lambda document, page: None)

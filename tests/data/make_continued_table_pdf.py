@@ -10,11 +10,11 @@ both files are committed so the tests need no LibreOffice.
 from __future__ import annotations
 
 import json
-import subprocess
 import tempfile
 from pathlib import Path
 
 from corpus.samples.docxutil import HCell, TableStyle, TRow, add_table, new_document, para
+from corpus.samples.pdfutil import soffice_convert
 
 GOALS = [
     "Meningkatnya kualitas layanan kesekretariatan",
@@ -61,8 +61,7 @@ def build(pdf_out: Path, json_out: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         docx = Path(work) / "continued-table.docx"
         document.save(docx)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", work, str(docx)], check=True,
-                       capture_output=True)
+        soffice_convert([docx], Path(work), Path(work))
         pdf_out.write_bytes((Path(work) / "continued-table.pdf").read_bytes())
     json_out.write_text(json.dumps({"file": pdf_out.name, "indicators": expected}, indent=1, ensure_ascii=False) + "\n",
                         encoding="utf-8")
