@@ -111,9 +111,8 @@ def cell_texts(table: pdfplumber.table.Table) -> list[list[str | None]]:
 
     rows = []
     for row in table.rows:
-        x0, top, x1, bottom = row.bbox
-        picked = sorted(i for _, i in middles[bisect_left(keys, top):bisect_left(keys, bottom)])
-        row_chars = [chars[i] for i in picked if x0 <= (chars[i]["x0"] + chars[i]["x1"]) / 2 < x1]
+        picked = sorted(i for _, i in middles[bisect_left(keys, row.bbox[1]):bisect_left(keys, row.bbox[3])])
+        row_chars = [chars[i] for i in picked if _centred_in(chars[i], row.bbox)]
         texts: list[str | None] = []
         for cell in row.cells:
             if cell is None:

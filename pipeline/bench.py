@@ -622,12 +622,11 @@ def bench(args: argparse.Namespace) -> dict:
                 raw_big = _in_fresh_process(pipeline_phase, [str(big_pdf)], str(big_folder / "lkj.db"),
                                             str(big_folder / "work"), args.workers)
                 status = "failed" if raw_big["failed"] else "partial" if raw_big["partial"] else "ok"
-                peak = max(v for v in (raw_big["rss_main_mib"], raw_big["rss_worker_max_mib"]) if v is not None)
                 figures["big"] = {
                     "pages": raw_big["pages"],
                     "seconds": round(raw_big["seconds"], 3),
                     "pages_per_second": _rate(raw_big["pages"], raw_big["seconds"]),
-                    "peak_rss_mib": peak,
+                    "peak_rss_mib": _peak_rss(raw_big),
                     "status": status,
                     "indicators": raw_big["indicators"],
                     "stage_seconds": {**{n: round(raw_big["stage_seconds"].get(n, 0.0), 3) for n in STAGES},
@@ -652,8 +651,13 @@ def _scan_figures(raw: dict) -> dict:
         "pages_per_second": _rate(raw["pages"], raw["seconds"]),
         "status": {"ok": raw["ok"], "partial": raw["partial"], "failed": raw["failed"]},
         "failures": raw["failures"], "indicators": raw["indicators"],
-        "peak_rss_mib": max(v for v in (raw["rss_main_mib"], raw["rss_worker_max_mib"]) if v is not None),
+        "peak_rss_mib": _peak_rss(raw),
     }
+
+
+def _peak_rss(raw: dict) -> float:
+    """Peak RSS of a phase: its main process, or its largest worker when it had a pool."""
+    return max(v for v in (raw["rss_main_mib"], raw["rss_worker_max_mib"]) if v is not None)
 
 
 def main(argv: list[str] | None = None) -> int:
