@@ -186,10 +186,18 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
         if token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper() and len(doc[i + 1]) >= 3:
             agency = _agency_before(doc, i)
             if agency and agency not in ("KPU", "KIP", "Pemerintah") and len(agency.split()) > 1:
-                short = doc[i + 1].text
-                if short not in found or (agency.lower().startswith(found[short].lower() + " ")):
-                    found[short] = agency
+                _keep_definition(found, doc[i + 1].text, agency)
     return found
+
+
+def _keep_definition(found: dict[str, str], short: str, full: str) -> None:
+    """The first definition of ``short`` counts, unless ``full`` continues it (an OCR-cut name completed)."""
+    if short not in found or full.lower().startswith(found[short].lower() + " "):
+        found[short] = full
+
+
+#: A page that can define an abbreviation: a bracket opening on a capital (``(PSDA)``).
+_MAY_DEFINE = re.compile(r"\(\s*[A-Z]")
 
 
 _LETTER_SPACED = re.compile(r"\b[A-Z](?: [A-Z]){2,}\b")
@@ -245,10 +253,9 @@ def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]],
     docs = [nlp(t) for t in texts[:6]]
     # An abbreviation may be defined anywhere (the organisation chapter), and used from the cover on.
     abbreviations: dict[str, str] = {}
-    for doc in docs + [nlp(t) for t in texts[6:] if "(" in t]:
+    for doc in docs + [nlp(t) for t in texts[6:] if _MAY_DEFINE.search(t)]:
         for short, full in _abbreviations(doc).items():
-            if short not in abbreviations or full.lower().startswith(abbreviations[short].lower() + " "):
-                abbreviations[short] = full
+            _keep_definition(abbreviations, short, full)
     votes: Counter[tuple[str, str, str]] = Counter()
     for number, doc in enumerate(docs, start=1):
         weight = 3 if number <= 2 else 1  # the cover and foreword name the unit reporting
