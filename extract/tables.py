@@ -5,7 +5,7 @@ Two readers, chosen per page and recorded per table as ``flavor``:
 ``pdfplumber-lines``
     Ruled tables (every Word/LibreOffice export with borders, most real LKj).
     pdfplumber builds the grid from the ruling lines and rectangles (read by pdfium,
-    see ``extract.pdfium_objects``) and reports a
+    see ``extract.pdfium_objects``; its grid steps sped up in ``extract.cell_finder``) and reports a
     vertically or horizontally merged cell as ``None`` in the cells it covers, which
     is exactly the signal the interpreter needs to carry a goal down over its
     indicator rows. It reads the vector lines directly, so it needs no rendering.
@@ -32,6 +32,7 @@ from typing import Iterable
 import pdfplumber
 import pypdfium2 as pdfium
 
+from extract.cell_finder import find_tables
 from extract.headers import looks_like_header
 from extract.pdfium_objects import use_pdfium_objects
 
@@ -201,10 +202,10 @@ def _find_grids(page: pdfplumber.page.Page) -> list:
     smaller (some cells are bounded by shading alone), and a grid with no rule of its
     own is dropped (a borderless table under shaded bands is read from word positions).
     """
-    grids = page.find_tables(LINES_SETTINGS)
+    grids = find_tables(page, LINES_SETTINGS)
     if not any(_is_shading(rect) for rect in page.rects):
         return grids
-    plain = page.filter(lambda obj: not _is_shading(obj)).find_tables(LINES_SETTINGS)
+    plain = find_tables(page.filter(lambda obj: not _is_shading(obj)), LINES_SETTINGS)
     out = []
     for grid in grids:
         overlapping = [p for p in plain if _overlaps(p.bbox, grid.bbox)]
@@ -296,17 +297,33 @@ def _leading_title_rows(rows: list[list[str]]) -> int:
     return count if count < len(rows) else 0
 
 
-def _stream_tables(path: Path, number: int, page: pdfplumber.page.Page, password: str | None) -> list[RawTable]:
-    """Borderless tables through camelot's stream parser."""
+def _camelot_stream(path: Path, numbers: list[int], password: str | None) -> dict[int, list]:
+    """camelot's stream tables of ``numbers``, by page, read in one call.
+
+    camelot opens the file and parses its fonts once per call (playa), which on a
+    report with large ToUnicode maps cost more than the tables; one call for all the
+    pages of a document that need it parses them once. A call that fails is retried
+    page by page, so that one odd page loses only its own tables.
+    """
     import camelot  # imported lazily: it pulls in OpenCV, which most runs never need
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            tables = camelot.read_pdf(str(path), pages=str(number), flavor="stream", password=password)
+            tables = camelot.read_pdf(str(path), pages=",".join(map(str, numbers)), flavor="stream", password=password)
         except Exception as error:  # camelot raises bare Exceptions on odd pages
-            log.warning("camelot stream failed on page %s: %s", number, error)
-            return []
+            if len(numbers) > 1:
+                return {n: found for number in numbers for n, found in _camelot_stream(path, [number], password).items()}
+            log.warning("camelot stream failed on page %s: %s", numbers[0], error)
+            return {}
+    by_page: dict[int, list] = {}
+    for table in tables:
+        by_page.setdefault(int(table.page), []).append(table)
+    return by_page
+
+
+def _stream_tables(number: int, page: pdfplumber.page.Page, tables: list) -> list[RawTable]:
+    """camelot's stream tables of one page as ``RawTable`` s, with their titles from ``page``."""
     found = []
     floor = 0.0
     height = float(page.height)
@@ -358,7 +375,8 @@ def extract_tables(
     Borderless tables are read from word positions under their header line
     (``pdfplumber-words``) wherever they lie outside the ruled tables: a page can hold
     both (a borderless table continued from the previous page above a ruled one).
-    camelot's stream parser is the fallback for pages with neither. A borderless
+    camelot's stream parser is the fallback for pages with neither (all of them in one
+    call, after the other pages). A borderless
     table that runs to the foot of a page lends its columns to the top of the next
     page, where it continues headerless.
     """
@@ -370,6 +388,7 @@ def extract_tables(
     stream_set = set(stream_pages)
     tables: list[RawTable] = []
     carried: list[tuple[float, float]] | None = None
+    fallback: list[int] = []  # pages for camelot's stream parser, read together at the end
     # pdfplumber (pdfminer) reads the document structure, pdfium each page's objects.
     with pdfplumber.open(path, password=password or "") as pdf, \
             closing(pdfium.PdfDocument(str(path), password=password or None)) as document:
@@ -388,7 +407,7 @@ def extract_tables(
                 found = [t for t in borderless_tables(page, number, len(ruled), carried_columns=carried)
                          if not any(_overlaps(t.bbox, r.bbox) for r in ruled)]
                 if not found and not ruled:
-                    found = _stream_tables(path, number, page, password)
+                    fallback.append(number)
                 tables.extend(found)
             last = found[-1] if found and found[-1].flavor == "pdfplumber-words" else None
             carried = last.spans[0] if last and runs_to_foot(last) else None
@@ -397,4 +416,10 @@ def extract_tables(
                 queue.insert(position, after)  # the queue is in page order, and stays so
                 queued.add(after)
             page.flush_cache()  # keep one page's objects in memory at a time
-    return tables
+        if fallback:
+            for number, found_on_page in _camelot_stream(path, fallback, password).items():
+                page = pdf.pages[number - 1]
+                use_pdfium_objects(document, page)  # read again, for the titles above the tables
+                tables.extend(_stream_tables(number, page, found_on_page))
+                page.flush_cache()
+    return sorted(tables, key=lambda table: table.page)  # stable: on each page in the order found
