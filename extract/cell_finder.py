@@ -21,7 +21,9 @@ corpora):
   pdfplumber's sweep then runs inside each component, which gives the same groups with
   their cells in the same order.
 
-Edges are still found and merged by pdfplumber (``TableFinder.get_edges``).
+Edges are still snapped and joined by pdfplumber (``merge_edges``), on copies that
+carry only the keys the grid steps read: snapping copies every edge, and an edge cut
+from a rectangle carries all of the rectangle's twenty keys (its points, its path).
 """
 from __future__ import annotations
 
@@ -29,8 +31,11 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 import pdfplumber
-from pdfplumber.table import Table, TableFinder, TableSettings, T_table_settings
-from pdfplumber.utils import obj_to_bbox
+from pdfplumber.table import Table, TableFinder, TableSettings, T_table_settings, merge_edges
+from pdfplumber.utils import filter_edges, obj_to_bbox
+
+#: The keys of an edge that merging, filtering and the grid steps read.
+EDGE_KEYS = ("x0", "x1", "top", "bottom", "width", "height", "orientation", "object_type")
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -52,6 +57,19 @@ class GridFinder(TableFinder):
             self.edges, self.settings.intersection_x_tolerance, self.settings.intersection_y_tolerance)
         self.cells = intersections_to_cells(self.intersections)
         self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+    def get_edges(self) -> list[dict]:
+        """``TableFinder.get_edges`` for ruling lines: the page's edges read once, slim, then filtered and merged."""
+        settings = self.settings
+        if (settings.vertical_strategy, settings.horizontal_strategy) != ("lines", "lines") or \
+                settings.explicit_vertical_lines or settings.explicit_horizontal_lines:
+            return super().get_edges()
+        edges = [{key: edge[key] for key in EDGE_KEYS if key in edge} for edge in self.page.edges]
+        lines = filter_edges(edges, "v", min_length=settings.edge_min_length_prefilter) + \
+            filter_edges(edges, "h", min_length=settings.edge_min_length_prefilter)
+        merged = merge_edges(lines, snap_x_tolerance=settings.snap_x_tolerance, snap_y_tolerance=settings.snap_y_tolerance,
+                             join_x_tolerance=settings.join_x_tolerance, join_y_tolerance=settings.join_y_tolerance)
+        return filter_edges(merged, min_length=settings.edge_min_length)
 
 
 def edges_to_intersections(edges: list[dict], x_tolerance: float = 1, y_tolerance: float = 1) -> dict[Point, dict]:
