@@ -55,7 +55,7 @@ NAIVE = (
     ("camelot_lattice", "camelot lattice on every page"),
     ("pdfplumber", "pdfplumber extract_tables() on every page"),
 )
-STAGES = ("ingest", "extract", "interpret", "normalize")
+STAGES = ("ingest", "ocr", "extract", "interpret", "normalize")
 MIB = 1024 * 1024
 
 

@@ -68,6 +68,11 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
         done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [EXTRACTOR_VERSION])}
         files = [f for f in found.files if f.sha256 not in done]
         summary.unchanged = len(found.files) - len(files)
+    # Largest files first: a pool that starts the biggest reports (scans, 150-page
+    # reports) last ends with one worker busy and the others idle. Size is known before
+    # reading and is a fair proxy for the work; the order is also the loading order,
+    # so progress advances steadily and the same inputs always load the same way.
+    files = sorted(files, key=lambda f: (-f.size, str(f.path)))
     workers = workers or os.cpu_count() or 1
     if executor == "dask":
         outcomes = dask_outcomes(files, work, force, workers, scheduler)

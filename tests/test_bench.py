@@ -35,7 +35,7 @@ def test_bench_on_one_small_pdf_writes_the_figures(tmp_path, capsys):
     assert pipeline["reports"] == 1 and pipeline["failed"] == 0
     assert pipeline["pages"] > 0 and pipeline["pages_per_second"] > 0 and pipeline["seconds"] > 0
     assert pipeline["report_seconds"]["median"] > 0 and pipeline["report_seconds"]["p95"] > 0
-    assert set(pipeline["stage_seconds"]) == {"ingest", "extract", "interpret", "normalize", "load"}
+    assert set(pipeline["stage_seconds"]) == {"ingest", "ocr", "extract", "interpret", "normalize", "load"}
     assert all(seconds >= 0 for seconds in pipeline["stage_seconds"].values())
     assert pipeline["peak_rss_mib"]["main"] > 0
     assert figures["tables"]["tables"] > 0 and figures["tables"]["main_pages"] > 0
