@@ -177,7 +177,8 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
     Characters carry no colours: nothing here reads them, and asking pdfium for two
     colours per character cost a fifth of the time of this function. This loop runs
     for every character of every table page, so pdfium's functions and the raw text
-    page handle are bound to local names once.
+    page handle are bound to local names once, and pdfium's box of a character is
+    asked for only where it is used (ligatures, glyphs without a width, turned text).
     """
     chars: list[dict[str, Any]] = []
     loose = pdfium_c.FS_RECTF()
@@ -199,7 +200,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
         if is_generated(raw, index) == 1:
             space_pending = space_pending or code == 0x20
             continue
-        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF) or not get_loose_box(raw, index, loose):
+        if code in (0, 0x0A, 0x0D, 0xFFFE, 0xFFFF):
             continue
         object_key = object_keys[index]  # the text object's pointer value
         space_pending = spaces.skipped_before(object_key, code) or space_pending
@@ -216,6 +217,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
                 # Its box is the glyph's (pdfium's loose box), not the first code point's advance.
                 merged = chars[-1]
                 merged["text"] += chr(code) if code < 0x110000 else ""
+                get_loose_box(raw, index, loose)
                 right = _apply(frame.ctm, (loose.right, loose.bottom))[0] + mb_x0
                 merged["x1"] = max(merged["x1"], right)
                 merged["width"] = merged["x1"] - merged["x0"]
@@ -225,6 +227,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             bottom = y + style.descent * size
             width = fonts.advance(style.font_key, code)
             if width is None:
+                get_loose_box(raw, index, loose)
                 left, right = loose.left, loose.right
             else:
                 left, right = x, x + width * style.font_size * a
@@ -232,6 +235,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             advance = (right - left) / a
             corners = ((left, bottom), (right, top))
         else:  # rotated or mirrored text: pdfium's box as it is
+            get_loose_box(raw, index, loose)
             corners = ((loose.left, loose.bottom), (loose.right, loose.top), (loose.left, loose.top), (loose.right, loose.bottom))
             advance = style.font_size
         # Into pdfminer's device space (the page's /Rotate), then pdfplumber's top-left
