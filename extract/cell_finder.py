@@ -21,9 +21,11 @@ corpora):
   pdfplumber's sweep then runs inside each component, which gives the same groups with
   their cells in the same order.
 
-Edges are still snapped and joined by pdfplumber (``merge_edges``), on copies that
-carry only the keys the grid steps read: snapping copies every edge, and an edge cut
-from a rectangle carries all of the rectangle's twenty keys (its points, its path).
+Edges are snapped and joined by pdfplumber (``merge_edges``). They are built as
+pdfplumber builds them from lines, rectangles and curves, but with only the keys the
+grid steps read (``ruling_edges``): pdfplumber copies all twenty keys of a rectangle
+(its points, its path) into each of its four edges, and snapping copies every edge
+again.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from operator import itemgetter
 
 import pdfplumber
 from pdfplumber.table import Table, TableFinder, TableSettings, T_table_settings, merge_edges
-from pdfplumber.utils import filter_edges, obj_to_bbox
+from pdfplumber.utils import curve_to_edges, filter_edges, obj_to_bbox
 
 #: The keys of an edge that merging, filtering and the grid steps read.
 EDGE_KEYS = ("x0", "x1", "top", "bottom", "width", "height", "orientation", "object_type")
@@ -59,17 +61,40 @@ class GridFinder(TableFinder):
         self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
 
     def get_edges(self) -> list[dict]:
-        """``TableFinder.get_edges`` for ruling lines: the page's edges read once, slim, then filtered and merged."""
+        """``TableFinder.get_edges`` for ruling lines, on slim edges (``ruling_edges``)."""
         settings = self.settings
         if (settings.vertical_strategy, settings.horizontal_strategy) != ("lines", "lines") or \
                 settings.explicit_vertical_lines or settings.explicit_horizontal_lines:
             return super().get_edges()
-        edges = [{key: edge[key] for key in EDGE_KEYS if key in edge} for edge in self.page.edges]
+        edges = ruling_edges(self.page)
         lines = filter_edges(edges, "v", min_length=settings.edge_min_length_prefilter) + \
             filter_edges(edges, "h", min_length=settings.edge_min_length_prefilter)
         merged = merge_edges(lines, snap_x_tolerance=settings.snap_x_tolerance, snap_y_tolerance=settings.snap_y_tolerance,
                              join_x_tolerance=settings.join_x_tolerance, join_y_tolerance=settings.join_y_tolerance)
         return filter_edges(merged, min_length=settings.edge_min_length)
+
+
+def ruling_edges(page: pdfplumber.page.Page) -> list[dict]:
+    """``page.edges`` (pdfplumber's ``line_to_edge``, ``rect_to_edges``, ``curve_to_edges``, in its order), keys ``EDGE_KEYS`` only."""
+    edges = [{"x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"], "width": line["width"],
+              "height": line["height"], "orientation": "h" if line["top"] == line["bottom"] else "v",
+              "object_type": line["object_type"]} for line in page.lines]
+    for rect in page.rects:
+        x0, x1, top, bottom, width, height = (rect["x0"], rect["x1"], rect["top"], rect["bottom"], rect["width"],
+                                              rect["height"])
+        edges += (
+            {"x0": x0, "x1": x1, "top": top, "bottom": top, "width": width, "height": 0, "orientation": "h",
+             "object_type": "rect_edge"},
+            {"x0": x0, "x1": x1, "top": top + height, "bottom": bottom, "width": width, "height": 0, "orientation": "h",
+             "object_type": "rect_edge"},
+            {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "width": 0, "height": height, "orientation": "v",
+             "object_type": "rect_edge"},
+            {"x0": x1, "x1": x1, "top": top, "bottom": bottom, "width": 0, "height": height, "orientation": "v",
+             "object_type": "rect_edge"},
+        )
+    for curve in page.curves:
+        edges += ({key: edge[key] for key in EDGE_KEYS} for edge in curve_to_edges(curve))
+    return edges
 
 
 def edges_to_intersections(edges: list[dict], x_tolerance: float = 1, y_tolerance: float = 1) -> dict[Point, dict]:

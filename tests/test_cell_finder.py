@@ -3,7 +3,8 @@
 Two witnesses: random edge sets (grids with gaps, tolerance borders, stray and
 overlapping rules, several tables) compared step by step against pdfplumber's own
 functions, and every page of the sample reports and of the dense real reports, whose
-tables (cells and their order) must be those of ``page.find_tables``.
+edges must be pdfplumber's and whose tables (cells and their order) must be those of
+``page.find_tables``.
 """
 from __future__ import annotations
 
@@ -73,6 +74,7 @@ def test_tables_equal_pdfplumbers_find_tables(path):
         try:
             for page in pdf.pages:
                 use_pdfium_objects(document, page)
+                assert cell_finder.ruling_edges(page) == [{k: e[k] for k in cell_finder.EDGE_KEYS} for e in page.edges]
                 expected = page.find_tables(LINES_SETTINGS)
                 found = cell_finder.find_tables(page, LINES_SETTINGS)
                 assert [t.cells for t in found] == [t.cells for t in expected], page.page_number
