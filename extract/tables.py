@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import logging
 import warnings
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from contextlib import closing
 from dataclasses import dataclass
+from operator import sub
 from pathlib import Path
 from typing import Iterable
 
 import pdfplumber
 import pypdfium2 as pdfium
 
-from extract.cell_finder import find_tables
+from extract.cell_finder import find_tables, ruling_edges
 from extract.headers import looks_like_header
 from extract.pdfium_objects import use_pdfium_objects
 
@@ -77,16 +78,50 @@ class RawTable:
 
 
 def region(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float]) -> pdfplumber.page.Page:
-    """``page.crop(bbox, strict=False)``, at the cost of the objects near ``bbox`` only.
+    """The text of ``page.crop(bbox, strict=False)``: a cropped page of the characters near ``bbox`` only.
 
     pdfplumber's crop clips every object of the page against the box, about 2 us a
-    character; a table page has 3000-4000 characters and is cropped for every title
-    and merged cell. A plain comparison drops the objects that cannot overlap the box
-    first, and the crop then clips the few left, with the same result.
+    character; a table page has 3000-17000 characters and is cropped for every title
+    and merged cell. The characters that can overlap the box are found by bisection
+    over the page's characters sorted by top (``_CharIndex``), and the crop then clips
+    the few found, with the same text. Regions are read for their text only, so they
+    hold no other objects.
     """
-    x0, top, x1, bottom = bbox
-    near = page.filter(lambda o: o["x0"] <= x1 and o["x1"] >= x0 and o["top"] <= bottom and o["bottom"] >= top)
+    near = page.filter(bool)
+    near._objects = {"char": _CharIndex.of(page).near(bbox)}  # what FilteredPage would compute, found faster
     return near.crop(bbox, strict=False)
+
+
+class _CharIndex:
+    """A page's characters in order of their top, to find those near a box without testing every one.
+
+    Written by hand: pdfplumber has no spatial lookup. Kept on the page while its
+    character list is the same one (it changes when the page's objects are read again).
+    """
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
+        tops = [c["top"] for c in chars]
+        self.order = sorted(range(len(chars)), key=tops.__getitem__)
+        self.tops = [tops[i] for i in self.order]
+        # a character overlapping a box's top starts at most its own height above it
+        self.reach = max(map(sub, (c["bottom"] for c in chars), tops), default=0.0) + 1.0
+
+    @classmethod
+    def of(cls, page: pdfplumber.page.Page) -> "_CharIndex":
+        chars = page.chars
+        index = getattr(page, "_lkj_char_index", None)
+        if index is None or index.chars is not chars:
+            index = page._lkj_char_index = cls(chars)
+        return index
+
+    def near(self, bbox: tuple[float, float, float, float]) -> list[dict]:
+        """The characters whose box touches ``bbox``, in page order."""
+        x0, top, x1, bottom = bbox
+        chars = self.chars
+        window = self.order[bisect_left(self.tops, top - self.reach):bisect_right(self.tops, bottom)]
+        return [chars[i] for i in sorted(window) if chars[i]["x0"] <= x1 and chars[i]["x1"] >= x0
+                and chars[i]["top"] <= bottom and chars[i]["bottom"] >= top]
 
 
 def _title_above(page: pdfplumber.page.Page, top: float, floor: float) -> str:
@@ -217,17 +252,18 @@ def _find_grids(page: pdfplumber.page.Page) -> list:
     return out
 
 
-def _open_last_row(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float]
+def _open_last_row(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float], edges: list[dict]
                    ) -> tuple[list[str], list[tuple[float, float]], float] | None:
     """The row under a table's last rule that the page break left without a bottom rule.
 
     Word draws a row cut by a page break with its column rules but no bottom rule,
     so pdfplumber ends the table one row early and that row's text (often the head
     of a goal that continues overleaf) is lost. The column rules that run on below
-    the table from its bottom edge to a common end give the row's cells.
+    the table from its bottom edge to a common end give the row's cells. ``edges`` are
+    the page's (``cell_finder.ruling_edges``).
     """
     x0, _, x1, bottom = bbox
-    rules = [e for e in page.edges if e["orientation"] == "v" and e["top"] <= bottom + SAME_BOX
+    rules = [e for e in edges if e["orientation"] == "v" and e["top"] <= bottom + SAME_BOX
              and x0 - SAME_BOX <= e["x0"] <= x1 + SAME_BOX and e["bottom"] - bottom >= 5]
     if len(rules) < 3:
         return None
@@ -237,7 +273,7 @@ def _open_last_row(page: pdfplumber.page.Page, bbox: tuple[float, float, float, 
         if not xs or x - xs[-1] > SAME_BOX:
             xs.append(x)
     ruled_below = any(e["orientation"] == "h" and e["x1"] - e["x0"] > 10 and x0 - SAME_BOX <= e["x0"] <= x1
-                      and bottom + SAME_BOX < e["top"] <= end + SAME_BOX for e in page.edges)
+                      and bottom + SAME_BOX < e["top"] <= end + SAME_BOX for e in edges)
     if len(xs) < 3 or end > page.height * 0.95 or ruled_below:
         return None  # a closed row below is another table, not a cut row
     spans = [(round(a, 1), round(b, 1)) for a, b in zip(xs, xs[1:])]
@@ -248,6 +284,7 @@ def _open_last_row(page: pdfplumber.page.Page, bbox: tuple[float, float, float, 
 def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
     found = []
     floor = 0.0
+    edges = None
     for index, table in enumerate(sorted(_find_grids(page), key=lambda t: t.bbox[1])):
         rows = cell_texts(table)
         if not rows or max(len(r) for r in rows) < 2 or _is_page_furniture(table.bbox, len(rows), float(page.height)):
@@ -259,7 +296,8 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
                 if spans[r][c] is None and text is not None:
                     spans[r][c] = next(spans[k][c] for k in range(r, -1, -1) if spans[k][c] is not None)
         bbox = tuple(round(v, 2) for v in table.bbox)
-        cut = _open_last_row(page, table.bbox)
+        edges = ruling_edges(page) if edges is None else edges
+        cut = _open_last_row(page, table.bbox, edges)
         if cut is not None:
             rows.append(list(cut[0]))
             spans.append(list(cut[1]))
