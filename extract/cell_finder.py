@@ -49,7 +49,7 @@ def find_tables(page: pdfplumber.page.Page, settings: T_table_settings | None = 
 
 
 class GridFinder(TableFinder):
-    """``TableFinder`` with the grid steps of this module; edges come from pdfplumber."""
+    """``TableFinder`` with the slim edges and the grid steps of this module; pdfplumber merges the edges."""
 
     def __init__(self, page: pdfplumber.page.Page, settings: T_table_settings | None = None):
         self.page = page

@@ -5,10 +5,11 @@ Two readers, chosen per page and recorded per table as ``flavor``:
 ``pdfplumber-lines``
     Ruled tables (every Word/LibreOffice export with borders, most real LKj).
     pdfplumber builds the grid from the ruling lines and rectangles (read by pdfium,
-    see ``extract.pdfium_objects``; its grid steps sped up in ``extract.cell_finder``) and reports a
-    vertically or horizontally merged cell as ``None`` in the cells it covers, which
-    is exactly the signal the interpreter needs to carry a goal down over its
-    indicator rows. It reads the vector lines directly, so it needs no rendering.
+    see ``extract.pdfium_objects``; the grid steps are ``extract.cell_finder``'s, with
+    pdfplumber's results) and reports a vertically or horizontally merged cell as
+    ``None`` in the cells it covers, which is exactly the signal the interpreter needs
+    to carry a goal down over its indicator rows. It reads the vector lines directly,
+    so it needs no rendering.
 ``camelot-stream``
     Pages whose table keywords are not inside any ruled table (borderless tables).
     camelot's stream parser groups words into rows and columns by their alignment.
@@ -95,9 +96,12 @@ def region(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float]) 
 class _CharIndex:
     """A page's characters in order of their top, to find those near a box without testing every one.
 
-    Written by hand: pdfplumber has no spatial lookup. Kept on the page while its
-    character list is the same one (it changes when the page's objects are read again).
+    Written by hand: pdfplumber has no spatial lookup. The index of the page read last
+    is kept, and only that one: an index held by its page would keep every page's
+    characters of a 500-page report in memory after the page was flushed.
     """
+
+    _last: "_CharIndex | None" = None
 
     def __init__(self, chars: list[dict]):
         self.chars = chars
@@ -109,11 +113,11 @@ class _CharIndex:
 
     @classmethod
     def of(cls, page: pdfplumber.page.Page) -> "_CharIndex":
+        """The index of ``page``'s characters (the same list while the page's objects are not read again)."""
         chars = page.chars
-        index = getattr(page, "_lkj_char_index", None)
-        if index is None or index.chars is not chars:
-            index = page._lkj_char_index = cls(chars)
-        return index
+        if cls._last is None or cls._last.chars is not chars:
+            cls._last = cls(chars)
+        return cls._last
 
     def near(self, bbox: tuple[float, float, float, float]) -> list[dict]:
         """The characters whose box touches ``bbox``, in page order."""
