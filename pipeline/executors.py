@@ -1,15 +1,14 @@
 """Where documents are processed: in this process, in a local process pool, or on Dask.
 
-Every executor yields outcomes in input order and never touches the database: the
-caller stays the single writer, so SQLite sees one writer however many machines read
-PDFs. Workers need the PDFs and the work folder at the same paths (a shared
+Every executor yields ``(position in the input, outcome)`` as documents finish and
+never touches the database: the caller stays the single writer (SQLite sees one writer
+however many machines read PDFs) and loads the outcomes in input order. Workers need the PDFs and the work folder at the same paths (a shared
 filesystem on a cluster) and the ``lkj`` package installed.
 """
 from __future__ import annotations
 
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Iterator
 
 from corpus.files import InputFile
@@ -19,14 +18,17 @@ from pipeline.workdir import WorkFolder
 EXECUTORS = ("local", "dask")
 
 
-def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int) -> Iterator[DocumentOutcome]:
+def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int
+                   ) -> Iterator[tuple[int, DocumentOutcome]]:
     """A pool of worker processes on this machine (or this process when one worker suffices)."""
     if workers <= 1 or len(files) <= 1:
-        for file in files:
-            yield process_document(file, work, force)
+        for position, file in enumerate(files):
+            yield position, process_document(file, work, force)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
-        yield from pool.map(process_document, files, repeat(work), repeat(force), chunksize=1)
+        futures = {pool.submit(process_document, file, work, force): position for position, file in enumerate(files)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
@@ -44,17 +46,18 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 
 def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
-                  scheduler: str | None) -> Iterator[DocumentOutcome]:
+                  scheduler: str | None) -> Iterator[tuple[int, DocumentOutcome]]:
     """Documents as tasks on a Dask cluster (``scheduler`` address), or on a LocalCluster when None."""
-    from dask.distributed import Client, LocalCluster  # optional dependency: only this executor needs it
+    from dask.distributed import Client, LocalCluster, as_completed  # optional dependency: only this executor needs it
 
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
         futures = client.map(process_document, files, work=work, force=force, pure=False)
+        positions = {future.key: position for position, future in enumerate(futures)}
         try:
-            for future in futures:
-                yield future.result()
+            for future in as_completed(futures):
+                yield positions[future.key], future.result()
         finally:
             client.cancel(futures)
     if cluster is not None:

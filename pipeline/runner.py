@@ -1,7 +1,8 @@
 """Running the pipeline over many documents into one database, with a summary.
 
 Documents are processed by an executor (``pipeline.executors``); this process is
-the single writer that loads each outcome as it arrives, in input order.
+the single writer. Progress counts documents as they finish; they are loaded in input
+order (largest files first), so the same inputs always make the same database.
 """
 from __future__ import annotations
 
@@ -70,17 +71,22 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
         summary.unchanged = len(found.files) - len(files)
     # Largest files first: a pool that starts the biggest reports (scans, 150-page
     # reports) last ends with one worker busy and the others idle. Size is known before
-    # reading and is a fair proxy for the work; the order is also the loading order,
-    # so progress advances steadily and the same inputs always load the same way.
+    # reading and is a fair proxy for the work.
     files = sorted(files, key=lambda f: (-f.size, str(f.path)))
     workers = workers or os.cpu_count() or 1
     if executor == "dask":
         outcomes = dask_outcomes(files, work, force, workers, scheduler)
     else:
         outcomes = local_outcomes(files, work, force, workers)
-    for outcome in progress(outcomes, total=len(files)):
-        load_report(db, outcome.report, EXTRACTOR_VERSION, outcome.failure_reason, library_versions(), corrections)
-        summary.add(outcome)
+    finished: dict[int, DocumentOutcome] = {}  # outcomes that finished before one ahead of them in the input
+    next_to_load = 0
+    for position, outcome in progress(outcomes, total=len(files)):
+        finished[position] = outcome
+        while next_to_load in finished:
+            ready = finished.pop(next_to_load)
+            next_to_load += 1
+            load_report(db, ready.report, EXTRACTOR_VERSION, ready.failure_reason, library_versions(), corrections)
+            summary.add(ready)
     finish_database(db)  # indicator catalog and comparison views over everything loaded
     summary.seconds = time.perf_counter() - started
     return summary
