@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
+import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 import sqlite_utils
+
+from extract.pdfium_objects import use_pdfium_objects
 
 from pipeline.runner import RunSummary, run
 
@@ -26,3 +31,16 @@ def corpus_run(tmp_path_factory) -> tuple[sqlite_utils.Database, RunSummary, Pat
 @pytest.fixture(scope="session")
 def corpus_db(corpus_run) -> sqlite_utils.Database:
     return corpus_run[0]
+
+
+def pages_with_pdfium_objects(path: Path) -> Iterator[pdfplumber.page.Page]:
+    """Every page of ``path`` with the objects the extract stage gives it (pdfium's), flushed once used."""
+    with pdfplumber.open(path) as pdf:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for page in pdf.pages:
+                use_pdfium_objects(document, page)
+                yield page
+                page.flush_cache()
+        finally:
+            document.close()

@@ -8,17 +8,14 @@ edges must be pdfplumber's and whose tables (cells and their order) must be thos
 """
 from __future__ import annotations
 
-import pdfplumber
 import pdfplumber.table as plumber
-import pypdfium2 as pdfium
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import cell_finder
-from extract.pdfium_objects import use_pdfium_objects
 from extract.tables import LINES_SETTINGS
-from tests.conftest import CORPUS, REAL, REPO
+from tests.conftest import CORPUS, REAL, REPO, pages_with_pdfium_objects
 
 #: Real reports whose budget and realisation tables are the densest grids we hold.
 DENSE_REAL = ["rfk-dpupr-grobogan-2021-12.pdf", "realisasi-tw-dinkes-tangsel-2023.pdf",
@@ -69,17 +66,10 @@ def test_tables_equal_pdfplumbers_find_tables(path):
     if not path.exists():
         pytest.skip(f"{path} is not here")
     tables = 0
-    with pdfplumber.open(path) as pdf:
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for page in pdf.pages:
-                use_pdfium_objects(document, page)
-                assert cell_finder.ruling_edges(page) == [{k: e[k] for k in cell_finder.EDGE_KEYS} for e in page.edges]
-                expected = page.find_tables(LINES_SETTINGS)
-                found = cell_finder.find_tables(page, LINES_SETTINGS)
-                assert [t.cells for t in found] == [t.cells for t in expected], page.page_number
-                tables += len(found)
-                page.flush_cache()
-        finally:
-            document.close()
+    for page in pages_with_pdfium_objects(path):
+        assert cell_finder.ruling_edges(page) == [{k: e[k] for k in cell_finder.EDGE_KEYS} for e in page.edges]
+        expected = page.find_tables(LINES_SETTINGS)
+        found = cell_finder.find_tables(page, LINES_SETTINGS)
+        assert [t.cells for t in found] == [t.cells for t in expected], page.page_number
+        tables += len(found)
     assert tables
