@@ -217,6 +217,24 @@ def test_turned_landscape_page_is_turned_back(tmp_path):
     assert re.search(r"Tersedianya\s+Sarana", page.text)
 
 
+@needs_tesseract
+def test_orientation_is_checked_only_when_the_page_does_not_read_upright(tmp_path, monkeypatch):
+    """An upright page full of text skips Tesseract's OSD; the same page on its side still gets it, and is turned."""
+    import extract.ocr as ocr_module
+
+    checks = []
+    check = ocr_module.detect_orientation
+    monkeypatch.setattr(ocr_module, "detect_orientation", lambda image, dpi: checks.append(dpi) or check(image, dpi))
+    upright = ocr_page(_image_pdf(_rendered_source_page(8), 150, tmp_path / "upright.pdf"), 1)
+    assert upright.rotation == 0 and checks == []
+    turned = ocr_page(_image_pdf(cv2.rotate(_rendered_source_page(8), cv2.ROTATE_90_CLOCKWISE), 150,
+                                 tmp_path / "turned.pdf"), 1)
+    assert turned.rotation == 270 and len(checks) == 1
+    for page in (upright, turned):  # read the same way: the table upright, its text legible
+        assert any(t.raw.flavor == "ocr-lattice" and t.raw.n_columns == 7 for t in page.tables)
+        assert re.search(r"Tersedianya\s+Sarana", page.text)
+
+
 # ---------------------------------------------------------------- no OCR needed
 
 
