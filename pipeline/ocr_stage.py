@@ -7,7 +7,9 @@ normalize → load path as born-digital pages. A mixed document (a born-digital
 report with a scanned, signed page) is handled page by page.
 
 Version 2: a page too large to render at 300 dpi within the pixel budget is read at
-a lower resolution, with a ``page_downscaled`` warning.
+a lower resolution, with a ``page_downscaled`` warning. Version 3: Tesseract's
+orientation check runs only on pages that do not read upright as they are
+(``extract.ocr._reads_upright``).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from extract.document import PageText
 from extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
 from pipeline.model import CellConfidence, IngestResult, OcrResult, Warning
 
-VERSION = 2
+VERSION = 3
 #: Below this mean word confidence (0..100) a page's reading is doubtful.
 LOW_PAGE_CONFIDENCE = 60.0
 #: Below this a cell's value is doubtful.
