@@ -45,7 +45,7 @@ Box = tuple[float, float, float, float]
 
 def find_tables(page: pdfplumber.page.Page, settings: T_table_settings | None = None) -> list[Table]:
     """``page.find_tables(settings)``, with the same tables."""
-    return GridFinder(page, TableSettings.resolve(settings)).tables
+    return GridFinder(page, settings).tables
 
 
 class GridFinder(TableFinder):

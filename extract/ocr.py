@@ -1162,9 +1162,9 @@ def ocr_page(
     (``ocr-words``). The page image is dropped before returning.
 
     The page is first read as it is; only when that reading is not confidently upright
-    (``_reads_upright``: few words, or low confidence) does Tesseract's orientation
-    check run, and a page it turns is read again. Most scanned pages are upright, and
-    the check cost a fifth of their OCR time (0.3-0.7 s a page).
+    (``_reads_upright``: few words, unsure ones, or boxes taller than wide) does
+    Tesseract's orientation check run, and a page it turns is read again. Most scanned
+    pages are upright, and the check cost a fifth of their OCR time (0.3-0.7 s a page).
     """
     rendered, width, height = render_page(Path(path), page_number, dpi, password)
     downscaled = render_scale(width, height, dpi) < dpi / 72

@@ -346,7 +346,7 @@ class _DrawnSpaces:
     character.
     """
 
-    def __init__(self, page: pdfium.PdfPage, characters: "_TextPageCharacters"):
+    def __init__(self, page: pdfium.PdfPage, characters: _TextPageCharacters):
         self.order: dict[int, int] = {}
         for number in range(pdfium_c.FPDFPage_CountObjects(page)):
             obj = pdfium_c.FPDFPage_GetObject(page, number)

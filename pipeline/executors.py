@@ -2,8 +2,9 @@
 
 Every executor yields ``(position in the input, outcome)`` as documents finish and
 never touches the database: the caller stays the single writer (SQLite sees one writer
-however many machines read PDFs) and loads the outcomes in input order. Workers need the PDFs and the work folder at the same paths (a shared
-filesystem on a cluster) and the ``lkj`` package installed.
+however many machines read PDFs) and loads the outcomes in input order. Workers need
+the PDFs and the work folder at the same paths (a shared filesystem on a cluster) and
+the ``lkj`` package installed.
 """
 from __future__ import annotations
 
