@@ -7,7 +7,7 @@ over all rows of ``indicators``:
 * ``indicator_catalog`` — one row per key: ``key`` (slug of the label), ``label``,
   ``unit`` (most common target unit), ``n_reports``, ``n_units``;
 * ``indicator_keys`` — the key of each indicator row with how it was found:
-  ``curated`` (``corpus/catalog/equivalences.csv``), ``exact`` (the normalised
+  ``curated`` (``db/data/equivalences.csv``), ``exact`` (the normalised
   wording is the key's own), ``fuzzy`` (similar enough, ``score`` is the similarity)
   or ``new`` (matched no other report's indicator; ``score`` is the best similarity
   it reached). The mapping is a table of its own so the public ``indicators`` table
@@ -27,6 +27,7 @@ indicators: two wordings in one table are two indicators); otherwise a new key.
 from __future__ import annotations
 
 import csv
+from importlib import resources
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,11 +36,12 @@ from pathlib import Path
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from db.load import unit_slug
-from db.views import create_views
-from extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form
+from lkj.db.load import unit_slug
+from lkj.db.views import create_views
+from lkj.extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form
 
-EQUIVALENCES = Path(__file__).resolve().parent.parent / "corpus" / "catalog" / "equivalences.csv"
+#: Package data (``db/data/``), read through importlib.resources so an installed lkj finds it too.
+EQUIVALENCES = Path(str(resources.files(__package__) / "data" / "equivalences.csv"))
 
 #: Keys longer than this are cut at a word boundary (URLs and canned-query fields stay usable).
 KEY_MAX_LENGTH = 100

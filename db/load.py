@@ -13,9 +13,9 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from db.corrections import Correction, apply_corrections
-from db.schema import REPORT_CHILDREN
-from pipeline.model import Indicator, NormalizedReport, Value
+from lkj.db.corrections import Correction, apply_corrections
+from lkj.db.schema import REPORT_CHILDREN
+from lkj.pipeline.model import Indicator, NormalizedReport, Value
 
 
 def unit_slug(name: str) -> str:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from extract.headers import HEADER_WORDS
-from extract.tables import RawTable, TITLE_REACH, region
+from lkj.extract.headers import HEADER_WORDS
+from lkj.extract.tables import RawTable, TITLE_REACH, region
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0

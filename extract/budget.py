@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.layout import LogicalTable, spending_categories, spending_category
-from extract.measurement import join_lines
-from extract.nlp import blank_indonesian
+from lkj.extract.layout import LogicalTable, spending_categories, spending_category
+from lkj.extract.measurement import join_lines
+from lkj.extract.nlp import blank_indonesian
 
 _TOTAL_WORDS = ("total", "jumlah", "grand total")
 #: One printed amount or percentage, no words (``73,463,786,000``, ``(99.91%)``, ``0``).

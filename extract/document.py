@@ -23,7 +23,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from extract.bombs import find_bomb
+from lkj.extract.bombs import find_bomb
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from extract.gazetteer import GazetteerUnit, resolve_unit
-from extract.identity import UnitGuess
+from lkj.extract.gazetteer import GazetteerUnit, resolve_unit
+from lkj.extract.identity import UnitGuess
 
 #: Words that open a unit's name in a file name; what comes before them is the document kind.
 _AGENCY_WORDS = {"kpu", "kip", "komisi"}

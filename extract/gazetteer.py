@@ -2,7 +2,7 @@
 
 The units are KPU RI, the 38 KPU Provinsi (KIP Aceh in Aceh) and the 514 KPU
 Kabupaten/Kota (KIP in the 23 kabupaten/kota of Aceh), read from
-``corpus/gazetteer/kpu_units.csv`` (source, license and corrections:
+``extract/data/kpu_units.csv`` (source, license and corrections:
 ``corpus/gazetteer/README.md``).
 
 :func:`resolve_unit` takes a name the way a report prints it (``KPU Kab. Lampung
@@ -47,6 +47,7 @@ units is ambiguous rather than guessed.
 from __future__ import annotations
 
 import csv
+from importlib import resources
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -56,7 +57,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 #: The committed gazetteer (built by corpus/gazetteer/build_gazetteer.py).
-GAZETTEER_CSV = Path(__file__).resolve().parent.parent / "corpus" / "gazetteer" / "kpu_units.csv"
+#: Package data (``extract/data/``), read through importlib.resources so an installed lkj finds it too.
+GAZETTEER_CSV = Path(str(resources.files(__package__) / "data" / "kpu_units.csv"))
 
 #: Lowest fuzz.ratio (0-100) that a fuzzy match may have; see the module docstring.
 FUZZY_THRESHOLD = 85.0

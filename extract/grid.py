@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.headers import is_column_numbering, looks_like_header
-from extract.tables import RawTable
+from lkj.extract.headers import is_column_numbering, looks_like_header
+from lkj.extract.tables import RawTable
 
 Span = tuple[float, float]
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from extract.gazetteer import load_gazetteer, province_of, resolve_unit
-from extract.nlp import blank_indonesian
+from lkj.extract.gazetteer import load_gazetteer, province_of, resolve_unit
+from lkj.extract.nlp import blank_indonesian
 
 #: The 38 provinces, used to recognise ``Provinsi <name>`` and a unit's province.
-#: The 38 provinces, from the gazetteer (``corpus/gazetteer/kpu_units.csv``) so there is one list.
+#: The 38 provinces, from the gazetteer (``extract/data/kpu_units.csv``) so there is one list.
 PROVINCES = tuple(u.province for u in load_gazetteer() if u.kind == "provinsi")
 _PROVINCE_BY_KEY = {p.lower(): p for p in PROVINCES}
 _PROVINCE_BY_KEY.update({"d.i. yogyakarta": "DI Yogyakarta", "yogyakarta": "DI Yogyakarta", "dki jakarta": "DKI Jakarta",

@@ -38,8 +38,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.lang.id.stop_words import STOP_WORDS
 
-from extract.gazetteer import load_gazetteer
-from extract.nlp import blank_indonesian
+from lkj.extract.gazetteer import load_gazetteer
+from lkj.extract.nlp import blank_indonesian
 
 #: Lowest similarity (0-100) at which two wordings are taken for the same indicator.
 #: A typo costs 1-5 points, a dropped stop word nothing; one different content word

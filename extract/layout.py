@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
-from extract.headers import ColumnRole, column_role
-from extract.tables import RawTable
+from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
+from lkj.extract.headers import ColumnRole, column_role
+from lkj.extract.tables import RawTable
 
 SPENDING_WORDS = {
     "pegawai": "pegawai",

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.layout import LogicalTable
-from extract.numbers import parse_value
+from lkj.extract.layout import LogicalTable
+from lkj.extract.numbers import parse_value
 
 VALUE_ROLES = ("target", "realization", "achievement")
 #: Columns kept beside the chosen values: other years' values, comparisons, the goal's capaian.

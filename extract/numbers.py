@@ -106,7 +106,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from extract.units import (
+from lkj.extract.units import (
     CURRENCY_PREFIXES,
     GRADE,
     NUMBER_WORDS,

@@ -60,7 +60,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from extract.tables import TITLE_REACH, RawTable
+from lkj.extract.tables import TITLE_REACH, RawTable
 
 log = logging.getLogger(__name__)
 

@@ -34,9 +34,9 @@ from typing import Iterable
 import pdfplumber
 import pypdfium2 as pdfium
 
-from extract.cell_finder import find_tables, ruling_edges
-from extract.headers import looks_like_header
-from extract.pdfium_objects import use_pdfium_objects
+from lkj.extract.cell_finder import find_tables, ruling_edges
+from lkj.extract.headers import looks_like_header
+from lkj.extract.pdfium_objects import use_pdfium_objects
 
 log = logging.getLogger(__name__)
 
@@ -422,7 +422,7 @@ def extract_tables(
     table that runs to the foot of a page lends its columns to the top of the next
     page, where it continues headerless.
     """
-    from extract.borderless import borderless_tables  # borderless builds RawTables: import here, not at the top
+    from lkj.extract.borderless import borderless_tables  # borderless builds RawTables: import here, not at the top
 
     queue = sorted(set(pages) | set(stream_pages))
     queued = set(queue)

@@ -1,4 +1,4 @@
-"""``python -m pipeline`` is the ``lkj`` command."""
-from pipeline.cli import main
+"""``python -m lkj.pipeline`` is the ``lkj`` command."""
+from lkj.pipeline.cli import main
 
 main()

@@ -1,6 +1,6 @@
 """Benchmark: the whole pipeline on a corpus, against the naive table readers.
 
-``python -m pipeline.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
+``python -m lkj.pipeline.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
 [--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--json OUT]`` (``main(argv)`` is the same thing, for
 ``lkj bench``). See ``docs/benchmark.md`` for what each figure means.
 
@@ -103,7 +103,7 @@ def _in_fresh_process(function: Callable[..., dict], *args) -> dict:
     ``function`` must live in this module (it is pickled by name).
     """
     # by the module's import name, also when this file runs as ``__main__``
-    module = importlib.import_module("pipeline.bench")
+    module = importlib.import_module("lkj.pipeline.bench")
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=module._child, args=(sender, function.__name__, args))
@@ -133,7 +133,7 @@ def _child(sender, name: str, args: tuple) -> None:
 
 def source_pdfs(corpus: Path) -> list[Path]:
     """Distinct PDFs under ``corpus`` in the runner's order (sorted, recursive, identical files once)."""
-    from corpus.files import discover
+    from lkj.corpus.files import discover
 
     return [found.path for found in discover([corpus]).files]
 
@@ -215,7 +215,7 @@ class _LoadTimer:
 def pipeline_phase(paths: list[str], db_path: str, work_root: str, workers: int) -> dict:
     """``runner.run`` on ``paths`` into a fresh database; figures and peak memory."""
     _quiet_libraries()
-    from pipeline.runner import run
+    from lkj.pipeline.runner import run
 
     baseline = _rss_mib(resource.getrusage(resource.RUSAGE_SELF))
     cpu = _cpu_seconds()
@@ -542,7 +542,7 @@ def render(figures: dict) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m lkj.pipeline.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="folder (or PDF) to benchmark [default: corpus/data/born-digital]")
     parser.add_argument("--repeat", type=int, default=3, help="distinct copies of each PDF [default: 3]")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+from importlib import resources
 import sys
 import tempfile
 from pathlib import Path
@@ -11,15 +12,15 @@ import sqlite_utils
 import yaml
 from tqdm import tqdm
 
-from corpus.files import InputFile, sha256_of
-from db.catalog import finish_database
-from db.corrections import ROW_KEYS, Correction, CorrectionError, add_correction, corrections_path
-from db.schema import open_database
-from pipeline.executors import EXECUTORS
-from pipeline.export import FORMATS, MissingViews, export_views
-from pipeline.runner import EXTRACTOR_VERSION, process_document, run
+from lkj.corpus.files import InputFile, sha256_of
+from lkj.db.catalog import finish_database
+from lkj.db.corrections import ROW_KEYS, Correction, CorrectionError, add_correction, corrections_path
+from lkj.db.schema import open_database
+from lkj.pipeline.executors import EXECUTORS
+from lkj.pipeline.export import FORMATS, MissingViews, export_views
+from lkj.pipeline.runner import EXTRACTOR_VERSION, process_document, run
 
-METADATA = Path(__file__).resolve().parent.parent / "db" / "metadata.yml"
+METADATA = Path(str(resources.files("lkj.db") / "metadata.yml"))
 
 
 @click.group()

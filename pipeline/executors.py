@@ -12,9 +12,9 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Iterator
 
-from corpus.files import InputFile
-from pipeline.runner_core import DocumentOutcome, process_document
-from pipeline.workdir import WorkFolder
+from lkj.corpus.files import InputFile
+from lkj.pipeline.runner_core import DocumentOutcome, process_document
+from lkj.pipeline.workdir import WorkFolder
 
 EXECUTORS = ("local", "dask")
 

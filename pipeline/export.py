@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from db.views import COMPARISON_VIEWS
+from lkj.db.views import COMPARISON_VIEWS
 
 FORMATS = ("csv", "parquet")
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import pikepdf
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from extract.page_roles import triage_page
-from extract.tables import RawTable, extract_tables
-from pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
+from lkj.extract.page_roles import triage_page
+from lkj.extract.tables import RawTable, extract_tables
+from lkj.pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
 
 VERSION = 7
 

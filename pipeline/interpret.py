@@ -1,12 +1,12 @@
 """Stage 3: say which table is which, and read unit, year, indicators and budgets raw."""
 from __future__ import annotations
 
-from extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
-from extract.file_name import reconcile
-from extract.identity import find_identity
-from extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
-from extract.measurement import indicator_rows, split_goal_number
-from pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
+from lkj.extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
+from lkj.extract.file_name import reconcile
+from lkj.extract.identity import find_identity
+from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
+from lkj.extract.measurement import indicator_rows, split_goal_number
+from lkj.pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
 VERSION = 5
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.budget import MoneyMention, ProgramRow, SpendingRow
-from extract.document import PageText
-from extract.identity import UnitGuess
-from extract.measurement import IndicatorRow
-from extract.tables import RawTable
+from lkj.extract.budget import MoneyMention, ProgramRow, SpendingRow
+from lkj.extract.document import PageText
+from lkj.extract.identity import UnitGuess
+from lkj.extract.measurement import IndicatorRow
+from lkj.extract.tables import RawTable
 
 
 @dataclass

@@ -11,11 +11,11 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from extract.budget import MoneyMention, ProgramRow, SpendingRow
-from extract.measurement import IndicatorRow
-from extract.numbers import ParsedValue, detect_convention, parse_value
-from pipeline.ocr_stage import LOW_CELL_CONFIDENCE
-from pipeline.model import (
+from lkj.extract.budget import MoneyMention, ProgramRow, SpendingRow
+from lkj.extract.measurement import IndicatorRow
+from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
+from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
+from lkj.pipeline.model import (
     BudgetProgram,
     CellConfidence,
     ExtractResult,

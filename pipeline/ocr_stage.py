@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from extract.document import PageText
-from extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
-from pipeline.model import CellConfidence, IngestResult, OcrResult, Warning
+from lkj.extract.document import PageText
+from lkj.extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
+from lkj.pipeline.model import CellConfidence, IngestResult, OcrResult, Warning
 
 VERSION = 3
 #: Below this mean word confidence (0..100) a page's reading is doubtful.

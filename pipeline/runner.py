@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from corpus.files import discover
-from db.catalog import finish_database
-from db.corrections import corrections_path, read_corrections
-from db.load import load_report
-from db.schema import open_database
-from pipeline.executors import dask_outcomes, local_outcomes
-from pipeline.runner_core import EXTRACTOR_VERSION, DocumentOutcome, library_versions, process_document
-from pipeline.workdir import WorkFolder
+from lkj.corpus.files import discover
+from lkj.db.catalog import finish_database
+from lkj.db.corrections import corrections_path, read_corrections
+from lkj.db.load import load_report
+from lkj.db.schema import open_database
+from lkj.pipeline.executors import dask_outcomes, local_outcomes
+from lkj.pipeline.runner_core import EXTRACTOR_VERSION, DocumentOutcome, library_versions, process_document
+from lkj.pipeline.workdir import WorkFolder
 
 __all__ = ["EXTRACTOR_VERSION", "DocumentOutcome", "RunSummary", "process_document", "run"]
 

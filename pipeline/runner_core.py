@@ -15,10 +15,10 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Callable
 
-from corpus.files import InputFile
-from extract.identity import UnitGuess
-from pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
-from pipeline.limits import (
+from lkj.corpus.files import InputFile
+from lkj.extract.identity import UnitGuess
+from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
+from lkj.pipeline.limits import (
     MEMORY_LIMIT_BYTES,
     OCR_SECONDS_PER_PAGE,
     TIME_LIMIT_SECONDS,
@@ -27,8 +27,8 @@ from pipeline.limits import (
     document_limits,
     extend_time_limit,
 )
-from pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult, Warning
-from pipeline.workdir import WorkFolder
+from lkj.pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult, Warning
+from lkj.pipeline.workdir import WorkFolder
 
 log = logging.getLogger(__name__)
 PACKAGE_VERSION = "0.1.0"

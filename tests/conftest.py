@@ -9,9 +9,9 @@ import pypdfium2 as pdfium
 import pytest
 import sqlite_utils
 
-from extract.pdfium_objects import use_pdfium_objects
+from lkj.extract.pdfium_objects import use_pdfium_objects
 
-from pipeline.runner import RunSummary, run
+from lkj.pipeline.runner import RunSummary, run
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus" / "data"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.evaluate import ReportScore, score_report
-from corpus.samples.expected import load_expected
+from lkj.corpus.evaluate import ReportScore, score_report
+from lkj.corpus.samples.expected import load_expected
 from tests.conftest import CORPUS
 
 BORN_DIGITAL = sorted((CORPUS / "born-digital").glob("*.expected.json"))

@@ -14,8 +14,8 @@ import pikepdf
 import pytest
 import sqlite_utils
 
-from corpus.evaluate import score_report
-from pipeline.runner import RunSummary, run
+from lkj.corpus.evaluate import score_report
+from lkj.pipeline.runner import RunSummary, run
 from tests.conftest import REAL, REAL_LABELS
 
 #: Floor of the aggregate indicator-field accuracy over the born-digital labelled
@@ -34,7 +34,7 @@ def _born_digital(label: dict) -> bool:
 #: and chapters 2-3 with the main table (p. 27) and the budget tables (pp. 32, 38). Its
 #: 103 pages of annexes would add about six minutes of OCR to every CI run and exercise
 #: nothing the first 39 do not; the whole scan is timed by the benchmark
-#: (``python -m pipeline.bench --corpus ../shared/corpus/real``).
+#: (``python -m lkj.pipeline.bench --corpus ../shared/corpus/real``).
 SCAN_PAGES = {"lkip-dsda-jabar-2016-scan.pdf": 39}
 
 

@@ -1,7 +1,7 @@
 """Broken and non-LKj inputs are recorded with a plain reason; they never stop the run."""
 from __future__ import annotations
 
-from corpus.samples.expected import load_broken
+from lkj.corpus.samples.expected import load_broken
 from tests.conftest import CORPUS
 
 BROKEN = load_broken(CORPUS / "broken" / "EXPECTED.json")

@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark (``python -m pipeline.bench``): it runs and writes sane JSON.
+"""Smoke test of the benchmark (``python -m lkj.pipeline.bench``): it runs and writes sane JSON.
 
 No timing is asserted: the figures depend on the machine and on what else runs on it.
 """
@@ -9,7 +9,7 @@ import shutil
 
 import pikepdf
 
-from pipeline import bench
+from lkj.pipeline import bench
 from tests.conftest import CORPUS
 
 SMALL = CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf"
@@ -44,7 +44,7 @@ def test_bench_on_one_small_pdf_writes_the_figures(tmp_path, capsys):
 def test_copies_differ_in_hash_but_not_in_pages(tmp_path):
     import pypdfium2
 
-    from corpus.files import discover
+    from lkj.corpus.files import discover
 
     copies = bench.make_copies([SMALL], SMALL.parent, tmp_path, repeat=2)
     found = discover([tmp_path])

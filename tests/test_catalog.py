@@ -8,9 +8,9 @@ import pytest
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from db.catalog import EQUIVALENCES, key_slug, load_equivalences, rebuild_catalog
-from db.schema import open_database
-from extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form, similarity
+from lkj.db.catalog import EQUIVALENCES, key_slug, load_equivalences, rebuild_catalog
+from lkj.db.schema import open_database
+from lkj.extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form, similarity
 from tests.conftest import REPO
 
 PAIRS = REPO / "corpus" / "catalog" / "labelled_pairs.csv"

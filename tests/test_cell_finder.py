@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import cell_finder
-from extract.tables import LINES_SETTINGS
+from lkj.extract import cell_finder
+from lkj.extract.tables import LINES_SETTINGS
 from tests.conftest import CORPUS, REAL, REPO, pages_with_pdfium_objects
 
 #: Real reports whose budget and realisation tables are the densest grids we hold.

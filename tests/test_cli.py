@@ -6,7 +6,7 @@ import sys
 
 from click.testing import CliRunner
 
-from pipeline.cli import main
+from lkj.pipeline.cli import main
 from tests.conftest import CORPUS
 
 
@@ -36,5 +36,5 @@ def test_inspect_shows_unit_year_tables_and_rows():
 
 
 def test_console_script_is_installed():
-    out = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "lkj.pipeline", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "inspect" in out.stdout

@@ -10,11 +10,11 @@ import json
 
 import sqlite_utils
 
-from corpus.files import InputFile, sha256_of
-from pipeline.extract_stage import extract
-from pipeline.ingest import ingest
-from pipeline.model import OcrResult
-from pipeline.runner import run
+from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.extract_stage import extract
+from lkj.pipeline.ingest import ingest
+from lkj.pipeline.model import OcrResult
+from lkj.pipeline.runner import run
 from tests.conftest import REPO
 
 PDF = REPO / "tests" / "data" / "continued-table.pdf"

@@ -14,7 +14,7 @@ import pikepdf
 import pypdfium2
 import pytest
 
-from corpus.samples.expected import ExpectedFormatError, load_broken, load_expected, validate
+from lkj.corpus.samples.expected import ExpectedFormatError, load_broken, load_expected, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "corpus" / "data"
@@ -403,7 +403,7 @@ def test_broken_file_fails_as_expected(entry):
 @pytest.mark.skipif(not os.environ.get("LKJ_CORPUS_REBUILD"),
                     reason="set LKJ_CORPUS_REBUILD=1 to rebuild with LibreOffice and compare bytes")
 def test_rebuild_is_byte_identical(tmp_path):
-    from corpus.samples.build import build
+    from lkj.corpus.samples.build import build
     build(out=tmp_path)
     for f in sorted(DATA.rglob("*")):
         if f.is_file() and f.name != "README.md":

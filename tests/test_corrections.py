@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
-from db.corrections import Correction, CorrectionError, add_correction, corrections_path
-from pipeline.runner import run
+from lkj.db.corrections import Correction, CorrectionError, add_correction, corrections_path
+from lkj.pipeline.runner import run
 from tests.conftest import CORPUS
 
 SEED = CORPUS / "born-digital" / "kpu-kab-lampung-utara-2024.pdf"

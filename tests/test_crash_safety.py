@@ -17,7 +17,7 @@ VOLATILE = {"extracted_at"}
 
 def _start(db_path, work) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run", str(CORPUS / "born-digital"), "--db", str(db_path),
+        [sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(db_path),
          "--work", str(work), "--workers", "1", "--quiet"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -47,11 +47,11 @@ def test_kill_dash_nine_then_rerun(tmp_path):
                 rows = db.execute("select count(*) from indicators where report_id = ?", [report["id"]]).fetchone()[0]
                 assert rows == report["n_indicators"], report["file_name"]
     finished = subprocess.run(
-        [sys.executable, "-m", "pipeline", "run", str(CORPUS / "born-digital"), "--db", str(killed_db),
+        [sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(killed_db),
          "--work", str(tmp_path / "work"), "--workers", "1", "--quiet"], cwd=REPO, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     clean_db = tmp_path / "clean.db"
-    subprocess.run([sys.executable, "-m", "pipeline", "run", str(CORPUS / "born-digital"), "--db", str(clean_db),
+    subprocess.run([sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(clean_db),
                     "--work", str(tmp_path / "work2"), "--workers", "1", "--quiet"], cwd=REPO, check=True,
                    capture_output=True)
     assert _content(killed_db) == _content(clean_db)

@@ -7,7 +7,7 @@ import shutil
 import sqlite_utils
 import yaml
 
-from pipeline.runner import run
+from lkj.pipeline.runner import run
 from tests.conftest import CORPUS, REPO
 
 PUBLIC = {
@@ -87,9 +87,9 @@ def test_second_run_reuses_cache_and_replaces_rows(tmp_path):
 def test_cached_stages_are_reused_when_the_database_is_new(tmp_path):
     source = CORPUS / "born-digital" / "kpu-ri-2022.pdf"
     run([source], tmp_path / "a.db", work_root=tmp_path / "work")
-    from corpus.files import InputFile, sha256_of
-    from pipeline.runner_core import process_document
-    from pipeline.workdir import WorkFolder
+    from lkj.corpus.files import InputFile, sha256_of
+    from lkj.pipeline.runner_core import process_document
+    from lkj.pipeline.workdir import WorkFolder
 
     outcome = process_document(InputFile(source, sha256_of(source), source.stat().st_size), WorkFolder(tmp_path / "work"))
     assert outcome.cached_stages == ["ingest", "ocr", "extract", "interpret", "normalize"]
@@ -97,7 +97,7 @@ def test_cached_stages_are_reused_when_the_database_is_new(tmp_path):
 
 def test_reload_is_atomic(tmp_path, monkeypatch):
     """A failure while loading leaves the earlier rows of that report untouched."""
-    from db import load as load_module
+    from lkj.db import load as load_module
 
     db_path = tmp_path / "lkj.db"
     source = CORPUS / "born-digital" / "kpu-ri-2022.pdf"

@@ -60,7 +60,7 @@ def server(tmp_path_factory) -> str:
     shutil.copy(sample_database(tmp_path_factory), db_path)
     port = _free_port()
     log = open(folder / "serve.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--db", str(db_path), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "lkj.pipeline", "serve", "--db", str(db_path), "--port", str(port)],
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:

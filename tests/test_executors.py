@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
-from pipeline.runner import run
+from lkj.pipeline.runner import run
 from tests.conftest import CORPUS
 
 VOLATILE = {"extracted_at", "path"}

@@ -6,9 +6,9 @@ import shutil
 import pytest
 import sqlite_utils
 
-from extract.file_name import file_name_claim, reconcile
-from extract.identity import UnitGuess
-from pipeline.runner import run
+from lkj.extract.file_name import file_name_claim, reconcile
+from lkj.extract.identity import UnitGuess
+from lkj.pipeline.runner import run
 from tests.conftest import CORPUS
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus.files import InputFile, sha256_of
-from pipeline.runner_core import process_document
+from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS
 
 SAMPLE = (CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf").read_bytes()

@@ -1,4 +1,4 @@
-"""Tests of the KPU unit gazetteer (`corpus/gazetteer/kpu_units.csv`) and the
+"""Tests of the KPU unit gazetteer (`extract/data/kpu_units.csv`) and the
 resolver from printed names (`extract.gazetteer`)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from extract.gazetteer import (
+from lkj.extract.gazetteer import (
     FUZZY_THRESHOLD,
     GAZETTEER_CSV,
     GazetteerUnit,

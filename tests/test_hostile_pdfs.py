@@ -24,12 +24,12 @@ import pikepdf
 import pytest
 import sqlite_utils
 
-from corpus.files import InputFile, sha256_of
-from extract import ocr
-from extract.bombs import MAX_DECODED_BYTES, decoded_size, find_bomb, image_bytes
-from extract.document import MAX_PAGE_POINTS
-from pipeline.runner import run
-from pipeline.runner_core import process_document
+from lkj.corpus.files import InputFile, sha256_of
+from lkj.extract import ocr
+from lkj.extract.bombs import MAX_DECODED_BYTES, decoded_size, find_bomb, image_bytes
+from lkj.extract.document import MAX_PAGE_POINTS
+from lkj.pipeline.runner import run
+from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS, REPO
 
 SAMPLE = CORPUS / "born-digital" / "kpu-ri-2022.pdf"
@@ -477,8 +477,8 @@ def test_the_run_goes_on(hostile_run, hostile_files):
 MEASURE = """
 import json, sys, time
 from pathlib import Path
-from corpus.files import InputFile, sha256_of
-from pipeline.runner_core import process_document
+from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.runner_core import process_document
 
 def peak_mb():
     with open("/proc/self/status") as status:

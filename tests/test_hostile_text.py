@@ -5,7 +5,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from pipeline.runner import run
+from lkj.pipeline.runner import run
 
 PDF = Path(__file__).parent / "data" / "metachar.pdf"  # built by tests/data/make_metachar_pdf.py
 

@@ -1,7 +1,7 @@
 """Which unit an OPD's report is about, from running headers, abbreviations and how often it is named."""
 from __future__ import annotations
 
-from extract.identity import _unspace, find_unit, running_lines
+from lkj.extract.identity import _unspace, find_unit, running_lines
 
 PROSE = "Pemerintah Provinsi Jawa Barat menetapkan kebijakan pembangunan daerah.\n"
 

@@ -6,12 +6,12 @@ column roles, captions, main-table choice or indicator rows.
 """
 from __future__ import annotations
 
-from extract.grid import count_header_rows
-from extract.headers import column_role, looks_like_header
-from extract.layout import caption, logical_tables, title_kind
-from extract.measurement import capaian_in_brackets, indicator_rows, split_stacked
-from extract.tables import RawTable
-from pipeline.interpret import choose_main
+from lkj.extract.grid import count_header_rows
+from lkj.extract.headers import column_role, looks_like_header
+from lkj.extract.layout import caption, logical_tables, title_kind
+from lkj.extract.measurement import capaian_in_brackets, indicator_rows, split_stacked
+from lkj.extract.tables import RawTable
+from lkj.pipeline.interpret import choose_main
 
 YEAR = 2016
 

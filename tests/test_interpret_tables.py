@@ -7,7 +7,7 @@ import pdfplumber
 import pikepdf
 from pikepdf import Dictionary, Name
 
-from extract.tables import LINES_SETTINGS, _ruled_tables, extract_tables
+from lkj.extract.tables import LINES_SETTINGS, _ruled_tables, extract_tables
 
 HEIGHT = 842
 

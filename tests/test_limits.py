@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import time
 
-from corpus.files import InputFile, sha256_of
-from pipeline import extract_stage
-from pipeline.limits import DocumentMemoryExceeded, DocumentTimeout, document_limits, resident_bytes
-from pipeline.runner_core import process_document
+from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline import extract_stage
+from lkj.pipeline.limits import DocumentMemoryExceeded, DocumentTimeout, document_limits, resident_bytes
+from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS
 
 SAMPLE = CORPUS / "born-digital" / "kpu-ri-2022.pdf"

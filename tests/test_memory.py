@@ -25,7 +25,7 @@ GROWTH_MIB = 40
 READ = """
 import json, resource, sys
 from pathlib import Path
-from extract.tables import extract_tables
+from lkj.extract.tables import extract_tables
 path, pages = Path(sys.argv[1]), int(sys.argv[2])
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tables = extract_tables(path, range(1, pages + 1), range(1, pages + 1))

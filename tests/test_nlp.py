@@ -14,10 +14,10 @@ import json
 
 import pytest
 
-from corpus.samples.expected import load_expected
-from extract.document import open_document
-from extract.indicator_text import clean_label
-from extract.nlp import HYPHENATED, FastIndonesian, blank_indonesian, stock_indonesian
+from lkj.corpus.samples.expected import load_expected
+from lkj.extract.document import open_document
+from lkj.extract.indicator_text import clean_label
+from lkj.extract.nlp import HYPHENATED, FastIndonesian, blank_indonesian, stock_indonesian
 from tests.conftest import CORPUS, REAL_LABELS, REPO
 
 SEED = REPO.parent / "shared" / "seeds" / "lkj-kpu-lampung-utara-2024.txt"
@@ -51,8 +51,8 @@ def _labels() -> list[str]:
         for key in ("indicators", "detail_indicators"):
             for row in report.get(key) or []:
                 labels += [row.get("indicator") or "", row.get("goal") or ""]
-    for name in ("equivalences.csv", "labelled_pairs.csv"):
-        with open(REPO / "corpus" / "catalog" / name, encoding="utf-8") as fh:
+    for path in (REPO / "db" / "data" / "equivalences.csv", REPO / "corpus" / "catalog" / "labelled_pairs.csv"):
+        with open(path, encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 labels += [row["text_a"], row["text_b"]]
     return sorted({label for label in labels if label})

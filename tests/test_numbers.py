@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.numbers import (
+from lkj.extract.numbers import (
     KINDS,
     WARNING_CONFIDENCE,
     ParsedValue,

@@ -18,7 +18,7 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from extract.ocr import (
+from lkj.extract.ocr import (
     OcrPage,
     OcrWord,
     find_grids,
@@ -28,7 +28,7 @@ from extract.ocr import (
     tesseract_available,
     word_tables,
 )
-from extract.tables import extract_tables
+from lkj.extract.tables import extract_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANS = ROOT / "corpus" / "data" / "scans"
@@ -220,7 +220,7 @@ def test_turned_landscape_page_is_turned_back(tmp_path):
 @needs_tesseract
 def test_orientation_is_checked_only_when_the_page_does_not_read_upright(tmp_path, monkeypatch):
     """An upright page full of text skips Tesseract's OSD; the same page on its side still gets it, and is turned."""
-    import extract.ocr as ocr_module
+    import lkj.extract.ocr as ocr_module
 
     checks = []
     check = ocr_module.detect_orientation

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from corpus.samples.expected import load_expected
+from lkj.corpus.samples.expected import load_expected
 from tests.conftest import CORPUS
 
 SEED = "kpu-kab-lampung-utara-2024.pdf"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.tables import LINES_SETTINGS, cell_texts
+from lkj.extract.tables import LINES_SETTINGS, cell_texts
 from tests.conftest import CORPUS, REPO, pages_with_pdfium_objects
 
 #: Every sample with ruled tables (Aceh Besar's are borderless), and the continued-table report.

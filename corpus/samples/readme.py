@@ -20,8 +20,8 @@ that the committed corpus is consistent (no LibreOffice needed).
 
 ## Rebuild
 
-    python -m corpus.samples build            # default --seed {seed}
-    python -m corpus.samples build --only kpu-ri-2022 --out /tmp/x   # one report, elsewhere
+    python -m lkj.corpus.samples build            # default --seed {seed}
+    python -m lkj.corpus.samples build --only kpu-ri-2022 --out /tmp/x   # one report, elsewhere
 
 Needs python-docx, Pillow, numpy, pdfplumber, pikepdf, LibreOffice (`soffice`),
 poppler-utils (`pdftoppm`), qpdf and the fonts Liberation, DejaVu and Carlito

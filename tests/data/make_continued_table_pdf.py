@@ -13,8 +13,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from corpus.samples.docxutil import HCell, TableStyle, TRow, add_table, new_document, para
-from corpus.samples.pdfutil import soffice_convert
+from lkj.corpus.samples.docxutil import HCell, TableStyle, TRow, add_table, new_document, para
+from lkj.corpus.samples.pdfutil import soffice_convert
 
 GOALS = [
     "Meningkatnya kualitas layanan kesekretariatan",
