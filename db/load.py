@@ -15,7 +15,7 @@ import sqlite_utils
 
 from lkj.db.corrections import Correction, apply_corrections
 from lkj.db.schema import REPORT_CHILDREN
-from lkj.pipeline.model import Indicator, NormalizedReport, Value
+from lkj.extract.model import Indicator, NormalizedReport, Value
 
 
 def unit_slug(name: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from lkj.extract.headers import HEADER_WORDS
-from lkj.extract.tables import RawTable, TITLE_REACH, region
+from lkj.extract.raw_table import TITLE_REACH, RawTable, region
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0

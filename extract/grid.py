@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lkj.extract.headers import is_column_numbering, looks_like_header
-from lkj.extract.tables import RawTable
+from lkj.extract.raw_table import RawTable
 
 Span = tuple[float, float]
 

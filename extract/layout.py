@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from lkj.extract.headers import ColumnRole, column_role
-from lkj.extract.tables import RawTable
+from lkj.extract.raw_table import RawTable
 
 SPENDING_WORDS = {
     "pegawai": "pegawai",

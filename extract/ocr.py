@@ -60,7 +60,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from lkj.extract.tables import TITLE_REACH, RawTable
+from lkj.extract.raw_table import TITLE_REACH, RawTable, is_page_furniture
 
 log = logging.getLogger(__name__)
 
@@ -935,12 +935,6 @@ def _fill(grid: CellGrid, words: dict, boxes: dict, glyphs: np.ndarray, s: float
     return rows, spans, confidences, owners, cell_words
 
 
-def _is_page_furniture(bbox: tuple[float, float, float, float], n_rows: int, height: float) -> bool:
-    """A one-row box in the top or bottom tenth of the page is a running header or footer."""
-    margin = height * 0.1
-    return n_rows <= 1 and (bbox[3] <= margin or bbox[1] >= height - margin)
-
-
 def _title_above(page: OcrPage, bbox: tuple[float, float, float, float], floor: float, boxes) -> str:
     """Words printed between the previous table (or ``floor``) and this table's top."""
     upper = max(floor, bbox[1] - TITLE_REACH, 0.0)
@@ -1001,7 +995,7 @@ def ocr_tables(
             grid, {k[1]: v for k, v in words.items() if k[0] == g}, {k[1]: v for k, v in boxes.items() if k[0] == g},
             glyphs, s)
         bbox = tuple(round(v / s, 2) for v in grid.bbox)
-        if _is_page_furniture(bbox, len(rows), page.height):
+        if is_page_furniture(bbox, len(rows), page.height):
             continue
         raw = RawTable(page=page.number, index=len(found), flavor="ocr-lattice", bbox=bbox,
                        page_height=page.height, rows=rows, spans=spans, title="", open_bottom=grid.open_bottom)

@@ -24,19 +24,19 @@ from __future__ import annotations
 
 import logging
 import warnings
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from contextlib import closing
-from dataclasses import dataclass
-from operator import sub
 from pathlib import Path
 from typing import Iterable
 
 import pdfplumber
 import pypdfium2 as pdfium
 
+from lkj.extract.borderless import borderless_tables
 from lkj.extract.cell_finder import find_tables, ruling_edges
 from lkj.extract.headers import looks_like_header
 from lkj.extract.pdfium_objects import use_pdfium_objects
+from lkj.extract.raw_table import RawTable, is_page_furniture, region, runs_to_foot, title_above
 
 log = logging.getLogger(__name__)
 
@@ -49,92 +49,6 @@ LINES_SETTINGS = {
     "join_tolerance": 3,
     "intersection_tolerance": 3,
 }
-#: How far above a table its title may sit, in points.
-TITLE_REACH = 150.0
-#: A table whose bottom lies below this share of the page height runs to its foot.
-FOOT = 0.75
-
-
-@dataclass
-class RawTable:
-    """A table as read from one page: cells as printed, ``None`` where merged."""
-
-    page: int
-    index: int
-    flavor: str
-    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in points
-    page_height: float
-    rows: list[list[str | None]]
-    #: Horizontal extent (x0, x1) of each cell, parallel to ``rows``; ``None`` where
-    #: the position is covered by a merged cell. Header and body rows of real tables
-    #: are often split into different grids, so columns are matched by geometry.
-    spans: list[list[tuple[float, float] | None]]
-    title: str = ""
-    #: The last row is cut by the page break (no bottom rule): the next page's first row completes it.
-    open_bottom: bool = False
-
-    @property
-    def n_columns(self) -> int:
-        return max((len(row) for row in self.rows), default=0)
-
-
-def region(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float]) -> pdfplumber.page.Page:
-    """The text of ``page.crop(bbox, strict=False)``: a cropped page of the characters near ``bbox`` only.
-
-    pdfplumber's crop clips every object of the page against the box, about 2 us a
-    character; a table page has 3000-17000 characters and is cropped for every title
-    and merged cell. The characters that can overlap the box are found by bisection
-    over the page's characters sorted by top (``_CharIndex``), and the crop then clips
-    the few found, with the same text. Regions are read for their text only, so they
-    hold no other objects.
-    """
-    near = page.filter(bool)
-    near._objects = {"char": _CharIndex.of(page).near(bbox)}  # what FilteredPage would compute, found faster
-    return near.crop(bbox, strict=False)
-
-
-class _CharIndex:
-    """A page's characters in order of their top, to find those near a box without testing every one.
-
-    Written by hand: pdfplumber has no spatial lookup. The index of the page read last
-    is kept, and only that one: an index held by its page would keep every page's
-    characters of a 500-page report in memory after the page was flushed.
-    """
-
-    _last: "_CharIndex | None" = None
-
-    def __init__(self, chars: list[dict]):
-        self.chars = chars
-        tops = [c["top"] for c in chars]
-        self.order = sorted(range(len(chars)), key=tops.__getitem__)
-        self.tops = [tops[i] for i in self.order]
-        # a character overlapping a box's top starts at most its own height above it
-        self.reach = max(map(sub, (c["bottom"] for c in chars), tops), default=0.0) + 1.0
-
-    @classmethod
-    def of(cls, page: pdfplumber.page.Page) -> "_CharIndex":
-        """The index of ``page``'s characters (the same list while the page's objects are not read again)."""
-        chars = page.chars
-        if cls._last is None or cls._last.chars is not chars:
-            cls._last = cls(chars)
-        return cls._last
-
-    def near(self, bbox: tuple[float, float, float, float]) -> list[dict]:
-        """The characters whose box touches ``bbox``, in page order."""
-        x0, top, x1, bottom = bbox
-        chars = self.chars
-        window = self.order[bisect_left(self.tops, top - self.reach):bisect_right(self.tops, bottom)]
-        return [chars[i] for i in sorted(window) if chars[i]["x0"] <= x1 and chars[i]["x1"] >= x0
-                and chars[i]["top"] <= bottom and chars[i]["bottom"] >= top]
-
-
-def _title_above(page: pdfplumber.page.Page, top: float, floor: float) -> str:
-    """Text lines printed between the previous table (or ``floor``) and this one."""
-    upper = max(floor, top - TITLE_REACH, 0.0)
-    if top - upper < 2:
-        return ""
-    return (region(page, (0, upper, page.width, top - 0.5)).extract_text() or "").strip()
-
 
 def cell_texts(table: pdfplumber.table.Table) -> list[list[str | None]]:
     """``table.extract()``, with the same result, in time that grows with the characters, not rows x characters.
@@ -167,16 +81,6 @@ def cell_texts(table: pdfplumber.table.Table) -> list[list[str | None]]:
 def _centred_in(obj: dict, bbox: tuple[float, float, float, float]) -> bool:
     """The object's centre lies in ``bbox`` (left and top edges in, right and bottom out), as ``Table.extract`` decides."""
     return (bbox[0] <= (obj["x0"] + obj["x1"]) / 2 < bbox[2]) and (bbox[1] <= (obj["top"] + obj["bottom"]) / 2 < bbox[3])
-
-
-def _is_page_furniture(bbox: tuple[float, float, float, float], n_rows: int, height: float) -> bool:
-    """A one-row box in the top or bottom margin is a running header or footer, not a table.
-
-    Left in, it would sit between the two parts of a table that crosses the page and
-    stop them from being joined.
-    """
-    margin = height * 0.1
-    return n_rows <= 1 and (bbox[3] <= margin or bbox[1] >= height - margin)
 
 
 def _spread_stacked_cells(page: pdfplumber.page.Page, table, rows: list[list[str | None]]) -> None:
@@ -291,7 +195,7 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
     edges = None
     for index, table in enumerate(sorted(_find_grids(page), key=lambda t: t.bbox[1])):
         rows = cell_texts(table)
-        if not rows or max(len(r) for r in rows) < 2 or _is_page_furniture(table.bbox, len(rows), float(page.height)):
+        if not rows or max(len(r) for r in rows) < 2 or is_page_furniture(table.bbox, len(rows), float(page.height)):
             continue
         _spread_stacked_cells(page, table, rows)
         spans = [[(round(c[0], 1), round(c[2], 1)) if c else None for c in row.cells] for row in table.rows]
@@ -315,7 +219,7 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
                 page_height=float(page.height),
                 rows=rows,
                 spans=spans,
-                title=_title_above(page, table.bbox[1], floor),
+                title=title_above(page, table.bbox[1], floor),
                 open_bottom=cut is not None,
             )
         )
@@ -386,16 +290,12 @@ def _stream_tables(number: int, page: pdfplumber.page.Page, tables: list) -> lis
                 page_height=height,
                 rows=rows,
                 spans=[list(columns) for _ in rows],
-                title="\n".join([_title_above(page, top, floor), *title_lines]).strip(),
+                title="\n".join([title_above(page, top, floor), *title_lines]).strip(),
             )
         )
         floor = bottom
     return found
 
-
-def runs_to_foot(table: RawTable) -> bool:
-    """A table that reaches the lower quarter of its page, or is cut by the page break, may go on overleaf."""
-    return table.open_bottom or table.bbox[3] > table.page_height * FOOT
 
 
 def extract_tables(
@@ -422,7 +322,6 @@ def extract_tables(
     table that runs to the foot of a page lends its columns to the top of the next
     page, where it continues headerless.
     """
-    from lkj.extract.borderless import borderless_tables  # borderless builds RawTables: import here, not at the top
 
     queue = sorted(set(pages) | set(stream_pages))
     queued = set(queue)

@@ -133,7 +133,7 @@ def _child(sender, name: str, args: tuple) -> None:
 
 def source_pdfs(corpus: Path) -> list[Path]:
     """Distinct PDFs under ``corpus`` in the runner's order (sorted, recursive, identical files once)."""
-    from lkj.corpus.files import discover
+    from lkj.pipeline.inputs import discover
 
     return [found.path for found in discover([corpus]).files]
 

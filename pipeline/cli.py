@@ -12,7 +12,7 @@ import sqlite_utils
 import yaml
 from tqdm import tqdm
 
-from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.db.catalog import finish_database
 from lkj.db.corrections import ROW_KEYS, Correction, CorrectionError, add_correction, corrections_path
 from lkj.db.schema import open_database

@@ -12,7 +12,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Iterator
 
-from lkj.corpus.files import InputFile
+from lkj.pipeline.inputs import InputFile
 from lkj.pipeline.runner_core import DocumentOutcome, process_document
 from lkj.pipeline.workdir import WorkFolder
 

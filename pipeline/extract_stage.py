@@ -21,8 +21,9 @@ import pikepdf
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from lkj.extract.page_roles import triage_page
-from lkj.extract.tables import RawTable, extract_tables
-from lkj.pipeline.model import ExtractResult, IngestResult, OcrResult, Warning
+from lkj.extract.raw_table import RawTable
+from lkj.extract.tables import extract_tables
+from lkj.extract.model import ExtractResult, IngestResult, OcrResult, Warning
 
 VERSION = 7
 

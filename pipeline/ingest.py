@@ -5,9 +5,9 @@ than the PDF format allows are reported (``oversized_page``), see ``extract.docu
 """
 from __future__ import annotations
 
-from lkj.corpus.files import InputFile
+from lkj.pipeline.inputs import InputFile
 from lkj.extract.document import open_document
-from lkj.pipeline.model import IngestResult, Warning
+from lkj.extract.model import IngestResult, Warning
 
 VERSION = 2
 

@@ -6,7 +6,7 @@ from lkj.extract.file_name import reconcile
 from lkj.extract.identity import find_identity
 from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
 from lkj.extract.measurement import indicator_rows, split_goal_number
-from lkj.pipeline.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
+from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
 
 VERSION = 5
 

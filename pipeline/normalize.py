@@ -15,7 +15,7 @@ from lkj.extract.budget import MoneyMention, ProgramRow, SpendingRow
 from lkj.extract.measurement import IndicatorRow
 from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
 from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
-from lkj.pipeline.model import (
+from lkj.extract.model import (
     BudgetProgram,
     CellConfidence,
     ExtractResult,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lkj.extract.document import PageText
 from lkj.extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
-from lkj.pipeline.model import CellConfidence, IngestResult, OcrResult, Warning
+from lkj.extract.model import CellConfidence, IngestResult, OcrResult, Warning
 
 VERSION = 3
 #: Below this mean word confidence (0..100) a page's reading is doubtful.

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from lkj.corpus.files import discover
+from lkj.pipeline.inputs import discover
 from lkj.db.catalog import finish_database
 from lkj.db.corrections import corrections_path, read_corrections
 from lkj.db.load import load_report

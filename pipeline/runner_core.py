@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Callable
 
-from lkj.corpus.files import InputFile
+from lkj.pipeline.inputs import InputFile
 from lkj.extract.identity import UnitGuess
 from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
 from lkj.pipeline.limits import (
@@ -27,7 +27,7 @@ from lkj.pipeline.limits import (
     document_limits,
     extend_time_limit,
 )
-from lkj.pipeline.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult, Warning
+from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult, Warning
 from lkj.pipeline.workdir import WorkFolder
 
 log = logging.getLogger(__name__)

@@ -44,7 +44,7 @@ def test_bench_on_one_small_pdf_writes_the_figures(tmp_path, capsys):
 def test_copies_differ_in_hash_but_not_in_pages(tmp_path):
     import pypdfium2
 
-    from lkj.corpus.files import discover
+    from lkj.pipeline.inputs import discover
 
     copies = bench.make_copies([SMALL], SMALL.parent, tmp_path, repeat=2)
     found = discover([tmp_path])

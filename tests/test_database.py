@@ -87,7 +87,7 @@ def test_second_run_reuses_cache_and_replaces_rows(tmp_path):
 def test_cached_stages_are_reused_when_the_database_is_new(tmp_path):
     source = CORPUS / "born-digital" / "kpu-ri-2022.pdf"
     run([source], tmp_path / "a.db", work_root=tmp_path / "work")
-    from lkj.corpus.files import InputFile, sha256_of
+    from lkj.pipeline.inputs import InputFile, sha256_of
     from lkj.pipeline.runner_core import process_document
     from lkj.pipeline.workdir import WorkFolder
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS
 

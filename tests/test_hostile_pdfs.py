@@ -24,7 +24,7 @@ import pikepdf
 import pytest
 import sqlite_utils
 
-from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.extract import ocr
 from lkj.extract.bombs import MAX_DECODED_BYTES, decoded_size, find_bomb, image_bytes
 from lkj.extract.document import MAX_PAGE_POINTS
@@ -477,7 +477,7 @@ def test_the_run_goes_on(hostile_run, hostile_files):
 MEASURE = """
 import json, sys, time
 from pathlib import Path
-from lkj.corpus.files import InputFile, sha256_of
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline.runner_core import process_document
 
 def peak_mb():

@@ -10,7 +10,7 @@ from lkj.extract.grid import count_header_rows
 from lkj.extract.headers import column_role, looks_like_header
 from lkj.extract.layout import caption, logical_tables, title_kind
 from lkj.extract.measurement import capaian_in_brackets, indicator_rows, split_stacked
-from lkj.extract.tables import RawTable
+from lkj.extract.raw_table import RawTable
 from lkj.pipeline.interpret import choose_main
 
 YEAR = 2016

@@ -12,7 +12,7 @@ from lkj.extract.budget import MoneyMention, ProgramRow, SpendingRow
 from lkj.extract.document import PageText
 from lkj.extract.identity import UnitGuess
 from lkj.extract.measurement import IndicatorRow
-from lkj.extract.tables import RawTable
+from lkj.extract.raw_table import RawTable
 
 
 @dataclass
