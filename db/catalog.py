@@ -39,6 +39,7 @@ from rapidfuzz import fuzz, process
 from lkj.db.load import unit_slug
 from lkj.db.views import create_views
 from lkj.extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form
+from lkj.extract.warning_codes import ReportWarning
 
 #: Package data (``db/data/``), read through importlib.resources so an installed lkj finds it too.
 EQUIVALENCES = Path(str(resources.files(__package__) / "data" / "equivalences.csv"))
@@ -266,9 +267,11 @@ def _most_common(counter: Counter) -> str | None:
 def _unmatched_warning(row: dict, given_to: Assignment, entries: dict[str, _Entry], threshold: float) -> dict:
     closest = (f"closest: {entries[given_to.closest].label!r} ({given_to.closest}), score {given_to.score:.0f} "
                f"< {threshold:.0f}" if given_to.closest else "no comparable indicator in the catalog")
-    return {"report_id": row["report_id"], "stage": "catalog", "code": "indicator_unmatched", "page": row["page"],
-            "message": f"indicator {row['indicator']!r} matched no other report's indicator and has its own key "
-                       f"{given_to.key!r}; {closest}"}
+    warning = ReportWarning("indicator_unmatched",
+                            f"indicator {row['indicator']!r} matched no other report's indicator and has its own key "
+                            f"{given_to.key!r}; {closest}", row["page"], stage="catalog")
+    return {"report_id": row["report_id"], "stage": warning.stage, "code": warning.code, "page": warning.page,
+            "message": warning.message}
 
 
 def finish_database(db: sqlite_utils.Database) -> CatalogStats:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+from lkj.extract.warning_codes import WARNING_CODES
 
 TABLES: dict[str, dict] = {
     "units": {
@@ -82,10 +82,14 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
     },
+    "warning_codes": {
+        "columns": {"code": str, "severity": str, "meaning_en": str, "meaning_id": str},
+        "pk": "code",
+    },
     "warnings": {
         "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
         "pk": "id",
-        "foreign_keys": [("report_id", "reports", "id")],
+        "foreign_keys": [("report_id", "reports", "id"), ("code", "warning_codes", "code")],
     },
 }
 
@@ -121,5 +125,20 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 table.add_column(column, kind)
     for name, columns in INDEXES:
         db.table(name).create_index(columns, if_not_exists=True)
+    _write_warning_codes(db)
     if not db.table("indicators").detect_fts():
         db.table("indicators").enable_fts(["indicator", "goal"], create_triggers=True)
+
+
+def _write_warning_codes(db: sqlite_utils.Database) -> None:
+    """The registry of warning codes as a table, so a researcher can read what a code means beside it.
+
+    Written on every open: a newer lkj's codes and wordings replace the old ones. A
+    database made before ``warnings.code`` referenced this table gets the reference too.
+    """
+    db.table("warning_codes").upsert_all(
+        [{"code": c.code, "severity": c.severity, "meaning_en": c.meaning_en, "meaning_id": c.meaning_id}
+         for c in WARNING_CODES.values()], pk="code")
+    warnings = db.table("warnings")
+    if not any(fk.column == "code" for fk in warnings.foreign_keys):
+        warnings.add_foreign_key("code", "warning_codes", "code")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lkj.extract.layout import LogicalTable, spending_categories, spending_category
 from lkj.extract.measurement import join_lines
 from lkj.extract.nlp import blank_indonesian
+from lkj.extract.warning_codes import ReportWarning
 
 _TOTAL_WORDS = ("total", "jumlah", "grand total")
 #: One printed amount or percentage, no words (``73,463,786,000``, ``(99.91%)``, ``0``).
@@ -57,7 +58,7 @@ class BudgetFindings:
     spending: list[SpendingRow] = field(default_factory=list)
     spending_total: dict[str, str] = field(default_factory=dict)  # pagu/realization/remaining raw
     prose: list[MoneyMention] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[ReportWarning] = field(default_factory=list)
 
 
 def _first(table: LogicalTable, *roles: str) -> int | None:
@@ -81,7 +82,7 @@ def _percent_column(table: LogicalTable, taken: set[int | None], findings: Budge
         texts = [t for t in texts if t]
         if texts and all(_AMOUNT.fullmatch(t) and t.rstrip(")").endswith("%") for t in texts):
             label = table.grid.columns[index].label
-            findings.notes.append(("absorption_by_content", f"the column {label!r} holds only percentages: "
+            findings.notes.append(ReportWarning("absorption_by_content", f"the column {label!r} holds only percentages: "
                                    "read as the absorption (% realisasi) column"))
             return index
     return None
@@ -137,7 +138,7 @@ def _spending_by_columns(table: LogicalTable, categories: list[str | None], find
             continue
         if label in seen:
             if [join_lines(c) for c in body.cells] != seen[label][0]:
-                findings.notes.append(("spending_blocks_differ", f"a later {label} row of the spending table differs from the first"))
+                findings.notes.append(ReportWarning("spending_blocks_differ", f"a later {label} row of the spending table differs from the first"))
             continue
         seen[label] = ([join_lines(c) for c in body.cells], body.page)
     if not seen:
@@ -173,7 +174,7 @@ def _split_joined_column(label: str, values: dict[str, str], column_categories: 
     two_values = all(len(p) == 2 and all(_AMOUNT.fullmatch(t) for t in p) for p in parts.values())
     if len(named) != 2 or len(extra) != 1 or not parts or not two_values:
         return [(named[0], values)]
-    findings.notes.append(("spending_column_split", f"the spending column {label!r} names {named[0]} and {named[1]} and "
+    findings.notes.append(ReportWarning("spending_column_split", f"the spending column {label!r} names {named[0]} and {named[1]} and "
                            "each of its cells holds two values: read as two columns (a rule between them was not seen)"))
     return [(category, {row: p[i] for row, p in parts.items()}) for i, category in enumerate(named)]
 

@@ -24,6 +24,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from lkj.extract.bombs import find_bomb
+from lkj.extract.warning_codes import ReportWarning
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class OpenedDocument:
     pages: list[PageText] = field(default_factory=list)
     failure: str | None = None  # machine code: not_pdf, empty, encrypted, broken, decompression_bomb
     failure_message: str | None = None
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)  # (code, message, page)
+    warnings: list[ReportWarning] = field(default_factory=list)
     password: str | None = None  # "" when the file opened with an empty user password
 
     @property
@@ -96,7 +97,7 @@ def _survey(path: Path, opened: OpenedDocument) -> dict[int, float] | None:
             if pdf.is_encrypted:
                 opened.password = ""
                 opened.warnings.append(
-                    ("encrypted_empty_password", "encrypted with an empty user password; opened without one", None)
+                    ReportWarning("encrypted_empty_password", "encrypted with an empty user password; opened without one")
                 )
             try:
                 bomb, units = find_bomb(pdf), _user_units(pdf)
@@ -161,8 +162,8 @@ def open_document(path: Path) -> OpenedDocument:
         return opened
     if not _tail_is_complete(path):
         opened.warnings.append(
-            ("truncated", "the file ends without %%EOF: it was cut off, only the pages that could be recovered are read",
-             None)
+            ReportWarning("truncated",
+                          "the file ends without %%EOF: it was cut off, only the pages that could be recovered are read")
         )
     try:
         document = pdfium.PdfDocument(str(path), password=opened.password or None)
@@ -178,7 +179,7 @@ def open_document(path: Path) -> OpenedDocument:
             opened.pages.append(PageText(index + 1, textpage.get_text_bounded(), width, height))
             oversized = _oversized(width, height, user_units.get(index + 1, 1.0))
             if oversized:
-                opened.warnings.append(("oversized_page", oversized, index + 1))
+                opened.warnings.append(ReportWarning("oversized_page", oversized, index + 1))
             textpage.close()
             page.close()
     finally:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from lkj.extract.gazetteer import GazetteerUnit, resolve_unit
 from lkj.extract.identity import UnitGuess
+from lkj.extract.warning_codes import ReportWarning
 
 #: Words that open a unit's name in a file name; what comes before them is the document kind.
 _AGENCY_WORDS = {"kpu", "kip", "komisi"}
@@ -53,7 +54,7 @@ def file_name_claim(file_name: str) -> FileNameClaim:
 
 
 def reconcile(unit: UnitGuess, year: int | None, cover_year: int | None,
-              file_name: str) -> tuple[UnitGuess, list[tuple[str, str]]]:
+              file_name: str) -> tuple[UnitGuess, list[ReportWarning]]:
     """The report's unit after hearing the file name, and the warnings where the two disagree.
 
     The pages win over the file name; the file name fills in a unit only where the
@@ -62,19 +63,19 @@ def reconcile(unit: UnitGuess, year: int | None, cover_year: int | None,
     year it was published, so the year is never taken from the name.
     """
     claim = file_name_claim(file_name)
-    warnings: list[tuple[str, str]] = []
+    warnings: list[ReportWarning] = []
     named = claim.unit
     if named is not None and unit.name is None:
-        warnings.append(("unit_from_file_name",
+        warnings.append(ReportWarning("unit_from_file_name",
                          f"the pages name no unit; {named.unit_name} taken from the file name {file_name!r}"))
         unit = UnitGuess(named.unit_name, named.agency, named.kind, named.name if named.kind != "pusat" else None,
                          named.province, 0, named.region_code, None)
     elif named is not None and unit.name != named.unit_name:
-        warnings.append(("unit_file_name_mismatch",
+        warnings.append(ReportWarning("unit_file_name_mismatch",
                          f"the file name {file_name!r} names {named.unit_name}, the pages name {unit.name}; "
                          "kept the pages' unit"))
     if claim.year is not None and year is not None and claim.year not in (year, cover_year):
-        warnings.append(("year_file_name_mismatch",
+        warnings.append(ReportWarning("year_file_name_mismatch",
                          f"the file name {file_name!r} says {claim.year}, the pages give reporting year {year}; "
                          "kept the pages' year"))
     return unit, warnings

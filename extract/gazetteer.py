@@ -56,6 +56,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from lkj.extract.warning_codes import ReportWarning
+
 #: The committed gazetteer (built by corpus/gazetteer/build_gazetteer.py).
 #: Package data (``extract/data/``), read through importlib.resources so an installed lkj finds it too.
 GAZETTEER_CSV = Path(str(resources.files(__package__) / "data" / "kpu_units.csv"))
@@ -105,7 +107,7 @@ class Resolution:
     unit: GazetteerUnit | None
     score: float  # 100 for exact and alias matches, the fuzz.ratio for fuzzy ones, 0 when unresolved
     ambiguous: list[GazetteerUnit] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
 
 
 @dataclass
@@ -274,21 +276,21 @@ def resolve_unit(text: str, kind: str | None = None, province_hint: str | None =
     ``unit_province_mismatch``, ``unit_province_unresolved``.
     """
     units = _load()
-    warnings: list[str] = []
+    warnings: list[ReportWarning] = []
     kind = _normal_kind(kind)
     p = _parse(text or "")
     if p.kind and kind and p.kind != kind and not (p.pusat and kind == "pusat"):
-        warnings.append(f"unit_kind_conflict: {text!r} names a {p.kind}, the caller said {kind}; using {p.kind}")
+        warnings.append(ReportWarning("unit_kind_conflict", f"{text!r} names a {p.kind}, the caller said {kind}; using {p.kind}"))
     want = p.kind or ("pusat" if p.pusat else kind)
     if p.pusat:
         if kind not in (None, "pusat") and not p.kind:
-            warnings.append(f"unit_kind_conflict: {text!r} names KPU RI, the caller said {kind}; using pusat")
+            warnings.append(ReportWarning("unit_kind_conflict", f"{text!r} names KPU RI, the caller said {kind}; using pusat"))
         unit = next(u for u in units if u.kind == "pusat")
         return _finish(text, p, Resolution(unit, 100.0, [], warnings))
 
     key = _compact(p.place)
     if not key:
-        warnings.append(f"unit_unresolved: {text!r} names no place")
+        warnings.append(ReportWarning("unit_unresolved", f"{text!r} names no place"))
         return Resolution(None, 0.0, [], warnings)
 
     pool = {pos for pos, u in enumerate(units) if want is None or u.kind == want}
@@ -298,14 +300,14 @@ def resolve_unit(text: str, kind: str | None = None, province_hint: str | None =
         province, _ = _resolve_province(hint_tokens)
         if province is None:
             hint = " ".join(hint_tokens)
-            warnings.append(f"unit_province_unresolved: province hint {hint!r} is no province; ignored")
+            warnings.append(ReportWarning("unit_province_unresolved", f"province hint {hint!r} is no province; ignored"))
     exact, _ = _index()
     elsewhere = [units[pos] for pos in exact.get(key, []) if pos not in pool]
     if elsewhere and not any(pos in pool for pos in exact.get(key, [])):
         # A real name of another kind ("KPU Kota Badung": Badung is a kabupaten) is not
         # fuzzily matched to a similar name of this kind (Kota Bandung).
         names = ", ".join(u.unit_name for u in elsewhere)
-        warnings.append(f"unit_unresolved: {text!r}: no {want} has that name; it is the name of {names}")
+        warnings.append(ReportWarning("unit_unresolved", f"{text!r}: no {want} has that name; it is the name of {names}"))
         return Resolution(None, 0.0, [], warnings)
     # The hint only chooses among the best matches of the whole pool: a hint never turns
     # an exact match elsewhere into a fuzzy one with a similar name inside the province.
@@ -316,25 +318,25 @@ def resolve_unit(text: str, kind: str | None = None, province_hint: str | None =
             hits = inside
         else:
             found = ", ".join(sorted({units[pos].province or "" for pos in hits}))
-            warnings.append(f"unit_province_mismatch: {text!r} is not in {province} but in {found}; hint ignored")
+            warnings.append(ReportWarning("unit_province_mismatch", f"{text!r} is not in {province} but in {found}; hint ignored"))
 
     if not hits:
-        warnings.append(f"unit_unresolved: {text!r} matches no KPU/KIP unit{_best_below(key, pool)}")
+        warnings.append(ReportWarning("unit_unresolved", f"{text!r} matches no KPU/KIP unit{_best_below(key, pool)}"))
         return Resolution(None, 0.0, [], warnings)
     if len(hits) > 1:
         candidates = [units[pos] for pos in hits]
         names = ", ".join(u.unit_name for u in candidates)
-        warnings.append(f"unit_ambiguous: {text!r} could be {names}")
+        warnings.append(ReportWarning("unit_ambiguous", f"{text!r} could be {names}"))
         return Resolution(None, score, candidates, warnings)
     unit = units[hits[0]]
     if score < 100:
-        warnings.append(f"unit_fuzzy_match: {text!r} matched {unit.unit_name!r} (score {score:.0f})")
+        warnings.append(ReportWarning("unit_fuzzy_match", f"{text!r} matched {unit.unit_name!r} (score {score:.0f})"))
     return _finish(text, p, Resolution(unit, score, [], warnings))
 
 
 def _finish(text: str, p: _Parsed, res: Resolution) -> Resolution:
     if res.unit is not None and p.agency and p.agency != res.unit.agency:
-        res.warnings.append(f"unit_agency_mismatch: {text!r} says {p.agency}, the unit is {res.unit.unit_name!r}")
+        res.warnings.append(ReportWarning("unit_agency_mismatch", f"{text!r} says {p.agency}, the unit is {res.unit.unit_name!r}"))
     return res
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from lkj.extract.gazetteer import load_gazetteer, province_of, resolve_unit
 from lkj.extract.nlp import blank_indonesian
+from lkj.extract.warning_codes import ReportWarning
 
 #: The 38 provinces, used to recognise ``Provinsi <name>`` and a unit's province.
 #: The 38 provinces, from the gazetteer (``extract/data/kpu_units.csv``) so there is one list.
@@ -55,7 +56,7 @@ class Identity:
     unit: UnitGuess
     year: int | None
     cover_year: int | None
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
 
 
 def _is_year(text: str) -> bool:
@@ -371,7 +372,7 @@ def _year_votes(doc: Doc, is_cover: bool) -> tuple[Counter[int], Counter[int]]:
     return strong, cover
 
 
-def find_year(pages: list[str]) -> tuple[int | None, int | None, list[tuple[str, str]]]:
+def find_year(pages: list[str]) -> tuple[int | None, int | None, list[ReportWarning]]:
     """(reporting year, cover year when it differs, warnings)."""
     nlp = blank_indonesian()
     strong: Counter[int] = Counter()
@@ -380,29 +381,27 @@ def find_year(pages: list[str]) -> tuple[int | None, int | None, list[tuple[str,
         s, c = _year_votes(nlp(text), is_cover=(number == 1))
         strong.update(s)
         cover.update(c)
-    warnings: list[tuple[str, str]] = []
+    warnings: list[ReportWarning] = []
     cover_year = cover.most_common(1)[0][0] if cover else None
     if not strong:
         if cover_year is None:
-            return None, None, [("year_unknown", "no reporting year found in the text")]
-        return cover_year, None, [("year_from_cover", f"reporting year {cover_year} taken from the cover only")]
+            return None, None, [ReportWarning("year_unknown", "no reporting year found in the text")]
+        return cover_year, None, [ReportWarning("year_from_cover", f"reporting year {cover_year} taken from the cover only")]
     ranked = strong.most_common()
     year = ranked[0][0]
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] * 0.8:
         warnings.append(
-            ("year_ambiguous", f"reporting year {year} chosen over {ranked[1][0]} (evidence {ranked[0][1]:g} vs {ranked[1][1]:g})")
+            ReportWarning("year_ambiguous", f"reporting year {year} chosen over {ranked[1][0]} (evidence {ranked[0][1]:g} vs {ranked[1][1]:g})")
         )
     return year, (cover_year if cover_year not in (None, year) else None), warnings
 
 
-def _resolve_election_body(unit: UnitGuess, warnings: list[tuple[str, str]]) -> UnitGuess:
+def _resolve_election_body(unit: UnitGuess, warnings: list[ReportWarning]) -> UnitGuess:
     """Give a KPU/KIP unit its gazetteer name, province and region code; warn, never invent."""
     if unit.agency not in ("KPU", "KIP") or unit.name is None:
         return unit
     resolution = resolve_unit(unit.name, kind=unit.kind if unit.kind != "pusat" else None)
-    for message in resolution.warnings:
-        code, _, detail = message.partition(":")
-        warnings.append((code.strip(), detail.strip() or message))
+    warnings += resolution.warnings
     found = resolution.unit
     if found is None:
         return unit
@@ -412,12 +411,12 @@ def _resolve_election_body(unit: UnitGuess, warnings: list[tuple[str, str]]) -> 
 
 def find_identity(pages: list[str]) -> Identity:
     """Unit and year from the first pages (where reports name themselves) plus table titles."""
-    warnings: list[tuple[str, str]] = []
+    warnings: list[ReportWarning] = []
     unit = _resolve_election_body(find_unit(pages), warnings)
     year, cover_year, year_warnings = find_year(pages)
     warnings += year_warnings
     if unit.name is None:
-        warnings.append(("unit_unknown", "no unit name (KPU/KIP/institution with Provinsi, Kabupaten or Kota) found"))
+        warnings.append(ReportWarning("unit_unknown", "no unit name (KPU/KIP/institution with Provinsi, Kabupaten or Kota) found"))
     elif unit.kind in ("kabupaten", "kota") and unit.province is None:
-        warnings.append(("province_unknown", f"province of {unit.name} not named in the text"))
+        warnings.append(ReportWarning("province_unknown", f"province of {unit.name} not named in the text"))
     return Identity(unit, year, cover_year, warnings)

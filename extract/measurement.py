@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lkj.extract.layout import LogicalTable
 from lkj.extract.numbers import parse_value
+from lkj.extract.warning_codes import ReportWarning
 
 VALUE_ROLES = ("target", "realization", "achievement")
 #: Columns kept beside the chosen values: other years' values, comparisons, the goal's capaian.
@@ -38,7 +39,7 @@ class IndicatorRow:
     unit_raw: str  # the Satuan column, '' when the table has none
     values: dict[str, str]  # role -> raw text of the chosen column
     extra: dict[str, str] = field(default_factory=dict)  # header -> raw, other value columns
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[ReportWarning] = field(default_factory=list)
 
 
 def join_lines(text: str) -> str:
@@ -385,6 +386,6 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
                 extra=extra,
             )
             if split:
-                row.notes.append(("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
+                row.notes.append(ReportWarning("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
             rows.append(row)
     return rows

@@ -13,14 +13,7 @@ from lkj.extract.document import PageText
 from lkj.extract.identity import UnitGuess
 from lkj.extract.measurement import IndicatorRow
 from lkj.extract.raw_table import RawTable
-
-
-@dataclass
-class Warning:
-    stage: str
-    code: str
-    message: str
-    page: int | None = None
+from lkj.extract.warning_codes import ReportWarning
 
 
 @dataclass
@@ -33,7 +26,7 @@ class IngestResult:
     failure: str | None = None
     failure_message: str | None = None
     password: str | None = None
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
 
     @property
     def scanned_pages(self) -> list[int]:
@@ -61,7 +54,7 @@ class OcrResult:
     tables: list[RawTable] = field(default_factory=list)
     cells: list[CellConfidence] = field(default_factory=list)
     failure: str | None = None
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +62,7 @@ class ExtractResult:
     tables: list[RawTable] = field(default_factory=list)
     candidate_pages: list[int] = field(default_factory=list)
     stream_pages: list[int] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
     cells: list[CellConfidence] = field(default_factory=list)  # OCR confidence of table cells read from scans
     #: Pages triage did not pick, read because a ruled table ran to the foot of the page before.
     followed_pages: list[int] = field(default_factory=list)
@@ -107,7 +100,7 @@ class InterpretResult:
     spending: list[SpendingRow] = field(default_factory=list)
     spending_total: dict[str, str] = field(default_factory=dict)
     prose_money: list[MoneyMention] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
 
 
 @dataclass
@@ -182,5 +175,5 @@ class NormalizedReport:
     budget_realization: int | None = None
     budget_absorption: float | None = None
     budget_source: str | None = None  # program_total | spending_total | prose
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[ReportWarning] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)

@@ -74,8 +74,9 @@ Rules
     the cell) may be a misread `%` (`10096` for `100%`): the number is kept,
     with `percent_maybe_ocr`.
 
-Warning codes (each warning is `"<code>: <detail>"`; confidence is the lowest
-cap of the warnings raised, 1.0 without warnings)
+Warning codes (each warning is a ``ReportWarning`` of ``extract.warning_codes``, where every
+code is registered with its meaning; confidence is the lowest cap of the warnings raised,
+1.0 without warnings)
 ---------------------------------------------------------------------------
 =====================  ====  ===============================================
 code                   cap   meaning
@@ -106,6 +107,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from lkj.extract.warning_codes import ReportWarning
 from lkj.extract.units import (
     CURRENCY_PREFIXES,
     GRADE,
@@ -188,7 +190,7 @@ class ParsedValue:
     unit: str | None
     kind: str
     confidence: float = 1.0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ReportWarning, ...] = ()
     grade: str | None = None
     secondary: float | None = None
 
@@ -197,11 +199,11 @@ class _Notes:
     """Collects warnings; confidence is the lowest cap of the warnings seen."""
 
     def __init__(self) -> None:
-        self.warnings: list[str] = []
+        self.warnings: list[ReportWarning] = []
         self.confidence = 1.0
 
     def warn(self, code: str, detail: str, cap: float | None = None) -> None:
-        self.warnings.append(f"{code}: {detail}")
+        self.warnings.append(ReportWarning(code, detail))
         self.confidence = min(self.confidence, WARNING_CONFIDENCE[code] if cap is None else cap)
 
 

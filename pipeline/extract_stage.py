@@ -23,7 +23,8 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from lkj.extract.page_roles import triage_page
 from lkj.extract.raw_table import RawTable
 from lkj.extract.tables import extract_tables
-from lkj.extract.model import ExtractResult, IngestResult, OcrResult, Warning
+from lkj.extract.model import ExtractResult, IngestResult, OcrResult
+from lkj.extract.warning_codes import ReportWarning
 
 VERSION = 7
 
@@ -33,7 +34,7 @@ class UnreadablePDF(Exception):
 
 
 def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], text_pages: list[int],
-                        password: str | None, warnings: list[Warning], read: list[int]) -> list[RawTable]:
+                        password: str | None, warnings: list[ReportWarning], read: list[int]) -> list[RawTable]:
     try:
         return extract_tables(path, candidates, strong, password=password, follow=text_pages, read=read)
     except (PdfminerException, MalformedPDFException) as first_error:
@@ -46,7 +47,7 @@ def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], te
                 tables = extract_tables(repaired, candidates, strong, follow=text_pages, read=read)
             except (pikepdf.PdfError, PdfminerException, MalformedPDFException) as error:
                 raise UnreadablePDF(f"{first_error}; after repair: {error}") from error
-        warnings.append(Warning("extract", "repaired", f"the PDF's structure was damaged ({first_error}); read after qpdf rebuilt it"))
+        warnings.append(ReportWarning("repaired", f"the PDF's structure was damaged ({first_error}); read after qpdf rebuilt it", stage="extract"))
         return tables
 
 
@@ -55,7 +56,7 @@ def extract(ingested: IngestResult, ocred: OcrResult) -> ExtractResult:
     triage = [triage_page(p.number, p.text) for p in ingested.pages if p.has_text and p.source == "text"]
     candidates = [t.number for t in triage if t.is_candidate]
     strong = [t.number for t in triage if t.is_strong]
-    warnings: list[Warning] = []
+    warnings: list[ReportWarning] = []
     read: list[int] = []
     tables = _tables_with_repair(Path(ingested.path), candidates, strong, [t.number for t in triage],
                                  ingested.password, warnings, read) if candidates else []

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from lkj.pipeline.inputs import InputFile
 from lkj.extract.document import open_document
-from lkj.extract.model import IngestResult, Warning
+from lkj.extract.model import IngestResult
+from lkj.extract.warning_codes import ReportWarning
 
 VERSION = 2
 
@@ -23,14 +24,14 @@ def ingest(file: InputFile) -> IngestResult:
         failure=opened.failure,
         failure_message=opened.failure_message,
         password=opened.password,
-        warnings=[Warning("ingest", code, message, page) for code, message, page in opened.warnings],
+        warnings=[w.in_stage("ingest") for w in opened.warnings],
     )
     scanned = result.scanned_pages
     if result.pages and scanned:
         share = len(scanned) / len(result.pages)
         if share > 0.5:
-            result.warnings.append(Warning("ingest", "scanned", f"{len(scanned)} of {len(result.pages)} pages have no text layer (scanned)"))
+            result.warnings.append(ReportWarning("scanned", f"{len(scanned)} of {len(result.pages)} pages have no text layer (scanned)", stage="ingest"))
         else:
             for number in scanned:
-                result.warnings.append(Warning("ingest", "page_without_text", "page has no text layer (image only)", number))
+                result.warnings.append(ReportWarning("page_without_text", "page has no text layer (image only)", number, stage="ingest"))
     return result

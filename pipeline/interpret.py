@@ -6,9 +6,10 @@ from lkj.extract.file_name import reconcile
 from lkj.extract.identity import find_identity
 from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
 from lkj.extract.measurement import indicator_rows, split_goal_number
-from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo, Warning
+from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo
+from lkj.extract.warning_codes import ReportWarning
 
-VERSION = 5
+VERSION = 6
 
 
 def _info(table: LogicalTable, n_rows: int) -> TableInfo:
@@ -84,7 +85,7 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     identity = find_identity(texts)
     unit, file_name_warnings = reconcile(identity.unit, identity.year, identity.cover_year, ingested.file_name)
     result = InterpretResult(unit=unit, year=identity.year, cover_year=identity.cover_year)
-    result.warnings += [Warning("interpret", code, message) for code, message in identity.warnings + file_name_warnings]
+    result.warnings += [w.in_stage("interpret") for w in identity.warnings + file_name_warnings]
     tables = logical_tables(extracted.tables)
     main = choose_main(tables, identity.year)
     budget = BudgetFindings()
@@ -110,15 +111,15 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             rows = [r for r in budget.spending if r.table_id == table.id]
         result.tables.append(_info(table, len(rows)))
     if not any(t.kind != "other" for t in tables):
-        result.warnings.append(Warning("interpret", "no_tables", "no performance, plan or budget table was found on any page"))
+        result.warnings.append(ReportWarning("no_tables", "no performance, plan or budget table was found on any page", stage="interpret"))
     if main is None:
-        result.warnings.append(Warning("interpret", "no_main_table", "no performance-measurement table was found (only per-goal tables or none)"))
+        result.warnings.append(ReportWarning("no_main_table", "no performance-measurement table was found (only per-goal tables or none)", stage="interpret"))
         if result.details:
             result.indicators, result.details = result.details, []
-            result.warnings.append(Warning("interpret", "indicators_from_detail_tables", "indicators taken from the per-goal tables"))
+            result.warnings.append(ReportWarning("indicators_from_detail_tables", "indicators taken from the per-goal tables", stage="interpret"))
     result.programs = budget.programs
     result.spending = budget.spending
     result.spending_total = budget.spending_total
-    result.warnings += [Warning("interpret", code, message) for code, message in budget.notes]
+    result.warnings += [w.in_stage("interpret") for w in budget.notes]
     result.prose_money = prose_money([(p.number, p.text) for p in ingested.pages if p.has_text])
     return result

@@ -25,8 +25,8 @@ from lkj.extract.model import (
     NormalizedReport,
     Spending,
     Value,
-    Warning,
 )
+from lkj.extract.warning_codes import ReportWarning
 
 VERSION = 3
 #: Printed and recomputed achievement may differ by rounding up to this many points.
@@ -40,7 +40,7 @@ class _Context:
 
     def __init__(self, convention: str | None, cells: list[CellConfidence]) -> None:
         self.convention = convention
-        self.warnings: list[Warning] = []
+        self.warnings: list[ReportWarning] = []
         self.ocr_confidence: dict[tuple[int, str], float] = {}
         for cell in cells:  # the lowest confidence of a text printed on a page
             if cell.confidence is not None:
@@ -49,16 +49,14 @@ class _Context:
 
     def value(self, raw: str, role: str | None, page: int | None, where: str) -> Value:
         parsed: ParsedValue = parse_value(raw, role=role, convention=self.convention)
-        for message in parsed.warnings:
-            code, _, detail = message.partition(":")
-            self.warnings.append(Warning("normalize", code.strip(), f"{where}: {detail.strip() or message}", page))
+        self.warnings += [w.about(where, page).in_stage("normalize") for w in parsed.warnings]
         confidence = parsed.confidence
         ocr = self.ocr_confidence.get((page, " ".join(raw.split()))) if page is not None and raw else None
         if ocr is not None:
             confidence = min(confidence, ocr / 100)
             if ocr < LOW_CELL_CONFIDENCE:
-                self.warnings.append(Warning("normalize", "ocr_low_confidence",
-                                             f"{where}: OCR read {raw!r} with confidence {ocr:.0f}/100", page))
+                self.warnings.append(ReportWarning("ocr_low_confidence",
+                                             f"{where}: OCR read {raw!r} with confidence {ocr:.0f}/100", page, stage="normalize"))
         return Value(parsed.raw, parsed.value, parsed.unit, parsed.kind, round(confidence, 3))
 
 
@@ -121,11 +119,10 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     for name in ("target", "realization"):
         if satuan_unit and values[name].value is not None and values[name].unit is None:
             values[name].unit = satuan_unit
-    for code, message in row.notes:
-        ctx.warnings.append(Warning("interpret", code, f"{where}: {message}", row.page))
+    ctx.warnings += [w.about(where, row.page).in_stage("interpret") for w in row.notes]
     computed, polarity, mismatch = _polarity_and_computed(values["target"], values["realization"], values["achievement"])
     if mismatch:
-        ctx.warnings.append(Warning("normalize", "achievement_mismatch", f"{where}: {mismatch}", row.page))
+        ctx.warnings.append(ReportWarning("achievement_mismatch", f"{where}: {mismatch}", row.page, stage="normalize"))
     extra = {label: ctx.value(raw, None, row.page, f"{where} {label}") for label, raw in row.extra.items()}
     return Indicator(
         table_id=row.table_id, page=row.page, goal_no=row.goal_no, goal=row.goal, indicator_no=row.indicator_no,
@@ -173,10 +170,10 @@ def _compare_details(main: list[Indicator], details: list[Indicator], ctx: _Cont
         for name in ("target", "realization", "achievement"):
             a, b = getattr(match, name), getattr(detail, name)
             if not _same(a, b):
-                ctx.warnings.append(Warning(
-                    "normalize", "detail_disagrees",
+                ctx.warnings.append(ReportWarning(
+                    "detail_disagrees",
                     f"goal {detail.goal_no or '?'} {name}: main table (p. {match.page}) prints {a.raw!r}, "
-                    f"per-goal table (p. {detail.page}) prints {b.raw!r}", detail.page))
+                    f"per-goal table (p. {detail.page}) prints {b.raw!r}", detail.page, stage="normalize"))
 
 
 def _program(row: ProgramRow, ctx: _Context) -> BudgetProgram:
@@ -239,8 +236,8 @@ def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], inte
     for other, o_pagu, o_real, _ in candidates[1:]:
         for name, a, b in (("pagu", pagu, o_pagu), ("realization", real, o_real)):
             if a is not None and b is not None and a != b:
-                ctx.warnings.append(Warning("normalize", "budget_totals_disagree",
-                                            f"total {name}: {source} gives {a:,}, {other} gives {b:,}"))
+                ctx.warnings.append(ReportWarning("budget_totals_disagree",
+                                            f"total {name}: {source} gives {a:,}, {other} gives {b:,}", stage="normalize"))
     report.budget_pagu, report.budget_realization, report.budget_source = pagu, real, source
     if pct is None and pagu and real:
         pct = round(real / pagu * 100, 2)

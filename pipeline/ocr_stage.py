@@ -18,7 +18,8 @@ from pathlib import Path
 
 from lkj.extract.document import PageText
 from lkj.extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
-from lkj.extract.model import CellConfidence, IngestResult, OcrResult, Warning
+from lkj.extract.model import CellConfidence, IngestResult, OcrResult
+from lkj.extract.warning_codes import ReportWarning
 
 VERSION = 3
 #: Below this mean word confidence (0..100) a page's reading is doubtful.
@@ -40,8 +41,8 @@ def ocr(ingested: IngestResult) -> OcrResult:
         if page.downscaled:
             result.warnings.append(_downscaled(page))
         if page.mean_confidence < LOW_PAGE_CONFIDENCE:
-            result.warnings.append(Warning("ocr", "ocr_low_confidence",
-                                           f"OCR read this page with mean confidence {page.mean_confidence:.0f}/100", page.number))
+            result.warnings.append(ReportWarning("ocr_low_confidence",
+                                           f"OCR read this page with mean confidence {page.mean_confidence:.0f}/100", page.number, stage="ocr"))
         for table in page.tables:
             result.tables.append(table.raw)
             for texts, confidences in zip(table.raw.rows, table.confidences):
@@ -50,12 +51,12 @@ def ocr(ingested: IngestResult) -> OcrResult:
     return result
 
 
-def _downscaled(page: OcrPage) -> Warning:
+def _downscaled(page: OcrPage) -> ReportWarning:
     """Say that a page was read at less than the usual resolution, so small print may be lost."""
-    return Warning("ocr", "page_downscaled",
+    return ReportWarning("page_downscaled",
                    f"page is {page.width:.0f} x {page.height:.0f} pt: read by OCR at {page.dpi} dpi instead of "
                    f"{DEFAULT_DPI}, so that its image stays within {MAX_PIXELS / 1e6:.0f} megapixels; small print may "
-                   f"be unreadable", page.number)
+                   f"be unreadable", page.number, stage="ocr")
 
 
 def with_ocr_text(ingested: IngestResult, ocred: OcrResult) -> IngestResult:

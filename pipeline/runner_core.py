@@ -27,7 +27,8 @@ from lkj.pipeline.limits import (
     document_limits,
     extend_time_limit,
 )
-from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult, Warning
+from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult
+from lkj.extract.warning_codes import ReportWarning
 from lkj.pipeline.workdir import WorkFolder
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def failed_report(ingested: IngestResult, code: str, message: str) -> Normalized
         sha256=ingested.sha256, file_name=ingested.file_name, path=ingested.path, pages=len(ingested.pages),
         scanned=ingested.is_scan, status="failed",
         unit=UnitGuess(None, None, None, None, None), year=None, cover_year=None, convention=None,
-        warnings=ingested.warnings + [Warning("ingest", code, message)],
+        warnings=ingested.warnings + [ReportWarning(code, message, stage="ingest")],
     )
 
 
@@ -133,7 +134,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             reason = "not_lkj" if not any(t.kind in ("measurement", "plan") for t in report.tables) else "no_indicators"
             text = ("no performance or budget table found: this does not look like an LKj report"
                     if reason == "not_lkj" else "tables were found but no indicator rows could be read")
-            report.warnings.append(Warning("interpret", reason, text))
+            report.warnings.append(ReportWarning(reason, text, stage="interpret"))
             return outcome(report, reason)
         return outcome(report, None)
     except extract_stage.UnreadablePDF as error:

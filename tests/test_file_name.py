@@ -29,7 +29,7 @@ def test_file_name_claims(file_name, unit):
 def test_a_unit_only_in_the_file_name_fills_a_blank_with_a_warning():
     unit, warnings = reconcile(UnitGuess(None, None, None, None, None), 2024, None, "kpu-kota-makassar-2024.pdf")
     assert unit.name == "KPU Kota Makassar" and unit.region_code == "73.71" and unit.printed is None
-    assert [code for code, _ in warnings] == ["unit_from_file_name"]
+    assert [w.code for w in warnings] == ["unit_from_file_name"]
 
 
 def test_renamed_reports_keep_their_contents_and_say_so(tmp_path):

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from lkj.extract.warning_codes import ReportWarning
 from lkj.extract.gazetteer import (
     FUZZY_THRESHOLD,
     GAZETTEER_CSV,
@@ -38,8 +39,8 @@ SAME_NAME = [
 UNITS = load_gazetteer()
 
 
-def codes(warnings: list[str]) -> list[str]:
-    return sorted(w.split(":", 1)[0] for w in warnings)
+def codes(warnings: list[ReportWarning]) -> list[str]:
+    return sorted(w.code for w in warnings)
 
 
 def by_name(unit_name: str) -> GazetteerUnit:
@@ -235,8 +236,8 @@ def test_resolves(text, kind, hint, unit_name, province, warning_codes, exact):
 def test_fuzzy_warning_names_both_sides():
     res = resolve_unit("KPU Kabupaten Lampung Utra")
     (warning,) = res.warnings
-    assert warning.startswith("unit_fuzzy_match: 'KPU Kabupaten Lampung Utra' matched 'KPU Kabupaten Lampung Utara'")
-    assert "(score 96)" in warning
+    assert str(warning).startswith("unit_fuzzy_match: 'KPU Kabupaten Lampung Utra' matched 'KPU Kabupaten Lampung Utara'")
+    assert "(score 96)" in warning.message
 
 
 @pytest.mark.parametrize("name", SAME_NAME)

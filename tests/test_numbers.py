@@ -31,7 +31,7 @@ def case(raw, value, unit, kind, *codes, role=None, convention=None, grade=None,
 
 
 def codes_of(parsed: ParsedValue) -> list[str]:
-    return sorted(w.split(":", 1)[0] for w in parsed.warnings)
+    return sorted(w.code for w in parsed.warnings)
 
 
 REAL_REPORT = [
@@ -256,14 +256,14 @@ def test_parse_value(raw, args, value, unit, kind, codes, grade, secondary):
 
 
 def test_warning_messages_name_the_decision():
-    assert parse_value("1.395", convention="id").warnings == (
+    assert tuple(map(str, parse_value("1.395", convention="id").warnings)) == (
         "ambiguous_separator: '1.395' read as 1395 (thousands) from convention id",
     )
-    assert parse_value("l00").warnings == ("ocr_digit_repair: 'l00' read as 100",)
-    assert parse_value("2,500").warnings == (
+    assert tuple(map(str, parse_value("l00").warnings)) == ("ocr_digit_repair: 'l00' read as 100",)
+    assert tuple(map(str, parse_value("2,500").warnings)) == (
         "ambiguous_separator: '2,500' read as 2.5 (decimal) from default convention id (no document convention)",
     )
-    assert parse_percent("10096").warnings == (
+    assert tuple(map(str, parse_percent("10096").warnings)) == (
         "percent_maybe_ocr: trailing 96 of '10096' may be a misread %",
     )
 
@@ -271,7 +271,7 @@ def test_warning_messages_name_the_decision():
 def test_two_values_are_never_merged():
     parsed = parse_value("2 laporan 5 Lap")
     assert parsed.value == 2 and parsed.value != 25
-    assert parsed.warnings == ("multiple_values: 2 values in one cell; kept the first",)
+    assert tuple(map(str, parsed.warnings)) == ("multiple_values: 2 values in one cell; kept the first",)
     assert parsed.confidence == 0.3
 
 
@@ -356,7 +356,7 @@ def test_decimals_round_trip(units, places, convention, grouped, template):
     raw = template.format(fmt(number, places, convention, grouped))
     parsed = parse_value(raw, convention=convention)
     assert parsed.value == float(number)
-    assert parsed.warnings == ()
+    assert tuple(map(str, parsed.warnings)) == ()
 
 
 @PROPERTY
@@ -400,4 +400,4 @@ def test_any_cell_parses_without_error(raw, role, convention):
     assert parsed.kind in KINDS
     assert 0.0 <= parsed.confidence <= 1.0
     assert (parsed.value is None) == (parsed.kind in ("empty", "text", "grade"))
-    assert all(w.split(":", 1)[0] in WARNING_CONFIDENCE for w in parsed.warnings)
+    assert all(w.code in WARNING_CONFIDENCE for w in parsed.warnings)
