@@ -13,8 +13,10 @@ import csv
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # only in annotations; the CLI imports this module for ROW_KEYS and starts at once
+    import sqlite_utils
 
 FILE_NAME = "corrections.csv"
 #: Table → the column that identifies a row within one report.

@@ -19,7 +19,10 @@ after :func:`db.catalog.rebuild_catalog` (:func:`db.catalog.finish_database` doe
 """
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only in annotations; lkj export reads COMPARISON_VIEWS without loading sqlite-utils
+    import sqlite_utils
 
 VIEWS: dict[str, str] = {
     "unit_year_reports": """

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from lkj.pipeline.inputs import InputFile
-from lkj.pipeline.runner_core import DocumentOutcome, process_document
-from lkj.pipeline.workdir import WorkFolder
+if TYPE_CHECKING:  # the stages are imported by the executor that runs them: the CLI reads EXECUTORS at start
+    from lkj.pipeline.inputs import InputFile
+    from lkj.pipeline.runner_core import DocumentOutcome
+    from lkj.pipeline.workdir import WorkFolder
 
 EXECUTORS = ("local", "dask")
 
@@ -22,6 +23,8 @@ EXECUTORS = ("local", "dask")
 def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int
                    ) -> Iterator[tuple[int, DocumentOutcome]]:
     """A pool of worker processes on this machine (or this process when one worker suffices)."""
+    from lkj.pipeline.runner_core import process_document
+
     if workers <= 1 or len(files) <= 1:
         for position, file in enumerate(files):
             yield position, process_document(file, work, force)
@@ -50,6 +53,8 @@ def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers
                   scheduler: str | None) -> Iterator[tuple[int, DocumentOutcome]]:
     """Documents as tasks on a Dask cluster (``scheduler`` address), or on a LocalCluster when None."""
     from dask.distributed import Client, LocalCluster, as_completed  # optional dependency: only this executor needs it
+
+    from lkj.pipeline.runner_core import process_document
 
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)

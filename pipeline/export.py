@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pandas as pd
-
 from lkj.db.views import COMPARISON_VIEWS
 
 FORMATS = ("csv", "parquet")
@@ -23,6 +21,8 @@ class MissingViews(Exception):
 
 def export_views(db_path: Path, out_dir: Path, fmt: str = "csv") -> list[Path]:
     """Write each comparison view of ``db_path`` to ``out_dir/<view>.<fmt>``; the paths written."""
+    import pandas as pd  # here, not at the top: the CLI imports this module for FORMATS and starts at once
+
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)

@@ -5,12 +5,6 @@ stream as the fallback); see ``extract.tables``. pdfplumber (pdfminer) is strict
 than qpdf and pdfium: a file whose cross-reference table or trailer is damaged can
 open at ingest and still fail here. Such a file is rewritten once by qpdf (pikepdf),
 which rebuilds the cross-references, and read again; the report says so.
-
-Version 5: the table readers get each page's characters and paths from pdfium
-(``extract.pdfium_objects``) instead of pdfminer's interpreter. Version 6: the page
-after a ruled table that runs to the foot of its page is read too (``followed_pages``).
-Version 7: a merged cell's lines are spread over its rows from the characters centred
-in it, not those a crop touches.
 """
 from __future__ import annotations
 
@@ -25,8 +19,6 @@ from lkj.extract.raw_table import RawTable
 from lkj.extract.tables import extract_tables
 from lkj.extract.model import ExtractResult, IngestResult, OcrResult
 from lkj.extract.warning_codes import ReportWarning
-
-VERSION = 7
 
 
 class UnreadablePDF(Exception):

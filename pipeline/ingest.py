@@ -1,7 +1,4 @@
 """Stage 1: fingerprint a file, read its text layer, and say whether it is usable.
-
-Version 2: decompression bombs are refused (``decompression_bomb``) and pages larger
-than the PDF format allows are reported (``oversized_page``), see ``extract.document``.
 """
 from __future__ import annotations
 
@@ -9,8 +6,6 @@ from lkj.pipeline.inputs import InputFile
 from lkj.extract.document import open_document
 from lkj.extract.model import IngestResult
 from lkj.extract.warning_codes import ReportWarning
-
-VERSION = 2
 
 
 def ingest(file: InputFile) -> IngestResult:

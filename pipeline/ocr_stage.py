@@ -5,11 +5,6 @@ lines found on the image, each cell read on its own), once, yielding both the pa
 text and the tables, so that they then follow the same extract → interpret →
 normalize → load path as born-digital pages. A mixed document (a born-digital
 report with a scanned, signed page) is handled page by page.
-
-Version 2: a page too large to render at 300 dpi within the pixel budget is read at
-a lower resolution, with a ``page_downscaled`` warning. Version 3: Tesseract's
-orientation check runs only on pages that do not read upright as they are
-(``extract.ocr._reads_upright``).
 """
 from __future__ import annotations
 
@@ -20,8 +15,6 @@ from lkj.extract.document import PageText
 from lkj.extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
 from lkj.extract.model import CellConfidence, IngestResult, OcrResult
 from lkj.extract.warning_codes import ReportWarning
-
-VERSION = 3
 #: Below this mean word confidence (0..100) a page's reading is doubtful.
 LOW_PAGE_CONFIDENCE = 60.0
 #: Below this a cell's value is doubtful.

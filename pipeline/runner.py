@@ -18,10 +18,11 @@ from lkj.db.corrections import corrections_path, read_corrections
 from lkj.db.load import load_report
 from lkj.db.schema import open_database
 from lkj.pipeline.executors import dask_outcomes, local_outcomes
-from lkj.pipeline.runner_core import EXTRACTOR_VERSION, DocumentOutcome, library_versions, process_document
+from lkj.pipeline.runner_core import DocumentOutcome, library_versions
+from lkj.pipeline.versions import EXTRACTOR_VERSION
 from lkj.pipeline.workdir import WorkFolder
 
-__all__ = ["EXTRACTOR_VERSION", "DocumentOutcome", "RunSummary", "process_document", "run"]
+__all__ = ["RunSummary", "run"]
 
 
 @dataclass

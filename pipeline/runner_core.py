@@ -29,18 +29,10 @@ from lkj.pipeline.limits import (
 )
 from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult
 from lkj.extract.warning_codes import ReportWarning
+from lkj.pipeline.versions import stage_key
 from lkj.pipeline.workdir import WorkFolder
 
 log = logging.getLogger(__name__)
-PACKAGE_VERSION = "0.1.0"
-STAGE_VERSIONS = (
-    ("ingest", ingest.VERSION),
-    ("ocr", ocr_stage.VERSION),
-    ("extract", extract_stage.VERSION),
-    ("interpret", interpret.VERSION),
-    ("normalize", normalize.VERSION),
-)
-EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{n} v{v}" for n, v in STAGE_VERSIONS) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -53,12 +45,6 @@ def library_versions() -> str:
     except (OSError, subprocess.SubprocessError):
         versions["tesseract"] = None
     return json.dumps(versions, sort_keys=True)
-
-
-def stage_key(stage: str) -> str:
-    """Versions of ``stage`` and every stage before it: a change to any invalidates the cache."""
-    names = [n for n, _ in STAGE_VERSIONS]
-    return "/".join(f"{n}{v}" for n, v in STAGE_VERSIONS[: names.index(stage) + 1])
 
 
 def failed_report(ingested: IngestResult, code: str, message: str) -> NormalizedReport:
