@@ -7,9 +7,7 @@ costs only its own fields, not every row after it.
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import sqlite_utils
 
@@ -127,6 +125,3 @@ def score_report(db: sqlite_utils.Database, expected: dict) -> ReportScore:
             result.budget.check(report[column] == totals[name], f"total {name}: expected {totals[name]!r}, got {report[column]!r}")
     return result
 
-
-def load_expected_files(folder: Path) -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.expected.json"))]

@@ -100,7 +100,7 @@ def apply_corrections(db: sqlite_utils.Database, report_id: str, corrections: li
         where, params = ("id = ?", [report_id]) if key is None else (f"report_id = ? and [{key}] = ?", [report_id, item.row])
         rows = list(db.query(f"select [{item.field}] as value from [{item.table}] where {where}", params))
         if len(rows) != 1:
-            continue  # the row no longer exists after re-extraction: listed as unapplied below
+            continue  # the row no longer exists after re-extraction: kept in corrections.csv, absent from the table
         value = _typed(db, item.table, item.field, item.value)
         db.execute(f"update [{item.table}] set [{item.field}] = ? where {where}", [value, *params])
         db.table("corrections").insert({

@@ -1,6 +1,6 @@
 """Table extraction from the pages that triage selected.
 
-Two readers, chosen per page and recorded per table as ``flavor``:
+Three readers, chosen per page and recorded per table as ``flavor``:
 
 ``pdfplumber-lines``
     Ruled tables (every Word/LibreOffice export with borders, most real LKj).
@@ -10,10 +10,14 @@ Two readers, chosen per page and recorded per table as ``flavor``:
     ``None`` in the cells it covers, which is exactly the signal the interpreter needs
     to carry a goal down over its indicator rows. It reads the vector lines directly,
     so it needs no rendering.
+``pdfplumber-words``
+    Pages whose table keywords are not inside any ruled table (borderless tables):
+    the columns are fixed by the header line's words and the body cut at them
+    (``extract.borderless``).
 ``camelot-stream``
-    Pages whose table keywords are not inside any ruled table (borderless tables).
-    camelot's stream parser groups words into rows and columns by their alignment.
-    It is slower, so it runs only on those pages.
+    The fallback for those pages when no header line is found: camelot's stream
+    parser groups words into rows and columns by their alignment. It is slower, so
+    it runs only there, all such pages of a document in one call.
 
 Each table keeps the text printed just above it (its title, e.g. ``Tabel 5.
 Pengukuran Kinerja ...``, or a heading such as ``Sasaran Strategis 2.``), its page and
