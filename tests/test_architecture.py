@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,14 @@ def test_the_checks_see_the_layers():
     assert "lkj.db.schema" in graph["lkj.db.load"] or "lkj.db.corrections" in graph["lkj.db.load"]
     assert "lkj.extract.raw_table" in graph["lkj.extract.tables"]
     assert _rank("lkj.extract.model") == 1 and _rank("lkj.extract.tables") == 0 and _rank("lkj.db.load") == 2
+
+
+def test_the_wheel_installs_one_top_level_package(tmp_path):
+    """``pip install .`` puts ``lkj`` into site-packages, with its data files, and no ``db`` or ``pipeline``."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(REPO)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("lkj-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")} == {"lkj"}
+    assert {"lkj/extract/data/kpu_units.csv", "lkj/db/data/equivalences.csv", "lkj/db/metadata.yml",
+            "lkj/pipeline/cli.py", "lkj/corpus/samples/build.py"} <= set(names)
