@@ -17,7 +17,10 @@ import dataclasses
 from pathlib import Path
 
 from lkj.extract.document import PageText
-from lkj.extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
+from lkj.extract.ocr import ocr_pages
+from lkj.extract.ocr_cells import OcrPage
+from lkj.extract.ocr_image import DEFAULT_DPI, MAX_PIXELS
+from lkj.extract.ocr_tesseract import tesseract_available
 from lkj.extract.model import CellConfidence, IngestResult, OcrResult, Warning
 
 VERSION = 3
