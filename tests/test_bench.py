@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark (``python -m lkj.pipeline.bench``): it runs and writes sane JSON.
+"""Smoke test of the benchmark (``python -m benchmarks.bench``): it runs and writes sane JSON.
 
 No timing is asserted: the figures depend on the machine and on what else runs on it.
 """
@@ -9,7 +9,7 @@ import shutil
 
 import pikepdf
 
-from lkj.pipeline import bench
+from benchmarks import bench
 from tests.conftest import CORPUS
 
 SMALL = CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf"

@@ -1,15 +1,16 @@
 """Benchmark: the whole pipeline on a corpus, against the naive table readers.
 
-``python -m lkj.pipeline.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
-[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--json OUT]`` (``main(argv)`` is the same thing, for
-``lkj bench``). See ``docs/benchmark.md`` for what each figure means.
+``python -m benchmarks.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
+[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--json OUT]``, from the
+repository's root (the benchmark is not installed with ``lkj``; ``main(argv)`` is the
+same thing, called from Python). See ``docs/benchmark.md`` for what each figure means.
 
 What it does, all inside one temporary folder that is removed at the end:
 
 1. **Pipeline.** Every PDF of the corpus is copied ``--repeat`` times; each copy gets
    a PDF comment line (``% lkj-bench copy N``) appended after ``%%EOF``, which changes
    its sha256 (so the runner does not set it aside as a duplicate) but not a single
-   page. ``pipeline.runner.run`` then processes the copies with ``--workers``
+   page. ``lkj.pipeline.runner.run`` then processes the copies with ``--workers``
    processes into a fresh database with a fresh work folder (no cache).
 2. **Naive approaches**, single process, on each distinct corpus PDF once (the copies
    hold the same pages): camelot lattice on every page, and pdfplumber's
@@ -103,7 +104,7 @@ def _in_fresh_process(function: Callable[..., dict], *args) -> dict:
     ``function`` must live in this module (it is pickled by name).
     """
     # by the module's import name, also when this file runs as ``__main__``
-    module = importlib.import_module("lkj.pipeline.bench")
+    module = importlib.import_module("benchmarks.bench")
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=module._child, args=(sender, function.__name__, args))
@@ -542,7 +543,7 @@ def render(figures: dict) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m lkj.pipeline.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="folder (or PDF) to benchmark [default: corpus/data/born-digital]")
     parser.add_argument("--repeat", type=int, default=3, help="distinct copies of each PDF [default: 3]")
