@@ -250,10 +250,11 @@ def pipeline_phase(paths: list[str], db_path: str, work_root: str, workers: int)
 
 
 def _is_page_furniture(top: float, bottom: float, n_rows: int, height: float) -> bool:
-    """The pipeline's rule (``extract.tables``): a one-row box in the top or bottom tenth
-    of the page is a running header or footer, not a table."""
-    margin = height * 0.1
-    return n_rows <= 1 and (bottom <= margin or top >= height - margin)
+    """The pipeline's rule (``lkj.extract.raw_table.is_page_furniture``): a one-row box in
+    the top or bottom tenth of the page is a running header or footer, not a table."""
+    from lkj.extract.raw_table import is_page_furniture
+
+    return is_page_furniture((0.0, top, 0.0, bottom), n_rows, height)
 
 
 def _naive_table(rows: list[list], top: float, bottom: float, height: float) -> dict:
@@ -299,6 +300,8 @@ def naive_phase(paths: list[str]) -> dict:
     import camelot  # noqa: F401  (imported before the clock starts, as in a user's session)
     import pdfplumber  # noqa: F401
     import pypdfium2
+
+    import lkj.extract.raw_table  # noqa: F401  (the furniture rule the tables are counted with)
 
     readers = {"camelot_lattice": _camelot_lattice, "pdfplumber": _pdfplumber_tables}
     heights = {}
