@@ -1,7 +1,7 @@
 """Benchmark: the whole pipeline on a corpus, against the naive table readers.
 
 ``python -m benchmarks.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
-[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--json OUT]``, from the
+[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--skip-startup] [--json OUT]``, from the
 repository's root (the benchmark is not installed with ``lkj``; ``main(argv)`` is the
 same thing, called from Python). See ``docs/benchmark.md`` for what each figure means.
 
@@ -21,6 +21,9 @@ What it does, all inside one temporary folder that is removed at the end:
    ``--big-pages`` page PDF, which the pipeline processes alone.
 4. **Scans.** The scanned reports of ``--scans`` (default: the sample corpus's two
    scans) go through the whole pipeline, OCR included: seconds per scanned page.
+5. **CLI start-up.** The ``lkj`` command as a user runs it, each time a new process:
+   the wall time of ``lkj --help`` (median of 5) and of ``lkj run`` on one 8-page
+   born-digital sample into a fresh database and work folder, one worker (median of 3).
 
 Each measured phase runs in its own freshly *spawned* Python process, so that the
 peak memory figures (``resource.getrusage``: ``RUSAGE_SELF`` for the process itself,
@@ -40,6 +43,7 @@ import platform
 import resource
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -57,6 +61,11 @@ NAIVE = (
     ("pdfplumber", "pdfplumber extract_tables() on every page"),
 )
 STAGES = ("ingest", "ocr", "extract", "interpret", "normalize")
+#: The start-up phase times ``lkj --help`` this many times and ``lkj run`` on a sample
+#: of ``STARTUP_PAGES`` pages (from ``DEFAULT_CORPUS``) that many times; medians are reported.
+HELP_RUNS = 5
+RUN_RUNS = 3
+STARTUP_PAGES = 8
 MIB = 1024 * 1024
 
 
@@ -326,6 +335,71 @@ def naive_phase(paths: list[str]) -> dict:
     return results
 
 
+# --------------------------------------------------------------------------- CLI start-up
+
+
+def lkj_command() -> list[str]:
+    """The ``lkj`` command of this Python: the console script installed beside the
+    interpreter, or ``python -m lkj.pipeline`` (the same command) when there is none."""
+    script = Path(sys.executable).with_name("lkj")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "lkj.pipeline"]
+
+
+def startup_sample(folder: Path, pages: int = STARTUP_PAGES) -> tuple[Path, int] | None:
+    """The PDF under ``folder`` with ``pages`` pages, or the one closest to it (the first
+    in the runner's order on a tie), and its page count; ``None`` when there is no PDF."""
+    import pypdfium2
+
+    if not folder.exists():
+        return None
+    best: tuple[Path, int] | None = None
+    for path in source_pdfs(folder):
+        try:
+            document = pypdfium2.PdfDocument(str(path))
+        except pypdfium2.PdfiumError:
+            continue
+        try:
+            count = len(document)
+        finally:
+            document.close()
+        if best is None or abs(count - pages) < abs(best[1] - pages):
+            best = (path, count)
+    return best
+
+
+def _wall_seconds(command: list[str], cwd: Path | None = None) -> float:
+    """Wall time of ``command`` run as a subprocess (output discarded); it must succeed."""
+    began = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}): "
+                           f"{done.stderr.decode(errors='replace')[-500:]}")
+    return seconds
+
+
+def startup_phase(folder: Path, sample: Path, pages: int) -> dict:
+    """``lkj --help`` ``HELP_RUNS`` times, and ``lkj run sample`` ``RUN_RUNS`` times, each
+    into a new database in a new folder (so its work folder, beside it, is new too)."""
+    lkj = lkj_command()
+    helps = [_wall_seconds([*lkj, "--help"]) for _ in range(HELP_RUNS)]
+    runs = []
+    for number in range(1, RUN_RUNS + 1):
+        target = folder / f"run{number}"
+        target.mkdir(parents=True)
+        runs.append(_wall_seconds([*lkj, "run", str(sample), "--db", str(target / "lkj.db"), "--workers", "1",
+                                   "--quiet"], cwd=target))
+    return {
+        "command": lkj,
+        "help_seconds": round(statistics.median(helps), 3),
+        "help_runs": [round(s, 3) for s in helps],
+        "run_file": sample.name,
+        "run_pages": pages,
+        "run_seconds": round(statistics.median(runs), 3),
+        "run_runs": [round(s, 3) for s in runs],
+    }
+
+
 # --------------------------------------------------------------------------- table comparison
 
 
@@ -538,6 +612,15 @@ def render(figures: dict) -> str:
                     ["peak RSS", f"{scans['peak_rss_mib']:.1f} MiB"],
                 ])]
         out += [f"  failed: {name}: {reason}" for name, reason in scans["failures"]]
+    startup = figures.get("startup")
+    if startup:
+        out += ["", "CLI start-up (wall time of the lkj command, a new process each time, median):",
+                _table([
+                    ["command", "seconds"],
+                    [f"lkj --help ({len(startup['help_runs'])} runs)", f"{startup['help_seconds']:.2f}"],
+                    [f"lkj run {startup['run_file']} ({startup['run_pages']} pages, 1 worker, fresh database; "
+                     f"{len(startup['run_runs'])} runs)", f"{startup['run_seconds']:.2f}"],
+                ])]
     out += ["", f"benchmark wall time {figures['total_seconds']:.1f} s"]
     return "\n".join(out)
 
@@ -558,6 +641,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scans", type=Path, default=DEFAULT_SCANS,
                         help="scanned PDFs to time OCR on [default: corpus/data/scans]")
     parser.add_argument("--skip-scans", action="store_true", help="do not run the scanned reports")
+    parser.add_argument("--skip-startup", action="store_true",
+                        help="do not time lkj --help and lkj run on an 8-page sample as subprocesses")
     parser.add_argument("--json", dest="json_out", type=Path, help="write every figure to this JSON file")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.workers < 1 or args.big_pages < 1:
@@ -579,7 +664,8 @@ def bench(args: argparse.Namespace) -> dict:
         "settings": {"corpus": str(args.corpus), "files": len(sources), "repeat": args.repeat,
                      "workers": args.workers, "naive": not args.skip_naive,
                      "big_pages": None if args.skip_big else args.big_pages,
-                     "scans": None if args.skip_scans else str(args.scans)},
+                     "scans": None if args.skip_scans else str(args.scans),
+                     "startup": not args.skip_startup},
     }
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as temporary:
         folder = Path(temporary)
@@ -640,6 +726,9 @@ def bench(args: argparse.Namespace) -> dict:
             raw_scans = _in_fresh_process(pipeline_phase, [str(args.scans.resolve())], str(folder / "scans.db"),
                                           str(folder / "scans-work"), args.workers)
             figures["scans"] = _scan_figures(raw_scans)
+        sample = None if args.skip_startup else startup_sample(DEFAULT_CORPUS)
+        if sample:
+            figures["startup"] = startup_phase(folder / "startup", *sample)
     figures["machine"]["load_average_after"] = _load_average()
     figures["total_seconds"] = round(time.perf_counter() - started, 1)
     return figures
