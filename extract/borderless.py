@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from lkj.extract.headers import HEADER_WORDS
-from lkj.extract.raw_table import TITLE_REACH, RawTable, region
+from lkj.extract.raw_table import RawTable, region, title_top
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0
@@ -226,7 +226,7 @@ def _table(page: pdfplumber.page.Page, number: int, index: int, header: list[_Li
            columns: list[tuple[float, float]], floor: float) -> RawTable:
     rows = [_cells(line, columns) for line in header + body]
     top = (header or body)[0].top
-    title_region = region(page, (0, max(floor, top - TITLE_REACH, 0), page.width, max(top - 0.5, 0.5)))
+    title_region = region(page, (0, title_top(top, floor), page.width, max(top - 0.5, 0.5)))
     return RawTable(
         page=number,
         index=index,

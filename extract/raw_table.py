@@ -1,7 +1,7 @@
 """The raw table every reader produces, and the page-region rules the readers share.
 
 The ruled reader (``extract.tables``), the borderless reader (``extract.borderless``)
-and the OCR table reader (``extract.ocr``) each turn a page into ``RawTable`` objects;
+and the OCR table reader (``extract.ocr_cells``) each turn a page into ``RawTable`` objects;
 they share here what a table is (cells as printed, their spans, the title above it),
 where its title may sit, which boxes are running headers and footers, and when a
 table runs to the foot of its page. Keeping these below the readers lets every reader
@@ -112,9 +112,15 @@ class _CharIndex:
 
 
 
+def title_top(top: float, floor: float) -> float:
+    """The highest point a table's title may start at: ``TITLE_REACH`` above the table's
+    ``top``, but below the previous table (``floor``) and the top of the page."""
+    return max(floor, top - TITLE_REACH, 0.0)
+
+
 def title_above(page: pdfplumber.page.Page, top: float, floor: float) -> str:
     """Text lines printed between the previous table (or ``floor``) and this one."""
-    upper = max(floor, top - TITLE_REACH, 0.0)
+    upper = title_top(top, floor)
     if top - upper < 2:
         return ""
     return (region(page, (0, upper, page.width, top - 0.5)).extract_text() or "").strip()

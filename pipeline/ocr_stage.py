@@ -12,9 +12,13 @@ import dataclasses
 from pathlib import Path
 
 from lkj.extract.document import PageText
-from lkj.extract.ocr import DEFAULT_DPI, MAX_PIXELS, OcrPage, ocr_pages, tesseract_available
 from lkj.extract.model import CellConfidence, IngestResult, OcrResult
+from lkj.extract.ocr import ocr_pages
+from lkj.extract.ocr_cells import OcrPage
+from lkj.extract.ocr_image import DEFAULT_DPI, MAX_PIXELS
+from lkj.extract.ocr_tesseract import tesseract_available
 from lkj.extract.warning_codes import ReportWarning
+
 #: Below this mean word confidence (0..100) a page's reading is doubtful.
 LOW_PAGE_CONFIDENCE = 60.0
 #: Below this a cell's value is doubtful.

@@ -34,7 +34,7 @@ def _born_digital(label: dict) -> bool:
 #: and chapters 2-3 with the main table (p. 27) and the budget tables (pp. 32, 38). Its
 #: 103 pages of annexes would add about six minutes of OCR to every CI run and exercise
 #: nothing the first 39 do not; the whole scan is timed by the benchmark
-#: (``python -m lkj.pipeline.bench --corpus ../shared/corpus/real``).
+#: (``python -m benchmarks.bench --corpus ../shared/corpus/real``).
 SCAN_PAGES = {"lkip-dsda-jabar-2016-scan.pdf": 39}
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from lkj.corpus.evaluate import score_report
 from lkj.corpus.samples.expected import load_expected
-from lkj.extract.ocr import tesseract_available
+from lkj.extract.ocr_tesseract import tesseract_available
 from tests.conftest import CORPUS
 
 SCANS = sorted((CORPUS / "scans").glob("*.expected.json"))

@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark (``python -m lkj.pipeline.bench``): it runs and writes sane JSON.
+"""Smoke test of the benchmark (``python -m benchmarks.bench``): it runs and writes sane JSON.
 
 No timing is asserted: the figures depend on the machine and on what else runs on it.
 """
@@ -9,7 +9,7 @@ import shutil
 
 import pikepdf
 
-from lkj.pipeline import bench
+from benchmarks import bench
 from tests.conftest import CORPUS
 
 SMALL = CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf"
@@ -23,14 +23,14 @@ def test_bench_on_one_small_pdf_writes_the_figures(tmp_path, capsys):
     out = tmp_path / "bench.json"
 
     code = bench.main(["--corpus", str(corpus), "--repeat", "1", "--workers", "1", "--skip-naive", "--skip-big",
-                       "--skip-scans", "--json", str(out)])
+                       "--skip-scans", "--skip-startup", "--json", str(out)])
 
     assert code == 0
     printed = capsys.readouterr().out
     assert "pages per second" in printed and "time per stage" in printed
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert {"machine", "settings", "pipeline", "tables", "total_seconds"} <= set(figures)
-    assert "naive" not in figures and "big" not in figures and "scans" not in figures
+    assert "naive" not in figures and "big" not in figures and "scans" not in figures and "startup" not in figures
     pipeline = figures["pipeline"]
     assert pipeline["reports"] == 1 and pipeline["failed"] == 0
     assert pipeline["pages"] > 0 and pipeline["pages_per_second"] > 0 and pipeline["seconds"] > 0
@@ -96,7 +96,7 @@ def test_bench_times_ocr_on_a_scanned_page(tmp_path, capsys):
     out = tmp_path / "bench.json"
 
     assert bench.main(["--corpus", str(corpus), "--repeat", "1", "--workers", "1", "--skip-naive", "--skip-big",
-                       "--scans", str(scans), "--json", str(out)]) == 0
+                       "--scans", str(scans), "--skip-startup", "--json", str(out)]) == 0
 
     assert "OCR seconds per scanned page" in capsys.readouterr().out
     scanned = json.loads(out.read_text(encoding="utf-8"))["scans"]
@@ -104,3 +104,37 @@ def test_bench_times_ocr_on_a_scanned_page(tmp_path, capsys):
     # one page: seconds per page is the OCR time, each rounded from the same measurement
     # (to 0.01 and to 0.001 s), so they differ by at most the two roundings
     assert scanned["ocr_seconds"] > 0 and abs(scanned["ocr_seconds_per_page"] - scanned["ocr_seconds"]) <= 0.0055
+
+
+def test_bench_times_the_cli_start_up(tmp_path, capsys):
+    """lkj --help and lkj run on the 8-page sample, as subprocesses: the figures are there and positive."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SMALL, corpus / SMALL.name)
+    out = tmp_path / "bench.json"
+
+    assert bench.main(["--corpus", str(corpus), "--repeat", "1", "--workers", "1", "--skip-naive", "--skip-big",
+                       "--skip-scans", "--json", str(out)]) == 0
+
+    printed = capsys.readouterr().out
+    assert "CLI start-up" in printed and "lkj --help" in printed
+    startup = json.loads(out.read_text(encoding="utf-8"))["startup"]
+    assert startup["help_seconds"] > 0 and len(startup["help_runs"]) == bench.HELP_RUNS
+    assert startup["run_seconds"] > 0 and len(startup["run_runs"]) == bench.RUN_RUNS
+    assert (CORPUS / "born-digital" / startup["run_file"]).is_file() and startup["run_pages"] > 0
+
+
+def test_start_up_sample_is_the_pdf_closest_to_eight_pages(tmp_path):
+    import pypdfium2
+
+    for pages in (3, 10, 6):
+        with pikepdf.open(SMALL) as pdf:
+            while len(pdf.pages) < pages:
+                pdf.pages.append(pdf.pages[0])
+            del pdf.pages[pages:]
+            pdf.save(tmp_path / f"p{pages:02}.pdf")
+    assert bench.startup_sample(tmp_path) == (tmp_path / "p06.pdf", 6)  # 6 and 10 are both 2 away: the first
+    (tmp_path / "p06.pdf").unlink()
+    assert bench.startup_sample(tmp_path) == (tmp_path / "p10.pdf", 10)
+    assert len(pypdfium2.PdfDocument(SMALL)) == 8 and bench.startup_sample(SMALL.parent) == (SMALL, 8)
+    assert bench.startup_sample(tmp_path / "nothing") is None

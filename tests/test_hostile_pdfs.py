@@ -25,7 +25,7 @@ import pytest
 import sqlite_utils
 
 from lkj.pipeline.inputs import InputFile, sha256_of
-from lkj.extract import ocr
+from lkj.extract import ocr_cells, ocr_image
 from lkj.extract.bombs import MAX_DECODED_BYTES, decoded_size, find_bomb, image_bytes
 from lkj.extract.document import MAX_PAGE_POINTS
 from lkj.pipeline.runner import run
@@ -331,28 +331,28 @@ def test_find_bomb_measures_what_pdfium_decodes_whole_in_an_image():
 
 
 def test_render_scale_keeps_every_page_within_the_pixel_budget():
-    assert ocr.render_scale(595, 842) == 300 / 72  # A4: untouched
+    assert ocr_image.render_scale(595, 842) == 300 / 72  # A4: untouched
     for width, height in ((200_000, 200_000), (MAX_PAGE_POINTS, MAX_PAGE_POINTS), (1_000_000, 10), (3000, 5000)):
-        scale = ocr.render_scale(width, height)
+        scale = ocr_image.render_scale(width, height)
         pixels = math.ceil(width * scale) * math.ceil(height * scale)  # as pypdfium2 rounds
-        assert 0.95 * ocr.MAX_PIXELS <= pixels <= ocr.MAX_PIXELS, (width, height)  # 25 -> 24 rows: 4 % less
+        assert 0.95 * ocr_image.MAX_PIXELS <= pixels <= ocr_image.MAX_PIXELS, (width, height)  # 25 -> 24 rows: 4 % less
         assert scale < 300 / 72
-    assert ocr.render_scale(595, 842, dpi=150) == 150 / 72
+    assert ocr_image.render_scale(595, 842, dpi=150) == 150 / 72
 
 
 def test_enlargement_stays_within_the_mosaic_budget():
-    assert ocr._enlargement(1.5, 12000 * 4961) == 1.5  # a 300 dpi A3 landscape mosaic: full enlargement
-    factor = ocr._enlargement(150.0, 60_000_000)  # a poster rendered at 3 dpi
-    assert 1 < factor < 150 and 60_000_000 * factor**2 <= ocr.MOSAIC_PIXELS * 1.0001
-    assert ocr._enlargement(1.5, 2 * ocr.MOSAIC_PIXELS) == 1.0  # never shrinks
+    assert ocr_cells._enlargement(1.5, 12000 * 4961) == 1.5  # a 300 dpi A3 landscape mosaic: full enlargement
+    factor = ocr_cells._enlargement(150.0, 60_000_000)  # a poster rendered at 3 dpi
+    assert 1 < factor < 150 and 60_000_000 * factor**2 <= ocr_cells.MOSAIC_PIXELS * 1.0001
+    assert ocr_cells._enlargement(1.5, 2 * ocr_cells.MOSAIC_PIXELS) == 1.0  # never shrinks
 
 
 def test_a_200000_pt_page_renders_within_the_pixel_budget(tmp_path):
     started = time.perf_counter()
-    image, width, height = ocr.render_page(huge_scan(tmp_path / "poster.pdf", 200_000), 1)
+    image, width, height = ocr_image.render_page(huge_scan(tmp_path / "poster.pdf", 200_000), 1)
     print(f"\n200000 pt page rendered {image.shape[1]} x {image.shape[0]} px in {time.perf_counter() - started:.1f} s")
     assert (width, height) == (200_000, 200_000)
-    assert 0.99 * ocr.MAX_PIXELS <= image.size <= ocr.MAX_PIXELS
+    assert 0.99 * ocr_image.MAX_PIXELS <= image.size <= ocr_image.MAX_PIXELS
 
 
 def test_an_oversized_scanned_page_is_read_by_ocr_downscaled(tmp_path, monkeypatch):
@@ -360,7 +360,7 @@ def test_an_oversized_scanned_page_is_read_by_ocr_downscaled(tmp_path, monkeypat
     at the lower resolution, and both warnings name it."""
     if shutil.which("tesseract") is None:
         pytest.skip("tesseract is not installed")
-    monkeypatch.setattr(ocr, "MAX_PIXELS", 2_000_000)
+    monkeypatch.setattr(ocr_image, "MAX_PIXELS", 2_000_000)
     path = huge_scan(tmp_path / "poster-scan.pdf", 20_000)
     outcome = process_document(_input(path), work=None, time_limit=120)
     codes = {(w.code, w.page) for w in outcome.report.warnings}

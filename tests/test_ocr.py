@@ -1,4 +1,4 @@
-"""OCR of scanned pages (extract/ocr.py) against the committed scans, no mocks.
+"""OCR of scanned pages (extract/ocr.py and the ocr_* modules it calls) against the committed scans, no mocks.
 
 The Lampung Utara scan's main table (scan pages 2-4, from source pages 8-10) must come
 out as ruled tables whose value cells match the expected raw values; a page turned by
@@ -18,16 +18,10 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from lkj.extract.ocr import (
-    OcrPage,
-    OcrWord,
-    find_grids,
-    find_rulings,
-    min_confidence_in,
-    ocr_page,
-    tesseract_available,
-    word_tables,
-)
+from lkj.extract.ocr import ocr_page
+from lkj.extract.ocr_cells import OcrPage, min_confidence_in, word_tables
+from lkj.extract.ocr_rulings import find_grids, find_rulings
+from lkj.extract.ocr_tesseract import OcrWord, tesseract_available
 from lkj.extract.tables import extract_tables
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,15 +1,16 @@
 """Benchmark: the whole pipeline on a corpus, against the naive table readers.
 
-``python -m lkj.pipeline.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
-[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--json OUT]`` (``main(argv)`` is the same thing, for
-``lkj bench``). See ``docs/benchmark.md`` for what each figure means.
+``python -m benchmarks.bench [--corpus DIR] [--repeat N] [--workers N] [--skip-naive]
+[--skip-big] [--big-pages N] [--scans DIR] [--skip-scans] [--skip-startup] [--json OUT]``, from the
+repository's root (the benchmark is not installed with ``lkj``; ``main(argv)`` is the
+same thing, called from Python). See ``docs/benchmark.md`` for what each figure means.
 
 What it does, all inside one temporary folder that is removed at the end:
 
 1. **Pipeline.** Every PDF of the corpus is copied ``--repeat`` times; each copy gets
    a PDF comment line (``% lkj-bench copy N``) appended after ``%%EOF``, which changes
    its sha256 (so the runner does not set it aside as a duplicate) but not a single
-   page. ``pipeline.runner.run`` then processes the copies with ``--workers``
+   page. ``lkj.pipeline.runner.run`` then processes the copies with ``--workers``
    processes into a fresh database with a fresh work folder (no cache).
 2. **Naive approaches**, single process, on each distinct corpus PDF once (the copies
    hold the same pages): camelot lattice on every page, and pdfplumber's
@@ -20,6 +21,9 @@ What it does, all inside one temporary folder that is removed at the end:
    ``--big-pages`` page PDF, which the pipeline processes alone.
 4. **Scans.** The scanned reports of ``--scans`` (default: the sample corpus's two
    scans) go through the whole pipeline, OCR included: seconds per scanned page.
+5. **CLI start-up.** The ``lkj`` command as a user runs it, each time a new process:
+   the wall time of ``lkj --help`` (median of 5) and of ``lkj run`` on one 8-page
+   born-digital sample into a fresh database and work folder, one worker (median of 3).
 
 Each measured phase runs in its own freshly *spawned* Python process, so that the
 peak memory figures (``resource.getrusage``: ``RUSAGE_SELF`` for the process itself,
@@ -39,6 +43,7 @@ import platform
 import resource
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,6 +61,11 @@ NAIVE = (
     ("pdfplumber", "pdfplumber extract_tables() on every page"),
 )
 STAGES = ("ingest", "ocr", "extract", "interpret", "normalize")
+#: The start-up phase times ``lkj --help`` this many times and ``lkj run`` on a sample
+#: of ``STARTUP_PAGES`` pages (from ``DEFAULT_CORPUS``) that many times; medians are reported.
+HELP_RUNS = 5
+RUN_RUNS = 3
+STARTUP_PAGES = 8
 MIB = 1024 * 1024
 
 
@@ -103,7 +113,7 @@ def _in_fresh_process(function: Callable[..., dict], *args) -> dict:
     ``function`` must live in this module (it is pickled by name).
     """
     # by the module's import name, also when this file runs as ``__main__``
-    module = importlib.import_module("lkj.pipeline.bench")
+    module = importlib.import_module("benchmarks.bench")
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=module._child, args=(sender, function.__name__, args))
@@ -249,10 +259,11 @@ def pipeline_phase(paths: list[str], db_path: str, work_root: str, workers: int)
 
 
 def _is_page_furniture(top: float, bottom: float, n_rows: int, height: float) -> bool:
-    """The pipeline's rule (``extract.tables``): a one-row box in the top or bottom tenth
-    of the page is a running header or footer, not a table."""
-    margin = height * 0.1
-    return n_rows <= 1 and (bottom <= margin or top >= height - margin)
+    """The pipeline's rule (``lkj.extract.raw_table.is_page_furniture``): a one-row box in
+    the top or bottom tenth of the page is a running header or footer, not a table."""
+    from lkj.extract.raw_table import is_page_furniture
+
+    return is_page_furniture((0.0, top, 0.0, bottom), n_rows, height)
 
 
 def _naive_table(rows: list[list], top: float, bottom: float, height: float) -> dict:
@@ -299,6 +310,8 @@ def naive_phase(paths: list[str]) -> dict:
     import pdfplumber  # noqa: F401
     import pypdfium2
 
+    import lkj.extract.raw_table  # noqa: F401  (the furniture rule the tables are counted with)
+
     readers = {"camelot_lattice": _camelot_lattice, "pdfplumber": _pdfplumber_tables}
     heights = {}
     for path in paths:
@@ -320,6 +333,71 @@ def naive_phase(paths: list[str]) -> dict:
                                        "tables": tables, "failures": failures}
     results["rss_mib"] = _rss_mib(resource.getrusage(resource.RUSAGE_SELF))
     return results
+
+
+# --------------------------------------------------------------------------- CLI start-up
+
+
+def lkj_command() -> list[str]:
+    """The ``lkj`` command of this Python: the console script installed beside the
+    interpreter, or ``python -m lkj.pipeline`` (the same command) when there is none."""
+    script = Path(sys.executable).with_name("lkj")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "lkj.pipeline"]
+
+
+def startup_sample(folder: Path, pages: int = STARTUP_PAGES) -> tuple[Path, int] | None:
+    """The PDF under ``folder`` with ``pages`` pages, or the one closest to it (the first
+    in the runner's order on a tie), and its page count; ``None`` when there is no PDF."""
+    import pypdfium2
+
+    if not folder.exists():
+        return None
+    best: tuple[Path, int] | None = None
+    for path in source_pdfs(folder):
+        try:
+            document = pypdfium2.PdfDocument(str(path))
+        except pypdfium2.PdfiumError:
+            continue
+        try:
+            count = len(document)
+        finally:
+            document.close()
+        if best is None or abs(count - pages) < abs(best[1] - pages):
+            best = (path, count)
+    return best
+
+
+def _wall_seconds(command: list[str], cwd: Path | None = None) -> float:
+    """Wall time of ``command`` run as a subprocess (output discarded); it must succeed."""
+    began = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}): "
+                           f"{done.stderr.decode(errors='replace')[-500:]}")
+    return seconds
+
+
+def startup_phase(folder: Path, sample: Path, pages: int) -> dict:
+    """``lkj --help`` ``HELP_RUNS`` times, and ``lkj run sample`` ``RUN_RUNS`` times, each
+    into a new database in a new folder (so its work folder, beside it, is new too)."""
+    lkj = lkj_command()
+    helps = [_wall_seconds([*lkj, "--help"]) for _ in range(HELP_RUNS)]
+    runs = []
+    for number in range(1, RUN_RUNS + 1):
+        target = folder / f"run{number}"
+        target.mkdir(parents=True)
+        runs.append(_wall_seconds([*lkj, "run", str(sample), "--db", str(target / "lkj.db"), "--workers", "1",
+                                   "--quiet"], cwd=target))
+    return {
+        "command": lkj,
+        "help_seconds": round(statistics.median(helps), 3),
+        "help_runs": [round(s, 3) for s in helps],
+        "run_file": sample.name,
+        "run_pages": pages,
+        "run_seconds": round(statistics.median(runs), 3),
+        "run_runs": [round(s, 3) for s in runs],
+    }
 
 
 # --------------------------------------------------------------------------- table comparison
@@ -534,6 +612,15 @@ def render(figures: dict) -> str:
                     ["peak RSS", f"{scans['peak_rss_mib']:.1f} MiB"],
                 ])]
         out += [f"  failed: {name}: {reason}" for name, reason in scans["failures"]]
+    startup = figures.get("startup")
+    if startup:
+        out += ["", "CLI start-up (wall time of the lkj command, a new process each time, median):",
+                _table([
+                    ["command", "seconds"],
+                    [f"lkj --help ({len(startup['help_runs'])} runs)", f"{startup['help_seconds']:.2f}"],
+                    [f"lkj run {startup['run_file']} ({startup['run_pages']} pages, 1 worker, fresh database; "
+                     f"{len(startup['run_runs'])} runs)", f"{startup['run_seconds']:.2f}"],
+                ])]
     out += ["", f"benchmark wall time {figures['total_seconds']:.1f} s"]
     return "\n".join(out)
 
@@ -542,7 +629,7 @@ def render(figures: dict) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m lkj.pipeline.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="folder (or PDF) to benchmark [default: corpus/data/born-digital]")
     parser.add_argument("--repeat", type=int, default=3, help="distinct copies of each PDF [default: 3]")
@@ -554,6 +641,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scans", type=Path, default=DEFAULT_SCANS,
                         help="scanned PDFs to time OCR on [default: corpus/data/scans]")
     parser.add_argument("--skip-scans", action="store_true", help="do not run the scanned reports")
+    parser.add_argument("--skip-startup", action="store_true",
+                        help="do not time lkj --help and lkj run on an 8-page sample as subprocesses")
     parser.add_argument("--json", dest="json_out", type=Path, help="write every figure to this JSON file")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.workers < 1 or args.big_pages < 1:
@@ -575,7 +664,8 @@ def bench(args: argparse.Namespace) -> dict:
         "settings": {"corpus": str(args.corpus), "files": len(sources), "repeat": args.repeat,
                      "workers": args.workers, "naive": not args.skip_naive,
                      "big_pages": None if args.skip_big else args.big_pages,
-                     "scans": None if args.skip_scans else str(args.scans)},
+                     "scans": None if args.skip_scans else str(args.scans),
+                     "startup": not args.skip_startup},
     }
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as temporary:
         folder = Path(temporary)
@@ -636,6 +726,9 @@ def bench(args: argparse.Namespace) -> dict:
             raw_scans = _in_fresh_process(pipeline_phase, [str(args.scans.resolve())], str(folder / "scans.db"),
                                           str(folder / "scans-work"), args.workers)
             figures["scans"] = _scan_figures(raw_scans)
+        sample = None if args.skip_startup else startup_sample(DEFAULT_CORPUS)
+        if sample:
+            figures["startup"] = startup_phase(folder / "startup", *sample)
     figures["machine"]["load_average_after"] = _load_average()
     figures["total_seconds"] = round(time.perf_counter() - started, 1)
     return figures

@@ -1,0 +1,463 @@
+"""The tables of an OCRed page: every cell read on its own, assembled into ``RawTable`` s.
+
+Given the upright page image and its cell grids (``extract.ocr_rulings``), each
+non-blank cell is cropped, cleaned of grain and read by Tesseract on a mosaic of
+cells (``_read_cells``); the words go back to their cells, merged positions become
+``None`` as pdfplumber reports them, the title above each table is taken from the
+page's words, and running headers and footers are dropped (``ocr_tables``, flavor
+``ocr-lattice``). Borderless tables are found by word alignment (``word_tables``,
+``ocr-words``). ``OcrPage`` (the words and size of a read page) and ``OcrTable`` (a
+``RawTable`` with the confidence of every cell) live here because table assembly
+reads the one and makes the other; ``extract.ocr`` fills the page.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+import cv2
+import numpy as np
+
+from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
+from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
+from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, ocr_languages, parse_tsv, run_tesseract
+from lkj.extract.raw_table import RawTable, is_page_furniture, title_top
+
+#: Page segmentation mode for the mosaic of table cells (one uniform block of text).
+CELL_PSM = "6"
+#: Cells are read at this resolution (the mosaic is enlarged to it): the small table
+#: fonts of a 150 dpi scan read better (cell accuracy 89.7% -> 91.8% on the samples).
+CELL_DPI = 450
+#: Largest mosaic of cells Tesseract gets in one call (pixels high, before enlarging).
+MOSAIC_HEIGHT = 12000
+#: Largest mosaic of cells in pixels, after enlarging. A 300 dpi page's mosaic stays
+#: under it (12000 px high, as wide as an A3 landscape page: 60 MP, 134 MP enlarged);
+#: a page rendered at a few dpi (a poster, see ``ocr_image.MAX_PIXELS``) would otherwise be
+#: enlarged by up to ``CELL_DPI`` / its dpi: a 200000 pt page asked OpenCV for 622 GB.
+MOSAIC_PIXELS = 150_000_000
+#: How Tesseract misreads a lone ``%`` (the ``ind`` model has no ``%`` at all; even
+#: with ``eng`` a percent sign on its own comes out as ``Yo``).
+_PERCENT_MISREADS = {"Yo", "Yo.", "%o", "Y%", "°/o", "o/o"}
+
+
+@dataclass
+class OcrTable:
+    """A table read from a scan, with the OCR confidence of every cell.
+
+    ``confidences`` is parallel to ``raw.rows``: the lowest word confidence (0..100)
+    in the cell; ``None`` where the cell is blank or covered by a merged cell; ``0.0``
+    for a cell that holds ink from which no word could be read (a value may be lost).
+    """
+
+    raw: RawTable
+    confidences: list[list[float | None]]
+    #: For every position, the (row, col) of the cell that holds its text: itself, or
+    #: the first position of the merged cell that covers it.
+    owners: list[list[tuple[int, int]]] = field(default_factory=list)
+    #: The words of every cell, parallel to ``raw.rows`` (empty where covered).
+    words: list[list[list[OcrWord]]] = field(default_factory=list)
+
+
+@dataclass
+class OcrPage:
+    """A scanned page as OCR read it: its text, words and tables, in points of the upright page."""
+
+    number: int  # 1-based
+    text: str  # printed lines top to bottom; a table row is one line
+    words: list[OcrWord]  # outside the tables and inside them
+    width: float  # points, of the upright (de-rotated) page
+    height: float
+    rotation: int  # degrees the scan was turned clockwise to read it: 0, 90, 180, 270
+    skew_degrees: float  # counter-clockwise tilt of the content that was corrected
+    mean_confidence: float  # mean word confidence, 0..100 (0 when no words)
+    dpi: int = DEFAULT_DPI
+    tables: list[OcrTable] = field(default_factory=list)
+    #: Rendered below the resolution asked for, to stay within ``ocr_image.MAX_PIXELS``.
+    downscaled: bool = False
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _text_lines(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """Words grouped into printed lines, top to bottom, each left to right."""
+    if not words:
+        return []
+    tolerance = 0.5 * median(w.bottom - w.top for w in words)
+    lines: list[list[OcrWord]] = []
+    for word in sorted(words, key=lambda w: w.centre[1]):
+        if lines:
+            current = lines[-1]
+            if abs(word.centre[1] - sum(w.centre[1] for w in current) / len(current)) <= tolerance:
+                current.append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _join(words: list[OcrWord]) -> str:
+    """Cell text: lines top to bottom joined by newlines, words by spaces."""
+    return "\n".join(" ".join(w.text for w in line) for line in _text_lines(words))
+
+
+# --------------------------------------------------------------------------- reading cells
+
+
+def _glyphs(normalized: np.ndarray, dpi: int) -> np.ndarray:
+    """Ink that can be part of a character, without scanner grain.
+
+    Grain is small and pale; a full stop is about 2.5 pt² and dark. Kept: components of
+    at least 1 pt², or of 0.3 pt² when they are as dark as print.
+    """
+    s = dpi / 72
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(normalized), connectivity=8)
+    darkest = np.full(count, 255, np.int32)
+    np.minimum.at(darkest, labels.ravel(), normalized.ravel().astype(np.int32))
+    area = stats[:, 4]
+    keep = np.where((area >= s * s) | ((area >= 0.3 * s * s) & (darkest <= 100)), 255, 0).astype(np.uint8)
+    keep[0] = 0
+    return keep[labels]
+
+
+def _cell_boxes(grid: CellGrid, s: float) -> dict[int, tuple[int, int, int, int]]:
+    """Inside of every cell in pixels (x0, y0, x1, y1), 1 pt in from its rules."""
+    boxes = {}
+    for label in np.unique(grid.labels):
+        rows, cols = np.nonzero(grid.labels == label)
+        boxes[int(label)] = (int(grid.xs[cols.min()] + s), int(grid.ys[rows.min()] + s),
+                             int(grid.xs[cols.max() + 1] - s), int(grid.ys[rows.max() + 1] - s))
+    return boxes
+
+
+def _clean_crop(crop: np.ndarray, s: float) -> np.ndarray:
+    """A cell image without grain: pale marks under 1 pt² that touch no character go.
+
+    Punctuation survives because it is as dark as print or sits within 3 pt beside
+    (1.5 pt above or below) a character; a speck of grain or a crumb of an erased rule
+    is pale and alone, and Tesseract would read it as ``.``, ``'`` or a stray letter.
+    """
+    crop = crop.copy()
+    crop[crop >= 215] = 255
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(crop), connectivity=8)
+    big = stats[:, 4] >= s * s
+    big[0] = False
+    if count <= 1 or big[1:].all():
+        return crop
+    reach = (max(3, round(3 * s)) | 1, max(3, round(1.5 * s)) | 1)
+    near = cv2.dilate(np.where(big[labels], 255, 0).astype(np.uint8),
+                      cv2.getStructuringElement(cv2.MORPH_ELLIPSE, reach))
+    touching = np.zeros(count, bool)
+    touching[np.unique(labels[near > 0])] = True
+    darkest = np.full(count, 255, np.int32)
+    np.minimum.at(darkest, labels.ravel(), crop.ravel().astype(np.int32))
+    lonely = ~big & ~touching & (darkest > 100)
+    lonely[0] = False
+    crop[lonely[labels]] = 255
+    return crop
+
+
+def _clean_cell_words(words: list[OcrWord]) -> list[OcrWord]:
+    """Tidy the words of one cell.
+
+    - grain read as punctuation goes (a lone dash, a printed blank, stays);
+    - quote marks and bars glued to the front or back of a word go;
+    - ``Yo`` (a misread lone ``%``) becomes ``%``;
+    - in a cell of three words or more, a one- or two-letter "word" read with
+      confidence under 40 is grain or a crumb of a rule (``Tn``, ``oO``), not text.
+    """
+    kept = [w for w in words if not RULE_JUNK.match(w.text) or (w.text in "-–—" and len(words) == 1)]
+    out = []
+    for w in kept:
+        text = re.sub(r"^[‘’'`*|_~\"“”]+(?=[\dA-Za-z(])", "", w.text)
+        text = re.sub(r"(?<=[\d%)A-Za-z])[|‘’'`_~]+$", "", text)
+        if text in _PERCENT_MISREADS:
+            text = "%"
+        if len(kept) >= 3 and len(text) <= 2 and w.conf < 40 and text != "%" and not any(c.isdigit() for c in text):
+            continue
+        if text:
+            out.append(OcrWord(text, w.x0, w.top, w.x1, w.bottom, w.conf))
+    return out
+
+
+def _enlargement(up: float, pixels: int) -> float:
+    """``up``, or less when the enlarged mosaic would pass ``MOSAIC_PIXELS`` (never below 1).
+
+    A 300 dpi page is always enlarged by the full 1.5; a poster rendered at a few dpi
+    is enlarged only as far as the budget allows.
+    """
+    return max(1.0, min(up, math.sqrt(MOSAIC_PIXELS / max(pixels, 1))))
+
+
+def _read_cells(cleaned: np.ndarray, glyphs: np.ndarray, boxes: dict, s: float, dpi: int) -> dict:
+    """OCR every non-blank cell on its own: the words of each cell key, in points.
+
+    Each cell's glyphs (cropped, grain removed) go on their own band of a white mosaic,
+    one cell under the other with a 14 pt gap, and the mosaic, enlarged to
+    ``CELL_DPI``, is read with ``--psm 6`` in one Tesseract call (a new call every
+    ``MOSAIC_HEIGHT`` pixels). A blank cell is not read at all.
+    """
+    margin, gap, room = round(4 * s), round(14 * s), round(1.5 * s)
+    pieces = []  # (key, crop x0, crop y0, crop)
+    for key, (x0, y0, x1, y1) in boxes.items():
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ys, xs = np.nonzero(glyphs[y0:y1, x0:x1])
+        if len(ys) == 0:
+            continue
+        # a little room around the glyphs: punctuation is not always in the glyph mask
+        cx0, cy0 = max(0, int(xs.min()) - room), max(0, int(ys.min()) - room)
+        cx1, cy1 = min(x1 - x0, int(xs.max()) + 1 + room), min(y1 - y0, int(ys.max()) + 1 + room)
+        crop = _clean_crop(cleaned[y0 + cy0:y0 + cy1, x0 + cx0:x0 + cx1], s)
+        pieces.append((key, x0 + cx0, y0 + cy0, crop))
+    up = max(1.0, CELL_DPI / dpi)
+    # before enlarging, a mosaic holds at most what can still be enlarged to CELL_DPI from 300 dpi
+    most = MOSAIC_PIXELS / (CELL_DPI / DEFAULT_DPI) ** 2
+    found: dict = {}
+    start = 0
+    while start < len(pieces):
+        height, width, end = margin, 0, start
+        while end < len(pieces):
+            h, w = pieces[end][3].shape
+            wider = max(width, w + 2 * margin)
+            if end > start and (height + h + gap > MOSAIC_HEIGHT or (height + h + gap) * wider > most):
+                break
+            height, width = height + h + gap, wider
+            end += 1
+        batch = pieces[start:end]
+        mosaic = np.full((height, width), 255, np.uint8)
+        bands = []  # (band top, band bottom, key, offset x, offset y)
+        y = margin
+        for key, px, py, crop in batch:
+            h, w = crop.shape
+            mosaic[y:y + h, margin:margin + w] = crop
+            bands.append((y - gap // 2, y + h + gap // 2, key, px - margin, py - y))
+            y += h + gap
+        factor = _enlargement(up, mosaic.size)
+        if factor != 1.0:
+            mosaic = cv2.resize(mosaic, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        tsv = run_tesseract(mosaic, ["-l", ocr_languages(), "--psm", CELL_PSM, "--dpi", str(round(dpi * factor)), "tsv"])
+        del mosaic
+        for word in parse_tsv(tsv, factor)[0]:
+            centre = (word.top + word.bottom) / 2
+            for top, bottom, key, dx, dy in bands:
+                if top <= centre < bottom:
+                    found.setdefault(key, []).append(OcrWord(
+                        word.text, round((word.x0 + dx) / s, 2), round((word.top + dy) / s, 2),
+                        round((word.x1 + dx) / s, 2), round((word.bottom + dy) / s, 2), word.conf))
+                    break
+        start = end
+    return {key: _clean_cell_words(words) for key, words in found.items()}
+
+
+def _assign_words(words: list[OcrWord], grids: list[CellGrid], s: float) -> dict:
+    """Words of the page by (grid, cell label) of the cell their centre falls in."""
+    found: dict = {}
+    for word in words:
+        px, py = word.centre[0] * s, word.centre[1] * s
+        for g, grid in enumerate(grids):
+            if grid.xs[0] <= px < grid.xs[-1] and grid.ys[0] <= py < grid.ys[-1]:
+                i = int(np.searchsorted(grid.ys, py, side="right")) - 1
+                j = int(np.searchsorted(grid.xs, px, side="right")) - 1
+                found.setdefault((g, int(grid.labels[i, j])), []).append(word)
+                break
+    return found
+
+
+def _has_ink(glyphs: np.ndarray, box: tuple[int, int, int, int], s: float) -> bool:
+    """Whether a cell holds a mark the size of a small character (2 pt high or wide)."""
+    x0, y0, x1, y1 = box
+    region = glyphs[y0:y1, x0:x1]
+    if region.size == 0 or not region.any():
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
+    return any(max(stats[k][2], stats[k][3]) >= 2 * s for k in range(1, count))
+
+
+def _fill(grid: CellGrid, words: dict, boxes: dict, glyphs: np.ndarray, s: float):
+    """Rows, spans, confidences, owners and words of a grid; merged positions are ``None``."""
+    labels, xs = grid.labels, grid.xs
+    rows, spans, confidences, owners, cell_words = [], [], [], [], []
+    first: dict[int, tuple[int, int]] = {}
+    for i in range(labels.shape[0]):
+        row_texts, row_spans, row_conf, row_owner, row_words = [], [], [], [], []
+        for j in range(labels.shape[1]):
+            label = int(labels[i, j])
+            if label in first:
+                row_texts.append(None)
+                row_spans.append(None)
+                row_conf.append(None)
+                row_owner.append(first[label])
+                row_words.append([])
+                continue
+            first[label] = (i, j)
+            cols = np.nonzero((labels == label).any(axis=0))[0]
+            found = words.get(label, [])
+            conf: float | None
+            if found:
+                conf = min(w.conf for w in found)
+            else:
+                conf = 0.0 if _has_ink(glyphs, boxes[label], s) else None
+            row_texts.append(_join(found))
+            row_spans.append((round(xs[cols.min()] / s, 1), round(xs[cols.max() + 1] / s, 1)))
+            row_conf.append(conf)
+            row_owner.append((i, j))
+            row_words.append(found)
+        rows.append(row_texts)
+        spans.append(row_spans)
+        confidences.append(row_conf)
+        owners.append(row_owner)
+        cell_words.append(row_words)
+    return rows, spans, confidences, owners, cell_words
+
+
+def _title_above(page: OcrPage, bbox: tuple[float, float, float, float], floor: float, boxes) -> str:
+    """Words printed between the previous table (or ``floor``) and this table's top.
+
+    Where a title may sit is the readers' shared rule (``raw_table.title_top``); which
+    text is taken is not ``raw_table.title_above``'s, which crops pdfplumber's
+    characters across the page: here OCR words, by their centres, leaving out the
+    words inside any table of the page.
+    """
+    upper = title_top(bbox[1], floor)
+    words = [
+        w for w in page.words
+        if upper <= w.centre[1] < bbox[1]
+        and not any(b[0] <= w.centre[0] <= b[2] and b[1] <= w.centre[1] <= b[3] for b in boxes)
+    ]
+    return _join(words).strip()
+
+
+def _set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
+    boxes = [t.raw.bbox for t in tables]
+    floor = 0.0
+    for table in tables:
+        table.raw.title = _title_above(page, table.raw.bbox, floor, boxes)
+        floor = table.raw.bbox[3]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def ocr_tables(
+    page: OcrPage,
+    image: np.ndarray,
+    rulings: Rulings | None = None,
+    grids: list[CellGrid] | None = None,
+    per_cell: bool = True,
+    normalized: np.ndarray | None = None,
+) -> list[OcrTable]:
+    """Ruled tables (``ocr-lattice``) of an OCRed page.
+
+    ``image`` is the upright, deskewed grayscale page that ``page`` was read from (its
+    width in pixels over ``page.width`` is the scale); ``normalized`` its
+    ``normalize_background`` when already made. With ``per_cell`` (the default) every
+    non-blank cell is read on its own (``_read_cells``); otherwise a cell takes the
+    words of ``page`` whose centres fall in it (faster, less accurate).
+    """
+    s = image.shape[1] / page.width
+    dpi = round(s * 72)
+    normalized = normalize_background(image, dpi) if normalized is None else normalized.copy()
+    if rulings is None:
+        rulings = find_rulings(image, dpi, normalized)
+    if grids is None:
+        grids = find_grids(rulings, image.shape, dpi)
+    if not grids:
+        return []
+    normalized[erase_mask(rulings, grids, image.shape, s) > 0] = 255
+    glyphs = _glyphs(normalized, dpi)
+    boxes = {(g, label): box for g, grid in enumerate(grids) for label, box in _cell_boxes(grid, s).items()}
+    if per_cell:
+        words = _read_cells(normalized, glyphs, boxes, s, dpi)
+    else:
+        words = _assign_words(page.words, grids, s)
+    found: list[OcrTable] = []
+    for g, grid in enumerate(grids):
+        rows, spans, confidences, owners, cell_words = _fill(
+            grid, {k[1]: v for k, v in words.items() if k[0] == g}, {k[1]: v for k, v in boxes.items() if k[0] == g},
+            glyphs, s)
+        bbox = tuple(round(v / s, 2) for v in grid.bbox)
+        if is_page_furniture(bbox, len(rows), page.height):
+            continue
+        raw = RawTable(page=page.number, index=len(found), flavor="ocr-lattice", bbox=bbox,
+                       page_height=page.height, rows=rows, spans=spans, title="", open_bottom=grid.open_bottom)
+        found.append(OcrTable(raw, confidences, owners, cell_words))
+    _set_titles(page, found)
+    return found
+
+
+def word_tables(page: OcrPage, min_columns: int = 3, min_rows: int = 3) -> list[OcrTable]:
+    """Borderless tables (``ocr-words``) by word alignment, one printed line per row.
+
+    A printed line is cut into segments where two words are further apart than one
+    word height (a column gap, not a word space). A run of lines with at least two
+    segments, ``min_rows`` of them with ``min_columns`` or more, is a table (up to three
+    lines with one segment inside a run are a wrapped cell). Its columns are the
+    x-ranges covered by the run's words, split where no word covers a gap of half a
+    word height (a projection profile): a space between two words of one line is
+    covered by the words of other lines, a column gap is not.
+    """
+    lines = _text_lines(page.words)
+    if not lines:
+        return []
+    height = median(w.bottom - w.top for w in page.words)
+    counts = [1 + sum(1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 > height) for line in lines]
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, count in enumerate(counts):
+        wrapped = count == 1 and current and any(c >= 2 for c in counts[k + 1:k + 4])
+        if count >= 2 or wrapped:
+            current.append(k)
+            continue
+        if sum(counts[i] >= min_columns for i in current) >= min_rows:
+            runs.append(current)
+        current = []
+    if sum(counts[i] >= min_columns for i in current) >= min_rows:
+        runs.append(current)
+    found = []
+    for run in runs:
+        words = [w for k in run for w in lines[k]]
+        columns: list[list[float]] = []
+        for w in sorted(words, key=lambda w: w.x0):
+            if columns and w.x0 - columns[-1][1] <= height / 2:
+                columns[-1][1] = max(columns[-1][1], w.x1)
+            else:
+                columns.append([w.x0, w.x1])
+        if len(columns) < min_columns:
+            continue
+        cuts = [columns[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [columns[-1][1]]
+        spans = [(round(cuts[k], 1), round(cuts[k + 1], 1)) for k in range(len(columns))]
+        rows, confidences, cell_words = [], [], []
+        for k in run:
+            cells: list[list[OcrWord]] = [[] for _ in columns]
+            for word in lines[k]:
+                column = int(np.searchsorted(cuts, word.centre[0], side="right")) - 1
+                cells[min(max(column, 0), len(columns) - 1)].append(word)
+            rows.append([" ".join(w.text for w in cell) for cell in cells])
+            confidences.append([min((w.conf for w in cell), default=None) for cell in cells])
+            cell_words.append(cells)
+        bbox = (round(cuts[0], 2), round(min(w.top for w in words), 2), round(cuts[-1], 2),
+                round(max(w.bottom for w in words), 2))
+        raw = RawTable(page=page.number, index=len(found), flavor="ocr-words", bbox=bbox, page_height=page.height,
+                       rows=rows, spans=[list(spans) for _ in rows], title="")
+        owners = [[(r, c) for c in range(len(columns))] for r in range(len(rows))]
+        found.append(OcrTable(raw, confidences, owners, cell_words))
+    _set_titles(page, found)
+    return found
+
+
+def min_confidence_in(table: OcrTable, row: int, col: int) -> float | None:
+    """OCR confidence (lowest word, 0..100) of the cell at ``row``, ``col``.
+
+    A position covered by a merged cell answers for the merged cell (whose text the
+    interpreter carries into it); ``None`` for a blank cell or a position outside the
+    table; ``0.0`` for a cell with ink that no word was read from.
+    """
+    rows = table.raw.rows
+    if not (0 <= row < len(rows)) or not (0 <= col < len(rows[row])):
+        return None
+    if table.owners:
+        row, col = table.owners[row][col]
+    return table.confidences[row][col]
+
