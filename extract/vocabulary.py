@@ -18,6 +18,111 @@ This module imports nothing from ``lkj``: every reader may import it.
 """
 from __future__ import annotations
 
+# --------------------------------------------------------------------- units and bodies
+
+#: Words that name a region's kind, each with the kind (``units.kind``) it names.
+#: ``Propinsi`` is the old spelling, still printed in reports of the 2010s; ``Prov.``,
+#: ``Prop.`` and ``Kab.`` are the abbreviations. A kota was a ``Kotamadya`` (short
+#: ``Kodya``) until 1999; ``Kotamadja`` is the pre-1972 spelling and ``Kotamadia`` a
+#: common misspelling, both found in archived names.
+REGION_KIND_WORDS: dict[str, str] = {
+    "provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi", "prop": "provinsi",
+    "kabupaten": "kabupaten", "kab": "kabupaten",
+    "kota": "kota", "kotamadya": "kota", "kotamadia": "kota", "kodya": "kota", "kotamadja": "kota",
+}
+
+#: Words that, right after the agency, name the central level as a kind (``KPU Pusat``).
+#: Kept apart from the region kinds: ``Pusat`` is also the last word of a real place
+#: (``Kota Jakarta Pusat``), so it neither ends a place name nor names a region.
+CENTRAL_KIND_WORDS: dict[str, str] = {"pusat": "pusat"}
+
+#: ``RI`` (Republik Indonesia) after a body's name names the national body (``KPU RI``),
+#: and so ends a place name in prose.
+NATIONAL_ABBREVIATIONS = frozenset({"ri"})
+
+#: The whole rest of the national body's name after the agency, as word sets: ``KPU RI``,
+#: a letter-spaced ``K P U R I``, ``KPU Republik Indonesia``, ``KPU Indonesia``, ``KPU Pusat``.
+CENTRAL_TAILS: tuple[frozenset[str], ...] = (
+    *(frozenset({word}) for word in NATIONAL_ABBREVIATIONS),
+    frozenset({"r", "i"}),
+    frozenset({"republik", "indonesia"}),
+    frozenset({"indonesia"}),
+    *(frozenset({word}) for word in CENTRAL_KIND_WORDS),
+)
+
+#: How the national body is named in prose; counted when a report names no unit of a region.
+NATIONAL_BODY_NAMES = ("komisi pemilihan umum republik indonesia", "kpu ri", "sekretariat jenderal komisi pemilihan umum")
+
+#: Words between a kind and a place in Jakarta's administrative kota and kabupaten
+#: (``Kota Administrasi Jakarta Pusat``, ``Kab. Adm. Kepulauan Seribu``).
+ADMINISTRATIVE_WORDS = frozenset({"administrasi", "adm"})
+
+#: Words inside place names printed otherwise than the gazetteer spells them: ``Kep.`` and
+#: ``Kepl.`` for Kepulauan, the English-style ``Sumatra`` for Sumatera.
+PLACE_WORD_VARIANTS: dict[str, str] = {"kep": "kepulauan", "kepl": "kepulauan", "sumatra": "sumatera"}
+
+#: The election commissions as ``units.agency`` stores them. KIP (Komisi Independen
+#: Pemilihan) is the KPU of Aceh.
+ELECTION_AGENCIES = ("KPU", "KIP")
+
+#: One-word names of a commission, with the agency each names. ``KPUD`` (KPU Daerah) is
+#: the regional commissions' older name, still printed.
+AGENCY_WORDS: dict[str, str] = {"kpu": "KPU", "kpud": "KPU", "kip": "KIP"}
+
+#: The commissions' names in full.
+AGENCY_PHRASES: dict[str, str] = {"komisi pemilihan umum": "KPU", "komisi independen pemilihan": "KIP"}
+
+#: The word that names a regional government as a unit (``Pemerintah Provinsi Jawa Barat``):
+#: its agencies (OPD) report under it and name it everywhere.
+GOVERNMENT = "pemerintah"
+
+#: Names under which a government itself is the reporting unit.
+GOVERNMENT_NAMES = (GOVERNMENT, f"{GOVERNMENT} daerah")
+
+#: Words that open a government agency's (OPD's) name: ``Dinas Tenaga Kerja``, ``Badan
+#: ...``, ``Biro ...`` (of the regional secretariat), ``Rumah Sakit Jiwa``, ``Satuan Polisi
+#: Pamong Praja``, ``Kantor ...``.
+AGENCY_HEADS = ("dinas", "badan", "biro", "inspektorat", "sekretariat", "rumah sakit", "satuan polisi", "kantor")
+
+#: Acronyms that are a government agency's whole name (Badan Perencanaan Pembangunan
+#: Daerah, Rumah Sakit Umum Daerah), printed upper-case before the place.
+AGENCY_ACRONYMS = ("bappeda", "rsud")
+
+# --------------------------------------------------------------------- the report and its names
+
+#: Names of the report itself: ``Laporan`` and the acronyms LKj, LKjIP (Laporan Kinerja
+#: Instansi Pemerintah, since 2014), LAKIP (the same before 2014), LKIP and LKI.
+REPORT_NAMES = frozenset({"laporan", "lkj", "lkjip", "lakip", "lkip", "lki"})
+
+#: The rest of the report's full title, ``Laporan Kinerja Instansi Pemerintah``.
+REPORT_TITLE_WORDS = frozenset({"kinerja", "instansi", GOVERNMENT})
+
+#: The offices that print a commission's report under their own name before the
+#: commission's: ``Sekretariat Jenderal KPU`` (short ``Setjen``, misspelled ``Jendral``),
+#: ``Sekretariat KPU Provinsi ...``, ``Kantor KPU ...``.
+SECRETARIAT_WORDS = frozenset({"sekretariat", "jenderal", "jendral", "setjen", "kantor"})
+
+#: Phrases that name the year's measurement in prose (``Pengukuran Kinerja Tahun 2024``),
+#: so that a year in the same sentence is the reporting year.
+MEASUREMENT_PHRASES = frozenset({"pengukuran kinerja", "capaian kinerja"})
+
+#: Words that say "year" before a year: ``Tahun 2024``, ``TA 2024`` (tahun anggaran),
+#: ``Th``/``Thn``.
+YEAR_WORDS = frozenset({"tahun", "ta", "th", "thn"})
+
+#: Phrases before a year that make it a fiscal year: ``Tahun Anggaran 2024``, ``TA 2024``.
+FISCAL_YEAR_PHRASES = ("tahun anggaran", "ta")
+
+#: Words that end a unit's name in a title or a file name: a year word, ``Periode
+#: 2020-2024``, ``Nomor``/``No.`` of a decree, ``Tanggal``.
+NAME_END_WORDS = YEAR_WORDS | {"periode", "nomor", "no", "tanggal"}
+
+#: Lower-case words of the sentence around a name. A place name printed in capitals
+#: (``KOTA SURABAYA YANG ...``) ends before them; ``dan`` may join an agency's name
+#: (``Dinas Tenaga Kerja dan Transmigrasi``).
+CLAUSE_WORDS = frozenset({"yang", "dan", "dalam", "pada", "sebagai", "untuk", "di", "sebesar", "dengan", "telah",
+                          "adalah", "tentang"})
+
 # --------------------------------------------------------------------- values: units, scales, numbers
 
 #: Canonical units of a value that are no count: percent, rupiah, a SAKIP grade.
