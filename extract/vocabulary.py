@@ -123,6 +123,143 @@ NAME_END_WORDS = YEAR_WORDS | {"periode", "nomor", "no", "tanggal"}
 CLAUSE_WORDS = frozenset({"yang", "dan", "dalam", "pada", "sebagai", "untuk", "di", "sebesar", "dengan", "telah",
                           "adalah", "tentang"})
 
+# --------------------------------------------------------------------- tables: pages, headers, captions
+
+#: Header words of performance and budget tables (PermenPAN-RB 53/2014); a page needs two
+#: different ones to be read for tables.
+TABLE_WORDS = ("target", "realisasi", "capaian", "indikator", "pagu", "anggaran", "satuan", "sasaran", "program",
+               "belanja")
+
+#: Pairs of :data:`TABLE_WORDS` that, printed on one page, make a borderless table worth a stream pass.
+STRONG_PAIRS = (("target", "realisasi"), ("pagu", "realisasi"), ("anggaran", "realisasi"), ("indikator", "target"))
+
+#: Column roles and the header words that name them, checked in order; the first role
+#: one of whose word sets is all in a header wins. Budget roles come before the
+#: performance roles whose words they share (``Realisasi Anggaran`` is money, not an
+#: indicator's realization). ``reference`` columns compare the year with something else
+#: (``Capaian Thn Lalu``, ``Target Akhir Renstra``, ``Nasional``); ``goal_achievement`` is
+#: the capaian of the goal (``Capaian Sasaran``) printed once per goal. Both are kept as
+#: extras, never as the year's values.
+COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("reference", (("lalu",), ("sebelumnya",), ("akhir", "renstra"), ("akhir", "rpjmd"), ("akhir", "periode"),
+                   ("nasional",), ("terhadap", "renstra"), ("terhadap", "rpjmd"), ("terhadap", "tahun"), ("thdp",))),
+    ("goal_achievement", (("capaian", "sasaran"), ("capaian", "tujuan"))),
+    ("absorption", (("%", "realisasi"), ("persentase", "realisasi"), ("penyerapan",), ("serapan",), ("realisasi", "(%)"))),
+    ("budget_realization", (("realisasi", "anggaran"), ("realisasi", "keuangan"), ("realisasi", "rp"))),
+    ("remaining", (("sisa",),)),
+    ("pagu", (("pagu",), ("alokasi",), ("anggaran",))),
+    ("achievement", (("capaian",), ("pencapaian",), ("persentase", "capaian"), ("kinerja", "%"))),
+    ("realization", (("realisasi",),)),
+    ("target", (("target",), ("rencana",))),
+    ("unit", (("satuan",),)),
+    ("indicator", (("indikator",),)),
+    ("goal", (("sasaran",),)),
+    ("program", (("program",), ("kegiatan",), ("uraian",))),
+    ("note", (("keterangan",), ("ket.",), ("penjelasan",))),
+    ("no", (("no",), ("no.",), ("nomor",))),
+)
+
+#: Words that make a row a header row rather than data (``NO | SASARAN | INDIKATOR ...``).
+HEADER_WORDS = frozenset({
+    "no", "no.", "nomor", "sasaran", "strategis", "indikator", "kinerja", "target", "realisasi",
+    "capaian", "satuan", "pagu", "anggaran", "program", "kegiatan", "keterangan", "uraian",
+    "tujuan", "rencana", "persentase", "(%)", "%", "pencapaian", "sisa", "jenis", "belanja",
+    "utama", "iku", "formulasi", "tahun",
+})
+
+#: Words that open a table's caption; reports in English-style templates print ``Table``.
+TABLE_CAPTION_WORDS = ("tabel", "table")
+
+#: Words that open a figure's caption (``Gambar 3.1``, ``Grafik 2``).
+FIGURE_CAPTION_WORDS = ("gambar", "grafik")
+
+#: Words that open an appendix heading, numbered like a table's caption (``Lampiran 1``).
+APPENDIX_WORDS = ("lampiran",)
+
+#: The heading of one strategic goal (``Sasaran Strategis 2``), printed between two tables.
+GOAL_HEADING = "sasaran strategis"
+
+#: Phrases that name the year's measurement in a caption (PermenPAN-RB 53/2014, Bab III);
+#: the words may be printed glued (``CapaianKinerja``).
+MEASUREMENT_TITLES = (
+    "pengukuran", "target dan realisasi", "tingkat capaian", "capaian kinerja", "capaian indikator kinerja",
+    "evaluasi kinerja", "evaluasi indikator kinerja", "realisasi kinerja", "realisasi indikator kinerja",
+)
+
+#: Words of a caption that make it a measurement even when it names the plan too
+#: (``Realisasi Perjanjian Kinerja``).
+MEASUREMENT_WORDS = ("pengukuran", "realisasi", "capaian", "evaluasi")
+
+#: Phrases that name the year's plan in a caption: Perjanjian Kinerja, Penetapan
+#: (Indikator) Kinerja, Rencana Kinerja/Aksi/Tindak (Lanjut)/Strategis/Kerja.
+PLAN_TITLES = (
+    "perjanjian kinerja", "penetapan kinerja", "penetapan indikator kinerja", "rencana kinerja", "rencana aksi",
+    "rencana tindak", "rencana strategis", "rencana kerja",
+)
+
+#: Words after which a caption names what the year is compared with (``dibandingkan dengan
+#: tahun lalu``; ``thdp`` is short for terhadap).
+COMPARISON_WORDS = ("dengan", "terhadap", "thdp", "dibandingkan", "dibanding")
+
+#: ``sesuai dengan`` (in accordance with) names the plan the targets come from, and compares nothing.
+NOT_A_COMPARISON_BEFORE = "sesuai"
+
+#: What a comparison compares with, found anywhere in the caption's tail: the national
+#: figure, the medium-term plan (Renstra, RPJMD, jangka menengah), the previous year, a standard.
+COMPARED_WITH = ("nasional", "jangka menengah", "renstra", "rpjmd", "sebelumnya", "standar")
+
+#: The same, matched as whole words only: ``lalu`` is inside ``melalui`` (through) and
+#: ``akhir`` (the end of the plan period) inside ``berakhir``.
+COMPARED_WITH_WORDS = ("lalu", "akhir")
+
+#: Words that head a goal's text (``Sasaran Strategis 1 : ...``, ``Tujuan : ...``), cut in
+#: this order so that the longer heading goes first.
+GOAL_LABELS = (GOAL_HEADING, "strategis", "sasaran", "tujuan")
+
+#: The levels of the strategic plan above its goals (Visi, Misi, Tujuan): rows naming
+#: them head the goals and are no goal of the measurement.
+PLAN_LEVELS = ("visi", "misi", "tujuan")
+
+#: Words that open a group row of a table, which no wrapped line continues: a goal, a
+#: level above it, or a budget program (``Program Dukungan Manajemen ...``).
+GROUP_ROW_WORDS = ("sasaran", *PLAN_LEVELS, "program")
+
+# --------------------------------------------------------------------- budgets
+
+#: Prefixes of spending-type words (Belanja Pegawai, Barang, Modal, Bunga, Subsidi, Hibah,
+#: Bantuan Sosial/Bansos, Lain-lain, Transfer) and the category (``spending.category``) each names.
+SPENDING_WORDS: dict[str, str] = {
+    "pegawai": "pegawai",
+    "barang": "barang",
+    "modal": "modal",
+    "bunga": "beban_bunga",
+    "subsidi": "subsidi",
+    "hibah": "hibah",
+    "bansos": "bansos",
+    "sosial": "bansos",
+    "lain": "lain_lain",
+    "lainlain": "lain_lain",
+    "transfer": "transfer",
+}
+
+#: Labels of a total row or column (``JUMLAH``, ``Total``, ``Grand Total``).
+TOTAL_WORDS = ("total", "jumlah", "grand total")
+
+#: Labels of an average row (``RATA-RATA``, ``Rerata``) closing a measurement table.
+AVERAGE_WORDS = ("rata-rata", "rerata")
+
+#: First words of the rows of a spending table printed with types as columns
+#: (``PAGU``/``ALOKASI``/``ANGGARAN``, ``REALISASI``, ``SISA``), and the value each row holds.
+BUDGET_ROW_LABELS: dict[str, str] = {"pagu": "pagu", "alokasi": "pagu", "anggaran": "pagu", "realisasi": "realization",
+                                     "sisa": "remaining"}
+
+#: Words before an amount in prose that make it the budget's realization (``terealisasi
+#: sebesar Rp ...``, ``penyerapan anggaran``); checked before :data:`PROSE_PAGU_WORDS`.
+PROSE_REALIZATION_WORDS = frozenset({"realisasi", "terealisasi", "penyerapan"})
+
+#: Words before an amount in prose that make it the budget (``pagu anggaran sebesar Rp ...``).
+PROSE_PAGU_WORDS = frozenset({"pagu", "anggaran", "dianggarkan", "alokasi", "sebesar"})
+
 # --------------------------------------------------------------------- values: units, scales, numbers
 
 #: Canonical units of a value that are no count: percent, rupiah, a SAKIP grade.
