@@ -345,3 +345,51 @@ PLACEHOLDERS = frozenset({"n/a", "na", "n.a", "tidak ada", "nihil", "nil", "none
 
 #: Words before a value that bound it rather than state it (``Min 80%``, ``Maks. 3 hari``).
 QUALIFIER_WORDS = frozenset({"min", "minimal", "minimum", "maks", "maksimal", "maksimum", "max"})
+
+# --------------------------------------------------------------------- indicator wordings
+
+#: Words that turn an indicator into its opposite (``belum ditindaklanjuti``).
+NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan"})
+
+#: Words of spaCy's Indonesian stop list that carry meaning in an indicator and are kept
+#: in match forms: negations, measures, time limits, amounts (``tanpa ada permasalahan``,
+#: ``Jumlah``, ``tepat waktu``, ``setiap bulan``, ``paling lambat 1 hari``).
+KEEP_WORDS = NEGATIONS | {
+    "kurang", "lebih", "jumlah", "tepat", "waktu", "hari", "bulan", "tahun", "setiap", "paling", "lambat",
+    "sebelum", "sesudah", "setelah", "akhir", "awal", "sampai", "sudah", "baik", "umum", "benar", "sama", "bagian",
+}
+
+#: Words that say how an indicator is measured, as its first word; two indicators
+#: measured differently differ.
+MEASURE_WORDS = frozenset({"persentase", "jumlah", "nilai", "tingkat", "indeks", "rasio", "rata", "predikat", "opini"})
+
+#: Spelling variants found in LKj reports and the spelling labels get: ``Prosentase`` and
+#: ``Percentase`` beside Persentase; ``Propinsi`` is the old spelling of Provinsi.
+SPELLING: dict[str, str] = {
+    "percentase": "persentase", "prosentase": "persentase", "presentase": "persentase",
+    "prosentasi": "persentase", "persentasi": "persentase", "propinsi": "provinsi",
+}
+
+#: Typos of repeated letters and syllables (regular expression, replacement), from the
+#: seed report's ``memutakhirkkan`` and ``memutakhirkankan``: Indonesian words have no
+#: ``kk``, no tripled letter and no ``-kankan``. Other one-letter typos (``penugasananya``)
+#: are left to the matcher: a rule for them would also change real words (``rencananya``).
+TYPOS = ((r"([a-z])\1{2,}", r"\1"), (r"kk", "k"), (r"(kan){2,}$", "kan"))
+
+#: Words printed as two (``Pertanggung jawaban``, ``Data Base``) and read as one.
+JOINED_WORDS = (("pertanggung", "jawaban"), ("data", "base"))
+
+#: Abbreviations expanded in match forms (labels keep what was printed). A short list:
+#: expanding a word that is also a common word would create matches. The kinds' and the
+#: commissions' abbreviations come from :data:`REGION_KIND_WORDS` and :data:`AGENCY_WORDS`.
+ABBREVIATIONS: dict[str, str] = {
+    "kec": "kecamatan", "bmn": "barang milik negara", "sdm": "sumber daya manusia", "ti": "teknologi informasi",
+    "tik": "teknologi informasi komunikasi", "diklat": "pendidikan pelatihan", "bimtek": "bimbingan teknis",
+    "lap": "laporan", "dpt": "daftar pemilih tetap", "renja": "rencana kerja", "renstra": "rencana strategis",
+    "monev": "monitoring evaluasi", "parpol": "partai politik", "pemilu": "pemilihan umum",
+    "pilkada": "pemilihan kepala daerah",
+}
+
+#: The level a region kind belongs to, as KPU RI's indicator templates name it
+#: (``KPU Kabupaten/Kota``, ``KPU Provinsi``): a unit's own name in an indicator becomes its level.
+LEVEL_NAMES: dict[str, str] = {"kabupaten": "Kabupaten/Kota", "kota": "Kabupaten/Kota", "provinsi": "Provinsi"}
