@@ -6,7 +6,8 @@ beside it (``Table``, ``Rp``, ``pct``). Every rule of the readers that looks for
 it here, so that a spelling found in a new report is added once and every rule that
 needs it sees it. A rule that needs only part of a group derives that part in its own
 module by a stated rule (the province words are the region kind words whose kind is
-``provinsi``); it never keeps a list of its own.
+``provinsi``); it never keeps a list of its own. ``tests/test_vocabulary.py`` fails when
+a module outside this one defines a word list, and checks that the groups agree.
 
 Words are lower-case unless case is what they are read by (the SAKIP grades, the
 one-letter money scales, the agencies as ``units.agency`` stores them). Where two
