@@ -9,7 +9,7 @@ from lkj.extract.measurement import indicator_rows, split_goal_number
 from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo
 from lkj.extract.warning_codes import ReportWarning
 
-VERSION = 6
+VERSION = 7
 
 
 def _info(table: LogicalTable, n_rows: int) -> TableInfo:

@@ -28,7 +28,7 @@ from lkj.extract.model import (
 )
 from lkj.extract.warning_codes import ReportWarning
 
-VERSION = 3
+VERSION = 4
 #: Printed and recomputed achievement may differ by rounding up to this many points.
 ACHIEVEMENT_TOLERANCE = 1.0
 #: Similarity (rapidfuzz token_set_ratio) above which a detail row is the same indicator.
