@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from lkj.extract.headers import HEADER_WORDS
 from lkj.extract.raw_table import RawTable, region, title_top
+from lkj.extract.vocabulary import FIGURE_CAPTION_WORDS, HEADER_WORDS, TABLE_CAPTION_WORDS
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0
@@ -31,6 +31,8 @@ WORD_SPACE = 0.15
 MAX_LINE_GAP = 2.6
 #: Share of the page height at its foot where page numbers are printed.
 FOOT_MARGIN = 0.1
+#: A line that opens a table's or a figure's caption ends the table above it.
+_CAPTION_WORDS = TABLE_CAPTION_WORDS + FIGURE_CAPTION_WORDS
 
 
 @dataclass
@@ -177,7 +179,7 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
         height = max(line.bottom - line.top, 6.0)
         if previous_bottom is not None and line.top - previous_bottom > MAX_LINE_GAP * height:
             break
-        if not _fits(line, columns) or line.text.lower().startswith(("tabel", "table", "gambar", "grafik")):
+        if not _fits(line, columns) or line.text.lower().startswith(_CAPTION_WORDS):
             break
         if line.top > foot and line.text.replace(" ", "").isdigit():
             break

@@ -14,12 +14,18 @@ from dataclasses import dataclass, field
 from lkj.extract.layout import LogicalTable, spending_categories, spending_category
 from lkj.extract.measurement import join_lines
 from lkj.extract.nlp import blank_indonesian
+from lkj.extract.units import fold
+from lkj.extract.vocabulary import (
+    BUDGET_ROW_LABELS,
+    CURRENCY_PREFIXES,
+    PROSE_PAGU_WORDS,
+    PROSE_REALIZATION_WORDS,
+    TOTAL_WORDS,
+)
 from lkj.extract.warning_codes import ReportWarning
 
-_TOTAL_WORDS = ("total", "jumlah", "grand total")
 #: One printed amount or percentage, no words (``73,463,786,000``, ``(99.91%)``, ``0``).
 _AMOUNT = re.compile(r"\(?-?[\d.,]*\d[\d.,]*%?\)?")
-_ROW_LABELS = {"pagu": "pagu", "alokasi": "pagu", "anggaran": "pagu", "realisasi": "realization", "sisa": "remaining"}
 
 
 @dataclass
@@ -107,7 +113,7 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         label = (program or get(no_col)).lower()
         if not (get(pagu_col) or get(real_col)):
             continue
-        is_total = any(label.startswith(word) for word in _TOTAL_WORDS) or (not program and not get(no_col))
+        is_total = any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not get(no_col))
         rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total))
     return rows
 
@@ -115,8 +121,8 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
 def _row_label(cells: list[str]) -> str | None:
     for text in cells:
         first = join_lines(text).lower().split(" ")[0] if text else ""
-        if first in _ROW_LABELS:
-            return _ROW_LABELS[first]
+        if first in BUDGET_ROW_LABELS:
+            return BUDGET_ROW_LABELS[first]
     return None
 
 
@@ -130,7 +136,7 @@ def spending_rows(table: LogicalTable, findings: BudgetFindings) -> None:
 
 def _spending_by_columns(table: LogicalTable, categories: list[str | None], findings: BudgetFindings) -> None:
     """Types as columns, one row per PAGU/REALISASI/SISA; the first block is taken."""
-    total_col = next((i for i, c in enumerate(table.grid.columns) if c.label.strip().lower() in ("total", "jumlah")), None)
+    total_col = next((i for i, c in enumerate(table.grid.columns) if c.label.strip().lower() in TOTAL_WORDS), None)
     seen: dict[str, tuple[list[str], int]] = {}
     for body in table.grid.rows:
         label = _row_label(body.cells)
@@ -191,7 +197,7 @@ def _spending_by_rows(table: LogicalTable, findings: BudgetFindings) -> None:
             return join_lines(cells[i]) if i is not None and i < len(cells) else ""
 
         lowered = " ".join(join_lines(c).lower() for c in cells[:2])
-        if any(lowered.startswith(w) for w in _TOTAL_WORDS):
+        if any(lowered.startswith(w) for w in TOTAL_WORDS):
             findings.spending_total = {"pagu": get(pagu_col), "realization": get(real_col), "remaining": get(rest_col)}
             continue
         category = spending_category(label_text) if label_text else None
@@ -207,11 +213,11 @@ def prose_money(pages: list[tuple[int, str]]) -> list[MoneyMention]:
     mentions = []
     for number, text in pages:
         lowered = text.lower()
-        if "rp" not in lowered or "anggaran" not in lowered:
+        if not any(prefix in lowered for prefix in CURRENCY_PREFIXES) or "anggaran" not in lowered:
             continue
         doc = nlp(text)
         for i, token in enumerate(doc):
-            if token.lower_ not in ("rp", "rp."):
+            if fold(token.text) not in CURRENCY_PREFIXES:
                 continue
             j = i + 1
             while j < len(doc) and doc[j].text in (".", ":"):
@@ -223,9 +229,9 @@ def prose_money(pages: list[tuple[int, str]]) -> list[MoneyMention]:
                 end += 1
             raw = doc[i:end].text
             before = [t.lower_ for t in doc[max(0, i - 10):i]]
-            if "realisasi" in before or "terealisasi" in before or "penyerapan" in before:
+            if PROSE_REALIZATION_WORDS.intersection(before):
                 role = "realization"
-            elif {"pagu", "anggaran", "dianggarkan", "alokasi", "sebesar"} & set(before):
+            elif PROSE_PAGU_WORDS.intersection(before):
                 role = "pagu"
             else:
                 continue

@@ -13,12 +13,12 @@ from pathlib import PurePath
 
 from lkj.extract.gazetteer import GazetteerUnit, resolve_unit
 from lkj.extract.identity import UnitGuess
+from lkj.extract.vocabulary import AGENCY_PHRASES, AGENCY_WORDS, NAME_END_WORDS
 from lkj.extract.warning_codes import ReportWarning
 
-#: Words that open a unit's name in a file name; what comes before them is the document kind.
-_AGENCY_WORDS = {"kpu", "kip", "komisi"}
-#: Words after the unit's name that end it (the year, ``Tahun 2024``, ``TA 2023``).
-_STOP_WORDS = {"tahun", "ta", "th", "thn"}
+#: Words that open a unit's name in a file name (a commission's one-word name or the first
+#: word of its full name); what comes before them is the document kind.
+_AGENCY_WORDS = frozenset(AGENCY_WORDS) | {phrase.split()[0] for phrase in AGENCY_PHRASES}
 #: Resolutions below this score (rapidfuzz ratio, 100 for exact and alias matches) are not
 #: a claim: a file name is short, and a fuzzy match on it is a guess.
 MIN_SCORE = 95.0
@@ -44,7 +44,7 @@ def file_name_claim(file_name: str) -> FileNameClaim:
         return FileNameClaim(None, years[0] if years else None, "")
     name: list[str] = []
     for word in words[start:]:
-        if word in _STOP_WORDS or any(ch.isdigit() for ch in word):
+        if word in NAME_END_WORDS or any(ch.isdigit() for ch in word):  # "Tahun 2024", "TA 2023", a year
             break
         name.append(word)
     text = " ".join(name)

@@ -56,6 +56,19 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from lkj.extract.vocabulary import (
+    ADMINISTRATIVE_WORDS,
+    AGENCY_PHRASES,
+    AGENCY_WORDS,
+    CENTRAL_KIND_WORDS,
+    CENTRAL_TAILS,
+    NAME_END_WORDS,
+    PLACE_WORD_VARIANTS,
+    REGION_KIND_WORDS,
+    REPORT_NAMES,
+    REPORT_TITLE_WORDS,
+    SECRETARIAT_WORDS,
+)
 from lkj.extract.warning_codes import ReportWarning
 
 #: The committed gazetteer (built by corpus/gazetteer/build_gazetteer.py).
@@ -70,22 +83,18 @@ FUZZY_MARGIN = 5.0
 #: one OCR error in ``Bima`` or ``OKU`` is too much of the word to guess from.
 FUZZY_MIN_LENGTH = 6
 
+#: The kinds of unit: the values of ``units.kind`` and of the gazetteer's ``kind`` column.
 KINDS = ("pusat", "provinsi", "kabupaten", "kota")
-_KIND_WORDS = {
-    "pusat": "pusat", "provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi", "prop": "provinsi",
-    "kabupaten": "kabupaten", "kab": "kabupaten",
-    "kota": "kota", "kotamadya": "kota", "kotamadia": "kota", "kodya": "kota", "kotamadja": "kota",
-}
-#: Long kind words that an OCR error may damage (``Kabupatcn``); short ones must be exact.
-_FUZZY_KIND_WORDS = {"kabupaten": "kabupaten", "provinsi": "provinsi", "propinsi": "provinsi", "kotamadya": "kota"}
-_AGENCY_PHRASES = (("komisi pemilihan umum", "KPU"), ("komisi independen pemilihan", "KIP"))
-_AGENCY_WORDS = {"kpu": "KPU", "kpud": "KPU", "kip": "KIP"}
-_LEADING_SKIP = {"laporan", "kinerja", "lkj", "lkjip", "lakip", "lkip", "instansi", "pemerintah",
-                 "sekretariat", "jenderal", "jendral", "setjen", "kantor"}
-_PUSAT_TAILS = ({"ri"}, {"r", "i"}, {"republik", "indonesia"}, {"pusat"}, {"indonesia"})
-_NAME_END = {"tahun", "ta", "periode", "nomor", "no", "tanggal"}
-_PROVINCE_WORDS = {"provinsi", "propinsi", "prov", "prop"}
-_TOKEN_EXPANSIONS = {"kep": "kepulauan", "kepl": "kepulauan", "sumatra": "sumatera"}
+#: A kind word right after the agency: a region's kind, or the central level (``KPU Pusat``).
+_KIND_WORDS = {**REGION_KIND_WORDS, **CENTRAL_KIND_WORDS}
+#: Long kind words (eight letters or more) that an OCR error may damage (``Kabupatcn``);
+#: in a short one (``Kab``, ``Kota``) one wrong letter is too much of the word to guess from.
+_FUZZY_KIND_WORDS = {word: kind for word, kind in _KIND_WORDS.items() if len(word) >= 8}
+#: Words that may precede the agency in a name: the report's name and title, and the
+#: secretariat that prints the report (``Laporan Kinerja Sekretariat Jenderal KPU``).
+_LEADING_SKIP = REPORT_NAMES | REPORT_TITLE_WORDS | SECRETARIAT_WORDS
+#: Words that name a province (``..., Provinsi Jawa Barat`` in a place): the kind words of provinces.
+_PROVINCE_WORDS = frozenset(word for word, kind in REGION_KIND_WORDS.items() if kind == "provinsi")
 
 
 @dataclass(frozen=True)
@@ -145,7 +154,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _compact(tokens: list[str]) -> str:
-    return "".join(_TOKEN_EXPANSIONS.get(t, t) for t in tokens)
+    return "".join(PLACE_WORD_VARIANTS.get(t, t) for t in tokens)
 
 
 def _kind_word(token: str) -> str | None:
@@ -164,28 +173,28 @@ def _parse(text: str) -> _Parsed:
     i = 0
     while i < len(tokens) and tokens[i] in _LEADING_SKIP:
         i += 1
-    if i < len(tokens) and tokens[i] in _AGENCY_WORDS:
-        p.agency = _AGENCY_WORDS[tokens[i]]
+    if i < len(tokens) and tokens[i] in AGENCY_WORDS:
+        p.agency = AGENCY_WORDS[tokens[i]]
         i += 1
     else:
         three = " ".join(tokens[i:i + 3])
-        for phrase, agency in _AGENCY_PHRASES:
+        for phrase, agency in AGENCY_PHRASES.items():
             if len(tokens) >= i + 3 and fuzz.ratio(three, phrase) >= 85:
                 p.agency = agency
                 i += 3
                 break
     rest = tokens[i:]
     for k, tok in enumerate(rest):  # the place ends at "Tahun 2024", "TA 2024", a year
-        if tok in _NAME_END or (len(tok) == 4 and tok.isdigit() and tok[:2] in ("19", "20")):
+        if tok in NAME_END_WORDS or (len(tok) == 4 and tok.isdigit() and tok[:2] in ("19", "20")):
             rest = rest[:k]
             break
-    if set(rest) in _PUSAT_TAILS or (not rest and p.agency):
+    if set(rest) in CENTRAL_TAILS or (not rest and p.agency):
         p.pusat = True
         return p
     if rest and (kind := _kind_word(rest[0])):
         p.kind = kind
         rest = rest[1:]
-        if rest and rest[0] in ("administrasi", "adm"):
+        if rest and rest[0] in ADMINISTRATIVE_WORDS:
             rest = rest[1:]
         if kind == "pusat" and not rest:
             p.pusat = True

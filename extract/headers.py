@@ -10,36 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Role words, checked in order; the first role whose words all appear wins.
-#: Budget roles come first where their words overlap with performance roles
-#: (``Realisasi Anggaran`` is money, not an indicator's realization).
-#: ``reference`` columns compare the year with something else (last year, the end of the
-#: plan period, the national figure): ``Capaian Thn Lalu``, ``Target Akhir Renstra``.
-#: ``goal_achievement`` is the capaian of the goal (``Capaian Sasaran``), printed once
-#: per goal beside per-indicator rows. Both are kept as extras, never as the year's values.
-_RULES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
-    ("reference", (("lalu",), ("sebelumnya",), ("akhir", "renstra"), ("akhir", "rpjmd"), ("akhir", "periode"),
-                   ("nasional",), ("terhadap", "renstra"), ("terhadap", "rpjmd"), ("terhadap", "tahun"), ("thdp",))),
-    ("goal_achievement", (("capaian", "sasaran"), ("capaian", "tujuan"))),
-    ("absorption", (("%", "realisasi"), ("persentase", "realisasi"), ("penyerapan",), ("serapan",), ("realisasi", "(%)"))),
-    ("budget_realization", (("realisasi", "anggaran"), ("realisasi", "keuangan"), ("realisasi", "rp"))),
-    ("remaining", (("sisa",),)),
-    ("pagu", (("pagu",), ("alokasi",), ("anggaran",))),
-    ("achievement", (("capaian",), ("pencapaian",), ("persentase", "capaian"), ("kinerja", "%"))),
-    ("realization", (("realisasi",),)),
-    ("target", (("target",), ("rencana",))),
-    ("unit", (("satuan",),)),
-    ("indicator", (("indikator",),)),
-    ("goal", (("sasaran",),)),
-    ("program", (("program",), ("kegiatan",), ("uraian",))),
-    ("note", (("keterangan",), ("ket.",), ("penjelasan",))),
-    ("no", (("no",), ("no.",), ("nomor",))),
-)
+from lkj.extract.vocabulary import COLUMN_ROLE_WORDS, HEADER_WORDS, YEAR_WORDS
 
 
 @dataclass(frozen=True)
 class ColumnRole:
-    role: str  # one of the _RULES names, or "other"
+    role: str  # one of the roles of vocabulary.COLUMN_ROLE_WORDS, or "other"
     year: int | None  # a year printed in the header (``Target 2023``)
     label: str
 
@@ -65,7 +41,7 @@ def column_role(label: str) -> ColumnRole:
     words = _words(label)
     bare = [w.strip(".,:") for w in words]
     glued = "".join(words)  # narrow header cells break words without a hyphen: "TARGE" / "T"
-    for role, alternatives in _RULES:
+    for role, alternatives in COLUMN_ROLE_WORDS:
         for needed in alternatives:
             if all((w in bare) or (w in words) or (len(w) > 3 and w in glued) for w in needed):
                 if role == "no" and len(bare) > 2:
@@ -74,21 +50,10 @@ def column_role(label: str) -> ColumnRole:
     return ColumnRole("other", header_year(label), label)
 
 
-#: Words that mark a row as a header row rather than data.
-HEADER_WORDS = frozenset(
-    {
-        "no", "no.", "nomor", "sasaran", "strategis", "indikator", "kinerja", "target", "realisasi",
-        "capaian", "satuan", "pagu", "anggaran", "program", "kegiatan", "keterangan", "uraian",
-        "tujuan", "rencana", "persentase", "(%)", "%", "pencapaian", "sisa", "jenis", "belanja",
-        "utama", "iku", "formulasi", "tahun",
-    }
-)
-
-
 def _is_year_label(text: str) -> bool:
     """``2016``, ``Tahun 2016``, ``TH 2016``: a header cell that spans one year's columns."""
     words = [w.strip(".,:()") for w in _words(text)]
-    return bool(words) and header_year(text) is not None and all(w.isdigit() or w in ("tahun", "th", "thn", "ta") for w in words)
+    return bool(words) and header_year(text) is not None and all(w.isdigit() or w in YEAR_WORDS for w in words)
 
 
 def looks_like_header(cells: list[str]) -> bool:

@@ -18,25 +18,52 @@ from spacy.tokens import Doc
 
 from lkj.extract.gazetteer import load_gazetteer, province_of, resolve_unit
 from lkj.extract.nlp import blank_indonesian
+from lkj.extract.vocabulary import (
+    AGENCY_ACRONYMS,
+    AGENCY_HEADS,
+    AGENCY_PHRASES,
+    AGENCY_WORDS,
+    CLAUSE_WORDS,
+    ELECTION_AGENCIES,
+    FISCAL_YEAR_PHRASES,
+    GOVERNMENT,
+    GOVERNMENT_NAMES,
+    MEASUREMENT_PHRASES,
+    NAME_END_WORDS,
+    NATIONAL_ABBREVIATIONS,
+    NATIONAL_BODY_NAMES,
+    REGION_KIND_WORDS,
+    REPORT_NAMES,
+)
 from lkj.extract.warning_codes import ReportWarning
 
-#: The 38 provinces, used to recognise ``Provinsi <name>`` and a unit's province.
 #: The 38 provinces, from the gazetteer (``extract/data/kpu_units.csv``) so there is one list.
 PROVINCES = tuple(u.province for u in load_gazetteer() if u.kind == "provinsi")
-_PROVINCE_BY_KEY = {p.lower(): p for p in PROVINCES}
-_PROVINCE_BY_KEY.update({"d.i. yogyakarta": "DI Yogyakarta", "yogyakarta": "DI Yogyakarta", "dki jakarta": "DKI Jakarta",
-                         "jakarta": "DKI Jakarta", "bangka belitung": "Kepulauan Bangka Belitung", "babel": "Kepulauan Bangka Belitung",
-                         "ntb": "Nusa Tenggara Barat", "ntt": "Nusa Tenggara Timur", "sumut": "Sumatera Utara", "jabar": "Jawa Barat",
-                         "jateng": "Jawa Tengah", "jatim": "Jawa Timur", "sumbar": "Sumatera Barat", "sumsel": "Sumatera Selatan"})
 
-#: ``Propinsi`` is the old spelling, still printed in reports of the 2010s.
-_KIND_WORDS = {"provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
-               "kota": "kota"}
-_REPORT_WORDS = {"lkj", "lkjip", "lakip", "lkip", "lki", "laporan"}
-#: Words that end a place name (``KPU Kabupaten Lampung Utara Tahun 2024``).
-_NAME_STOP = {"tahun", "nomor", "no", "yang", "dan", "dalam", "pada", "sebagai", "untuk", "periode", "ta", "di", "sebesar",
-              "dengan", "telah", "adalah", "tentang", "kabupaten", "kota", "provinsi", "propinsi", "kab", "prov", "ri", "tanggal"}
-_AGENCY_START = ("dinas", "badan", "biro", "rumah", "sekretariat", "inspektorat", "pemerintah", "satuan", "kantor", "bappeda", "rsud")
+
+def _province_keys() -> dict[str, str]:
+    """Every name of a province the gazetteer knows, lower-case, to its canonical name:
+    ``jawa barat``, ``jabar``, ``d.i. yogyakarta``, and ``yogyakarta`` from ``Provinsi
+    Yogyakarta`` (a leading kind word is not part of the place)."""
+    keys: dict[str, str] = {}
+    for unit in load_gazetteer():
+        if unit.kind != "provinsi" or unit.province is None:
+            continue
+        for label in (unit.name, *unit.aliases):
+            words = label.lower().split()
+            if len(words) > 1 and words[0].rstrip(".") in REGION_KIND_WORDS:
+                words = words[1:]
+            keys.setdefault(" ".join(words), unit.province)
+    return keys
+
+
+_PROVINCE_BY_KEY = _province_keys()
+#: Words that end a place name printed in capitals (``KPU Kabupaten Lampung Utara Tahun
+#: 2024``, ``KOTA SURABAYA YANG``): words that end a name or a clause, a kind word, ``RI``.
+#: Not ``Pusat``: ``Kota Jakarta Pusat`` is a place.
+_NAME_STOP = NAME_END_WORDS | CLAUSE_WORDS | set(REGION_KIND_WORDS) | NATIONAL_ABBREVIATIONS
+#: Words that open an agency's name: a government agency's first word or acronym, or the government.
+_AGENCY_START = frozenset(head.split()[0] for head in AGENCY_HEADS) | frozenset(AGENCY_ACRONYMS) | {GOVERNMENT}
 
 
 @dataclass
@@ -92,7 +119,7 @@ def _unit_mentions(doc: Doc, abbreviations: dict[str, str] | None = None) -> lis
     """(agency, kind, place) for every ``<agency> <Kabupaten|Kota|Provinsi> <Name>``."""
     mentions = []
     for i, token in enumerate(doc):
-        kind = _KIND_WORDS.get(token.lower_.rstrip("."))
+        kind = REGION_KIND_WORDS.get(token.lower_.rstrip("."))
         if kind is None:
             continue
         j = i + 1
@@ -127,12 +154,15 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
         end -= 3
     window = [t for t in doc[max(0, end - 8):end]]
     lowered = [t.lower_ for t in window]
-    if lowered[-1:] == ["kpu"] or lowered[-3:] == ["komisi", "pemilihan", "umum"] or lowered[-2:] == ["kpu", "/"]:
-        return "KPU"
-    if lowered[-1:] == ["kip"] or lowered[-3:] == ["komisi", "independen", "pemilihan"]:
-        return "KIP"
-    if lowered[-1:] == ["pemerintah"]:
-        return "Pemerintah"
+    if lowered and lowered[-1] in AGENCY_WORDS:
+        return AGENCY_WORDS[lowered[-1]]
+    if lowered[-2:-1] and lowered[-2] in AGENCY_WORDS and lowered[-1] == "/":  # KPU/KIP Kabupaten
+        return AGENCY_WORDS[lowered[-2]]
+    for phrase, agency in AGENCY_PHRASES.items():
+        if lowered[-len(phrase.split()):] == phrase.split():
+            return agency
+    if lowered[-1:] == [GOVERNMENT]:
+        return GOVERNMENT.title()
     if window and window[-1].text in abbreviations:
         return abbreviations[window[-1].text]
     for start in range(len(window)):
@@ -153,7 +183,7 @@ def _without_place(agency: str | None) -> str | None:
         return agency
     words = agency.split()
     for k, word in enumerate(words[1:], start=1):
-        if word.lower().rstrip(".") in _KIND_WORDS:
+        if word.lower().rstrip(".") in REGION_KIND_WORDS:
             return " ".join(words[:k]).rstrip(",") or None
     return agency
 
@@ -186,7 +216,7 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
     for i, token in enumerate(doc):
         if token.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper() and len(doc[i + 1]) >= 3:
             agency = _agency_before(doc, i)
-            if agency and agency not in ("KPU", "KIP", "Pemerintah") and len(agency.split()) > 1:
+            if agency and agency not in _BODIES_NOT_AGENCIES and len(agency.split()) > 1:
                 _keep_definition(found, doc[i + 1].text, agency)
     return found
 
@@ -203,7 +233,9 @@ _MAY_DEFINE = re.compile(r"\(\s*[A-Z]")
 
 _LETTER_SPACED = re.compile(r"\b[A-Z](?: [A-Z]){2,}\b")
 _GLUED_PROVINCE = {p.upper().replace(" ", ""): p.upper() for p in PROVINCES}
-_GLUED_PLACE = re.compile(r"\b(PROVINSI|KABUPATEN|KOTA)(" + "|".join(sorted(_GLUED_PROVINCE, key=len, reverse=True)) + r")\b")
+#: A kind's own name glued to a province's name (``PROVINSIJAWA BARAT`` once letters are joined).
+_GLUED_KIND = "|".join(sorted({kind.upper() for kind in REGION_KIND_WORDS.values()}, key=len, reverse=True))
+_GLUED_PLACE = re.compile(rf"\b({_GLUED_KIND})(" + "|".join(sorted(_GLUED_PROVINCE, key=len, reverse=True)) + r")\b")
 
 
 def _unspace(text: str) -> str:
@@ -231,18 +263,25 @@ def running_lines(pages: list[str], edge: int = 3) -> list[str]:
     return [line for line, n in counts.items() if n >= needed]
 
 
+_NATIONAL_BODY = tuple(re.compile(rf"\b{re.escape(name)}\b") for name in NATIONAL_BODY_NAMES)
+
+
 def _kpu_ri(doc: Doc) -> int:
+    """How often the national body is named (``KPU RI``, ``Komisi Pemilihan Umum Republik Indonesia``)."""
     text = doc.text.lower()
-    return text.count("komisi pemilihan umum republik indonesia") + text.count("kpu ri ") + text.count("sekretariat jenderal komisi pemilihan umum")
+    return sum(len(name.findall(text)) for name in _NATIONAL_BODY)
 
 
-_GOVERNMENT = ("Pemerintah", "Pemerintah Daerah")
+#: The government as its own agencies name it, title-cased as reports print it.
+_GOVERNMENT = tuple(name.title() for name in GOVERNMENT_NAMES)
+#: Names ``_agency_before`` gives that are no agency of a government: the commissions and the government.
+_BODIES_NOT_AGENCIES = frozenset(ELECTION_AGENCIES) | {GOVERNMENT.title()}
 #: Votes of a unit named in a running header or footer: it names the report on every page.
 RUNNING_WEIGHT = 5
 #: An agency's name as printed without its place: capitalised words (or ``dan``, ``&``) after
 #: ``Dinas`` etc., ending before a kind word (``Provinsi``) or a word that ends a name (``Tahun``).
-_PLACE_OR_STOP = "|".join(sorted((_NAME_STOP | set(_KIND_WORDS)) - {"dan"}, key=len, reverse=True))
-_PLACELESS = re.compile(r"\b(?:Dinas|Badan|Biro|Inspektorat|Rumah Sakit|Satuan Polisi|Sekretariat)"
+_PLACE_OR_STOP = "|".join(sorted(_NAME_STOP - {"dan"}, key=len, reverse=True))
+_PLACELESS = re.compile(r"\b(?:" + "|".join(sorted((h.title() for h in AGENCY_HEADS), key=len, reverse=True)) + ")"
                         r"(?: (?:(?!(?i:" + _PLACE_OR_STOP + r")\b)[A-Z][\w-]*|dan|&),?)+")
 
 
@@ -330,7 +369,7 @@ def find_unit(pages: list[str]) -> UnitGuess:
             return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
         return UnitGuess(None, None, None, None, None, 0)
     # The election bodies are what this tool is for: prefer them when named at all.
-    election = {k: v for k, v in votes.items() if k[0] in ("KPU", "KIP")}
+    election = {k: v for k, v in votes.items() if k[0] in ELECTION_AGENCIES}
     pool = election or votes
     best, evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
     if best[0] in _GOVERNMENT and not election:
@@ -352,7 +391,7 @@ def _year_votes(doc: Doc, is_cover: bool) -> tuple[Counter[int], Counter[int]]:
         lower = token.lower_
         if lower in (".", "\n") or "\n\n" in token.text_with_ws:
             sentence_has_report = False
-        if lower in _REPORT_WORDS or (lower == "kinerja" and i and doc[i - 1].lower_ in ("pengukuran", "capaian")):
+        if lower in REPORT_NAMES or (i and f"{doc[i - 1].lower_} {lower}" in MEASUREMENT_PHRASES):
             sentence_has_report = True
         if not _is_year(token.text):
             continue
@@ -363,7 +402,7 @@ def _year_votes(doc: Doc, is_cover: bool) -> tuple[Counter[int], Counter[int]]:
         before = [t.lower_ for t in doc[max(0, i - 3):i]]
         if is_cover:
             cover[year] += 1
-        elif before[-2:] == ["tahun", "anggaran"] or before[-1:] == ["ta"]:
+        elif any(before[-len(phrase.split()):] == phrase.split() for phrase in FISCAL_YEAR_PHRASES):
             strong[year] += 3
         elif before[-1:] == ["tahun"] and sentence_has_report:
             strong[year] += 2
@@ -398,7 +437,7 @@ def find_year(pages: list[str]) -> tuple[int | None, int | None, list[ReportWarn
 
 def _resolve_election_body(unit: UnitGuess, warnings: list[ReportWarning]) -> UnitGuess:
     """Give a KPU/KIP unit its gazetteer name, province and region code; warn, never invent."""
-    if unit.agency not in ("KPU", "KIP") or unit.name is None:
+    if unit.agency not in ELECTION_AGENCIES or unit.name is None:
         return unit
     resolution = resolve_unit(unit.name, kind=unit.kind if unit.kind != "pusat" else None)
     warnings += resolution.warnings

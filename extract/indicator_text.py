@@ -40,6 +40,20 @@ from spacy.lang.id.stop_words import STOP_WORDS
 
 from lkj.extract.gazetteer import load_gazetteer
 from lkj.extract.nlp import blank_indonesian
+from lkj.extract.vocabulary import (
+    ABBREVIATIONS,
+    AGENCY_PHRASES,
+    AGENCY_WORDS,
+    JOINED_WORDS,
+    KEEP_WORDS,
+    LEVEL_NAMES,
+    MEASURE_WORDS,
+    NEGATIONS,
+    NUMBER_NAMES,
+    REGION_KIND_WORDS,
+    SPELLING,
+    TYPOS,
+)
 
 #: Lowest similarity (0-100) at which two wordings are taken for the same indicator.
 #: A typo costs 1-5 points, a dropped stop word nothing; one different content word
@@ -51,62 +65,25 @@ from lkj.extract.nlp import blank_indonesian
 #: ``indicator_unmatched`` warning and a curated line to add.
 MATCH_THRESHOLD = 92.0
 
-#: Words of spaCy's Indonesian stop list that carry meaning in an indicator and are
-#: kept: negations, measures, time limits, numbers (``tanpa ada permasalahan``,
-#: ``Jumlah``, ``tepat waktu``, ``setiap bulan``, ``paling lambat 1 hari``).
-KEEP_WORDS = frozenset({
-    "tanpa", "belum", "tidak", "bukan", "kurang", "lebih", "jumlah", "tepat", "waktu", "hari", "bulan",
-    "tahun", "setiap", "paling", "lambat", "sebelum", "sesudah", "setelah", "akhir", "awal", "sampai",
-    "sudah", "baik", "umum", "benar", "sama", "bagian",
-})
+#: spaCy's Indonesian stop words less those that carry meaning in an indicator.
 STOP = frozenset(STOP_WORDS) - KEEP_WORDS
-
-#: Words that say how an indicator is measured; two indicators measured differently differ.
-MEASURE_WORDS = frozenset({"persentase", "jumlah", "nilai", "tingkat", "indeks", "rasio", "rata", "predikat", "opini"})
-
-#: Words that turn an indicator into its opposite (``belum ditindaklanjuti``).
-NEGATIONS = frozenset({"tidak", "belum", "tanpa", "bukan"})
-
-#: Spelling variants found in LKj reports, corrected in labels and match forms.
-SPELLING = {
-    "percentase": "persentase", "prosentase": "persentase", "presentase": "persentase",
-    "prosentasi": "persentase", "persentasi": "persentase", "propinsi": "provinsi",
+_TYPOS = tuple((re.compile(pattern), replacement) for pattern, replacement in TYPOS)
+_JOINED = tuple(re.compile(rf"\b({first})\s+({second})\b", re.IGNORECASE) for first, second in JOINED_WORDS)
+#: Abbreviations expanded in match forms: a kind's abbreviation or old name stands for the
+#: kind (``Kab.``, ``Kodya``), a commission's one-word name for KPU (KIP is the KPU of Aceh),
+#: and the vocabulary's other abbreviations.
+_EXPANSIONS = {
+    **{word: kind for word, kind in REGION_KIND_WORDS.items() if word != kind},
+    **{word: "kpu" for word in AGENCY_WORDS if word != "kpu"},
+    **ABBREVIATIONS,
 }
-
-#: Typos of repeated letters and syllables (seed report: ``memutakhirkkan``,
-#: ``memutakhirkankan``): Indonesian words have no ``kk``, no tripled letter and no
-#: ``-kankan``. Other one-letter typos (``penugasananya``) are left to the matcher: a
-#: rule for them would also change real words (``rencananya``).
-TYPOS = (
-    (re.compile(r"([a-z])\1{2,}"), r"\1"),
-    (re.compile(r"kk"), "k"),
-    (re.compile(r"(kan){2,}$"), "kan"),
-)
-
-#: Words printed as two (``Pertanggung jawaban``, ``Data Base``) joined for labels and matching.
-JOINED = (
-    re.compile(r"\b(pertanggung)\s+(jawaban)\b", re.IGNORECASE),
-    re.compile(r"\b(data)\s+(base)\b", re.IGNORECASE),
-)
-
-#: Abbreviations expanded in match forms only (labels keep what was printed). A short,
-#: documented list: expanding a word that is also a common word would create matches.
-#: KIP (Komisi Independen Pemilihan) is the KPU of Aceh.
-ABBREVIATIONS = {
-    "kab": "kabupaten", "prov": "provinsi", "kec": "kecamatan", "kpud": "kpu", "kip": "kpu",
-    "bmn": "barang milik negara", "sdm": "sumber daya manusia", "ti": "teknologi informasi",
-    "tik": "teknologi informasi komunikasi", "diklat": "pendidikan pelatihan", "bimtek": "bimbingan teknis",
-    "lap": "laporan", "dpt": "daftar pemilih tetap", "renja": "rencana kerja", "renstra": "rencana strategis",
-    "monev": "monitoring evaluasi", "parpol": "partai politik", "pemilu": "pemilihan umum",
-    "pilkada": "pemilihan kepala daerah",
-}
-
-_NUMBER_WORDS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "enam": "6", "tujuh": "7",
-                 "delapan": "8", "sembilan": "9", "sepuluh": "10"}
-_AGENCY = r"(?:kpu|kpud|kip|komisi\s+pemilihan\s+umum|komisi\s+independen\s+pemilihan)"
-_KIND = {"kabupaten": "kabupaten", "kab": "kabupaten", "kota": "kota", "kotamadya": "kota",
-         "provinsi": "provinsi", "propinsi": "provinsi", "prov": "provinsi"}
-_LEVEL = {"kabupaten": "Kabupaten/Kota", "kota": "Kabupaten/Kota", "provinsi": "Provinsi"}
+#: Spelled-out numbers written as digits in match forms (``tiga hari`` / ``3 hari``).
+_DIGITS = {word: str(number) for word, number in NUMBER_NAMES.items()}
+#: A commission's name, one word or in full (words may be spaced by any whitespace).
+_AGENCY = "(?:" + "|".join(r"\s+".join(map(re.escape, name.split()))
+                           for name in sorted([*AGENCY_WORDS, *AGENCY_PHRASES], key=len, reverse=True)) + ")"
+#: The levels' own words in a match form (``kpu provinsi``, ``kpu kabupaten kota``).
+_LEVEL_WORDS = re.compile(r"\bkpu (" + "|".join(sorted({level.split("/")[0].lower() for level in LEVEL_NAMES.values()})) + r")\b")
 
 
 def _ascii(text: str) -> str:
@@ -118,7 +95,7 @@ def _ascii(text: str) -> str:
 def _fix_word(word: str) -> str:
     """One lower-case word with spelling variants and repeated-letter typos corrected."""
     word = SPELLING.get(word, word)
-    for pattern, replacement in TYPOS:
+    for pattern, replacement in _TYPOS:
         word = pattern.sub(replacement, word)
     return word
 
@@ -136,7 +113,7 @@ def _place_patterns() -> tuple[re.Pattern, re.Pattern, dict[str, set[str]]]:
     """Regexes for a unit named with its agency (``KPU Kota Surabaya``, ``KIP Aceh Besar``)
     or with its kind (``Kabupaten Lampung Utara``), and the kinds each place name has."""
     kinds: dict[str, set[str]] = {}
-    kind_words = "|".join(_KIND)
+    kind_words = "|".join(sorted(REGION_KIND_WORDS, key=len, reverse=True))
     for unit in load_gazetteer():
         if unit.kind == "pusat":
             continue
@@ -155,9 +132,9 @@ def _level(kind_word: str | None, place: str, kinds: dict[str, set[str]]) -> str
     place is no unit of that kind (``Kota Medan`` is, ``Kota Lampung`` is not)."""
     have = kinds.get(re.sub(r"\s+", " ", place.lower()), set())
     if kind_word:
-        kind = _KIND[kind_word.lower()]
-        return _LEVEL[kind] if kind in have else None
-    return "Provinsi" if "provinsi" in have else _LEVEL[min(have)] if have else None
+        kind = REGION_KIND_WORDS[kind_word.lower()]
+        return LEVEL_NAMES[kind] if kind in have else None
+    return LEVEL_NAMES["provinsi"] if "provinsi" in have else LEVEL_NAMES[min(have)] if have else None
 
 
 def replace_unit_names(text: str) -> str:
@@ -181,7 +158,7 @@ def clean_label(text: str) -> str:
     """The printed indicator, readable and comparable: see the module docstring."""
     text = re.sub(r"\s+", " ", _ascii(text)).strip()
     text = re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)  # "perundang- undangan": a line-end hyphen
-    for pattern in JOINED:
+    for pattern in _JOINED:
         text = pattern.sub(lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[A-Za-z]+", lambda m: _keep_case(m[0], _fix_word(m[0].lower())), text)
     return replace_unit_names(text)
@@ -196,7 +173,7 @@ def match_form(text: str) -> str:
         if token.is_punct or token.is_space:
             continue
         for word in re.findall(r"[a-z0-9]+", token.text):  # "kab./kota", "pemilu/pemilihan": one token each
-            for part in (_NUMBER_WORDS.get(word) or ABBREVIATIONS.get(word, word)).split():
+            for part in (_DIGITS.get(word) or _EXPANSIONS.get(word, word)).split():
                 if part not in STOP and (not words or words[-1] != part):
                     words.append(part)
     return " ".join(words)
@@ -210,7 +187,7 @@ def measure(form: str) -> str | None:
 
 def levels(form: str) -> frozenset[str]:
     """The unit levels an indicator is about (``provinsi``, ``kabupaten``) from ``kpu <level>``."""
-    return frozenset(re.findall(r"\bkpu (provinsi|kabupaten)\b", form))
+    return frozenset(_LEVEL_WORDS.findall(form))
 
 
 def compatible(form_a: str, form_b: str) -> bool:

@@ -20,21 +20,25 @@ from rapidfuzz import fuzz
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from lkj.extract.headers import ColumnRole, column_role
 from lkj.extract.raw_table import RawTable
+from lkj.extract.vocabulary import (
+    APPENDIX_WORDS,
+    COMPARED_WITH,
+    COMPARED_WITH_WORDS,
+    COMPARISON_WORDS,
+    FIGURE_CAPTION_WORDS,
+    GOAL_HEADING,
+    GROUP_ROW_WORDS,
+    MEASUREMENT_TITLES,
+    MEASUREMENT_WORDS,
+    NOT_A_COMPARISON_BEFORE,
+    PLAN_TITLES,
+    SPENDING_WORDS,
+    TABLE_CAPTION_WORDS,
+)
 
-SPENDING_WORDS = {
-    "pegawai": "pegawai",
-    "barang": "barang",
-    "modal": "modal",
-    "bunga": "beban_bunga",
-    "subsidi": "subsidi",
-    "hibah": "hibah",
-    "bansos": "bansos",
-    "sosial": "bansos",
-    "lain": "lain_lain",
-    "lainlain": "lain_lain",
-    "transfer": "transfer",
-}
-_NEW_TABLE_WORDS = ("tabel", "table", "sasaran strategis", "gambar", "grafik", "lampiran")
+#: Words in the text above a table that open another table, so it continues none above:
+#: a caption (of a table, figure or appendix) or a goal's heading.
+_NEW_TABLE_WORDS = (*TABLE_CAPTION_WORDS, GOAL_HEADING, *FIGURE_CAPTION_WORDS, *APPENDIX_WORDS)
 
 
 @dataclass
@@ -67,17 +71,20 @@ class LogicalTable:
         return [i for i, r in enumerate(self.roles) if r.role == role]
 
 
-_CAPTION_START = re.compile(r"^(tabel|table|lampiran)[\s.]*\d", re.IGNORECASE)
-#: Phrases that name the year's measurement in a caption (PermenPAN-RB 53/2014, Bab III).
-_MEASUREMENT_TITLE = re.compile(
-    r"pengukuran|target\s*dan\s*realisasi|tingkat\s*capaian|(pen)?capaian\s*(indikator\s*)?kinerja"
-    r"|evaluasi\s*(indikator\s*)?kinerja|realisasi\s*(indikator\s*)?kinerja")
-_MEASUREMENT_WORDS = ("pengukuran", "realisasi", "capaian", "evaluasi")
-_PLAN_TITLE = re.compile(r"perjanjian\s*kinerja|penetapan\s*(indikator\s*)?kinerja|rencana\s*(kinerja|aksi|tindak|strategis|kerja)")
+def _alternation(phrases: tuple[str, ...], whole_words: bool = False) -> str:
+    """A regex alternation of lower-case phrases, longest first (so ``dibandingkan`` wins over
+    ``dibanding``), each phrase's words joined by optional space (text layers glue them)."""
+    forms = [r"\s*".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
+    return "|".join(rf"\b{f}\b" if whole_words else f for f in forms)
+
+
+_CAPTION_START = re.compile(rf"^({_alternation((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*\d", re.IGNORECASE)
+_MEASUREMENT_TITLE = re.compile(_alternation(MEASUREMENT_TITLES))
+_PLAN_TITLE = re.compile(_alternation(PLAN_TITLES))
 #: A comparison names what the year is compared with after ``dengan`` / ``terhadap``
-#: ("sesuai dengan Renstra" says which plan the targets come from, and compares nothing).
-_COMPARISON = re.compile(r"(?<!sesuai )\b(dengan|terhadap|thdp|dibandingkan|dibanding)(?P<tail>.*)")
-_COMPARED_WITH = re.compile(r"nasional|jangka\s*menengah|renstra|rpjmd|sebelumnya|standar|\blalu\b|\bakhir\b")
+#: (but not after ``sesuai dengan``: see the vocabulary).
+_COMPARISON = re.compile(rf"(?<!{NOT_A_COMPARISON_BEFORE} )\b({_alternation(COMPARISON_WORDS)})(?P<tail>.*)")
+_COMPARED_WITH = re.compile(_alternation(COMPARED_WITH) + "|" + _alternation(COMPARED_WITH_WORDS, whole_words=True))
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 
 
@@ -121,7 +128,7 @@ def title_kind(text: str, year: int | None) -> str | None:
             return "comparison"
     if "perbandingan" in lowered and len({m.group() for m in _YEAR.finditer(lowered)}) >= 2:
         return "comparison"  # "Perbandingan ... Tahun 2015 dan 2016": one year against another
-    if _PLAN_TITLE.search(lowered) and not any(word in lowered for word in _MEASUREMENT_WORDS):
+    if _PLAN_TITLE.search(lowered) and not any(word in lowered for word in MEASUREMENT_WORDS):
         return "plan"
     if _MEASUREMENT_TITLE.search(lowered):
         return "measurement"
@@ -268,7 +275,6 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
 LINE_PER_ROW_FLAVORS = ("camelot-stream", "pdfplumber-words")
 #: Columns that hold one short value per row; a line with none of them is wrapped text.
 _KEY_ROLES = {"no", "target", "realization", "achievement", "unit", "pagu", "budget_realization", "absorption", "remaining"}
-_GROUP_WORDS = ("sasaran", "misi", "tujuan", "program")
 
 
 def _merge_wrapped_lines(table: LogicalTable) -> None:
@@ -284,7 +290,7 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
         first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
         is_continuation = (
             merged and not row.starts_part and keys and not any(row.cells[i].strip() for i in keys)
-            and not first_text.startswith(_GROUP_WORDS)
+            and not first_text.startswith(GROUP_ROW_WORDS)
         )
         if is_continuation:
             previous = merged[-1]

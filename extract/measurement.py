@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lkj.extract.layout import LogicalTable
 from lkj.extract.numbers import parse_value
+from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, PLAN_LEVELS, TOTAL_WORDS
 from lkj.extract.warning_codes import ReportWarning
 
 VALUE_ROLES = ("target", "realization", "achievement")
@@ -65,7 +66,13 @@ def _clean_number(text: str) -> str | None:
     return stripped or None
 
 
-_SUMMARY_WORDS = ("ratarata", "rerata", "jumlah", "total")
+def _letters(text: str) -> str:
+    """The letters of ``text``, lower-case: ``RATA-RATA :`` → ``ratarata``."""
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+#: Labels of a summary row, compared by their letters only (``RATA - RATA``, ``Jumlah :``).
+_SUMMARY_WORDS = tuple(_letters(word) for word in AVERAGE_WORDS + TOTAL_WORDS)
 
 
 def _is_summary(label: str, values: dict[str, str]) -> bool:
@@ -76,8 +83,7 @@ def _is_summary(label: str, values: dict[str, str]) -> bool:
     It is short (``RATA-RATA :``, ``Rata-rata capaian``); an indicator that starts
     with "Jumlah" names what it counts.
     """
-    letters = "".join(ch for ch in label.lower() if ch.isalpha())
-    return letters.startswith(_SUMMARY_WORDS) and not values.get("target") and len(label.split()) <= 3
+    return _letters(label).startswith(_SUMMARY_WORDS) and not values.get("target") and len(label.split()) <= 3
 
 
 _BULLETS = ("-", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
@@ -119,7 +125,7 @@ def _cut_prefix(text: str, prefix: str) -> str | None:
 
 
 def _strip_goal_word(text: str) -> str:
-    for prefix in ("sasaran strategis", "strategis", "sasaran", "tujuan"):
+    for prefix in GOAL_LABELS:
         cut = _cut_prefix(text, prefix)
         if cut is not None:
             return cut
@@ -265,9 +271,9 @@ def capaian_in_brackets(values: dict[str, str]) -> dict[str, str]:
 def _group_kind(text: str) -> str | None:
     """A full-width row naming a goal (``Sasaran Strategis 1 : ...``) or a level above it (``Misi 2 : ...``)."""
     lowered = _leading_number(text)[1].lower()
-    if lowered.startswith(("misi", "tujuan", "visi")):
+    if lowered.startswith(PLAN_LEVELS):
         return "parent"
-    if lowered.startswith("sasaran") and (":" in lowered[:40] or "".join(lowered.split()).startswith("sasaranstrategis")):
+    if lowered.startswith("sasaran") and (":" in lowered[:40] or "".join(lowered.split()).startswith(GOAL_HEADING.replace(" ", ""))):
         return "goal"
     return None
 

@@ -50,7 +50,7 @@ Rules
    d) the default convention `id` (`.` thousands, `,` decimal):
       `ambiguous_separator`, confidence 0.5.
 7. Units follow the number (`2 Lap`, `12 Kali`, `87,5%`, `100 Persen`); the
-   vocabulary lives in `extract.units`. An unknown word keeps the number, the
+   vocabulary lives in `extract.vocabulary`. An unknown word keeps the number, the
    unit is the lower-cased word, kind `count`, warning `unknown_unit`.
 8. Kind: `%` -> `percent` (float, the number shown); `Rp`, `rupiah` or a scale
    word (`ribu rb juta jt miliar milyar triliun`, and `M`/`T` after `Rp` or in a
@@ -108,29 +108,21 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from lkj.extract.warning_codes import ReportWarning
-from lkj.extract.units import (
+from lkj.extract.units import canonical_unit, fold, is_count_unit, is_spelled_number_word, scale_of
+from lkj.extract.vocabulary import (
     CURRENCY_PREFIXES,
     GRADE,
-    NUMBER_WORDS,
     PERCENT,
+    PLACEHOLDERS,
+    QUALIFIER_WORDS,
     RUPIAH,
+    SAKIP_GRADES,
     UNIT_ALIASES,
-    canonical_unit,
-    fold,
-    is_count_unit,
-    scale_of,
 )
 
 ROLES = frozenset({"percent", "money", "count"})
 CONVENTIONS = frozenset({"id", "en"})
 KINDS = frozenset({"percent", "money", "count", "number", "grade", "empty", "text"})
-GRADES = frozenset({"AA", "A", "BB", "B", "CC", "C", "D"})
-PLACEHOLDERS = frozenset(
-    {"n/a", "na", "n.a", "tidak ada", "nihil", "nil", "none", "null", "tidak tersedia"}
-)
-QUALIFIER_WORDS = frozenset(
-    {"min", "minimal", "minimum", "maks", "maksimal", "maksimum", "max"}
-)
 QUALIFIER_SYMBOLS = frozenset("≥≤<>±~=")
 
 WARNING_CONFIDENCE: dict[str, float] = {
@@ -155,10 +147,12 @@ _OTHER_SEP = {".": ",", ",": "."}
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_ONLY_DASHES = re.compile(r"(?:rp\.?|idr)?[\s.,-]*", re.IGNORECASE)
-_WHOLE_GRADE = re.compile(r"\(?\s*(" + "|".join(sorted(GRADES)) + r")\s*\)?")
+#: A currency prefix, with or without its full stop (``Rp.``, ``IDR``).
+_CURRENCY = "(?:" + "|".join(sorted(CURRENCY_PREFIXES, key=len, reverse=True)) + r")\.?"
+_ONLY_DASHES = re.compile(rf"(?:{_CURRENCY})?[\s.,-]*", re.IGNORECASE)
+_WHOLE_GRADE = re.compile(r"\(?\s*(" + "|".join(sorted(SAKIP_GRADES)) + r")\s*\)?")
 _NO_CENTS = re.compile(r"(?<=[0-9])[.,]-+")
-_CURRENCY_GLUE = re.compile(r"\b(?:Rp|IDR)\.?(?=[0-9(-])", re.IGNORECASE)
+_CURRENCY_GLUE = re.compile(rf"\b{_CURRENCY}(?=[0-9(-])", re.IGNORECASE)
 _OCR_RUN = re.compile(r"(?<![^\W\d_])[0-9OoIl][0-9OoIl.,]*(?![^\W\d_])")
 _OCR_DIGITS = str.maketrans("OoIl", "0011")
 _SPACE_AFTER_SEP = re.compile(r"(?<=[0-9][.,]) +(?=[0-9]{3}(?![0-9]))")
@@ -493,7 +487,7 @@ def _read_unit(tokens: list[_Token], money_context: bool) -> tuple[int | None, s
         pair = canonical_unit(f"{rest[0].text} {rest[1].text}")
         if pair:
             return scale, pair, rest[2:]
-    if rest and rest[0].kind == "word" and rest[0].text not in GRADES:
+    if rest and rest[0].kind == "word" and rest[0].text not in SAKIP_GRADES:
         return scale, canonical_unit(rest[0].text) or fold(rest[0].text), rest[1:]
     return scale, None, rest
 
@@ -508,7 +502,7 @@ def _skip_spelled_number(tokens: list[_Token]) -> list[_Token]:
 
 
 def _is_spelled_number(group: list[_Token]) -> bool:
-    return bool(group) and all(t.kind == "word" and fold(t.text) in NUMBER_WORDS for t in group)
+    return bool(group) and all(t.kind == "word" and is_spelled_number_word(t.text) for t in group)
 
 
 def _split_group(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
@@ -532,7 +526,7 @@ def _read_tail(tokens: list[_Token], wrapped: bool, convention: str | None, note
             group, tokens = _split_group([token, *tokens])
             if _is_percent_group(group) and secondary is None:
                 secondary = float(_read_number(group[0].text, "percent", convention, notes).value)
-            elif len(group) == 1 and group[0].text in GRADES and grade is None:
+            elif len(group) == 1 and group[0].text in SAKIP_GRADES and grade is None:
                 grade = group[0].text
             elif any(t.kind == "num" for t in group):
                 extra_numbers += sum(t.kind == "num" for t in group)
@@ -540,7 +534,7 @@ def _read_tail(tokens: list[_Token], wrapped: bool, convention: str | None, note
                 ignored.append("(" + " ".join(t.text for t in group) + ")")
         elif token.kind == "num":
             extra_numbers += 1
-        elif token.kind == "word" and token.text in GRADES and grade is None:
+        elif token.kind == "word" and token.text in SAKIP_GRADES and grade is None:
             grade = token.text
         elif token.kind != "minus" and token.text not in _PUNCTUATION:
             ignored.append(token.text)

@@ -11,21 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Header words; a page needs at least two different ones to be a table candidate.
-TABLE_WORDS = (
-    "target",
-    "realisasi",
-    "capaian",
-    "indikator",
-    "pagu",
-    "anggaran",
-    "satuan",
-    "sasaran",
-    "program",
-    "belanja",
-)
-#: Pairs that, printed on the same page, make a borderless table worth a stream pass.
-STRONG_PAIRS = (("target", "realisasi"), ("pagu", "realisasi"), ("anggaran", "realisasi"), ("indikator", "target"))
+from lkj.extract.vocabulary import STRONG_PAIRS, TABLE_WORDS
 
 
 @dataclass(frozen=True)

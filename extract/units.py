@@ -1,88 +1,22 @@
-"""Vocabulary of the words printed next to numbers in LKj tables.
+"""Lookups of the words printed next to numbers in LKj tables.
 
-Kept apart from the parser so that adding a spelling is a one-line data change
-(`extract.numbers` holds the rules, this module only the words).
-
-- `UNIT_ALIASES`: canonical unit name -> the spellings and abbreviations seen
-  after a number ("2 Lap", "3 Dok", "12 Kali", "100 Persen").
-- `CURRENCY_PREFIXES`: words that mark a value as rupiah when printed before it.
-- `SCALE_WORDS` / `SHORT_SCALES`: Indonesian money multipliers ("3,2 miliar",
-  "Rp3,17 M"). The one-letter forms are case-sensitive and only trusted when
-  the value is already known to be money, because "5 M" could be metres.
-- `NUMBER_WORDS`: spelled-out numbers that Indonesian formal writing repeats in
-  parentheses ("2 (dua) Laporan"), so the parser can drop them silently.
-
-All lookups are lower-case with a trailing full stop removed ("Lap." == "lap").
+The words themselves (unit spellings, currency prefixes, money scales, spelled-out
+numbers) are in `extract.vocabulary`, so that adding a spelling is a one-line change
+there; `extract.numbers` holds the parsing rules, this module the lookups they share.
+All lookups are lower-case with a trailing full stop removed ("Lap." == "lap"), except
+the one-letter scales, which are read by case.
 """
 
 from __future__ import annotations
 
-PERCENT = "%"
-RUPIAH = "rupiah"
-GRADE = "grade"
-
-UNIT_ALIASES: dict[str, tuple[str, ...]] = {
-    PERCENT: ("persen", "prosen", "percent", "pct"),
-    RUPIAH: ("rupiah", "rp", "idr"),
-    "laporan": ("laporan", "lap", "lapor", "lpr"),
-    "kali": ("kali", "kl", "x"),
-    "satker": ("satker", "satuan kerja"),
-    "orang": ("orang", "org"),
-    "dokumen": ("dokumen", "dok", "doc", "dokument"),
-    "kegiatan": ("kegiatan", "keg", "kgt"),
-    "bulan": ("bulan", "bln"),
-    "hari": ("hari", "hr"),
-    "minggu": ("minggu", "mgg"),
-    "tahun": ("tahun", "thn"),
-    "aplikasi": ("aplikasi", "apl", "aplk"),
-    "unit": ("unit", "unt"),
-    "paket": ("paket", "pkt"),
-    "berkas": ("berkas", "bks"),
-    "eksemplar": ("eksemplar", "eks", "expl"),
-    "buku": ("buku",),
-    "program": ("program",),
-    "sistem": ("sistem",),
-    "inovasi": ("inovasi",),
-    "layanan": ("layanan",),
-    "rekomendasi": ("rekomendasi",),
-    "keputusan": ("keputusan",),
-    "surat": ("surat",),
-    "kasus": ("kasus",),
-    "sengketa": ("sengketa",),
-    "peserta": ("peserta",),
-    "pemilih": ("pemilih",),
-    "tps": ("tps",),
-    "desa": ("desa",),
-    "kecamatan": ("kecamatan",),
-    "lembaga": ("lembaga",),
-    "poin": ("poin", "point"),
-}
-
-CURRENCY_PREFIXES: frozenset[str] = frozenset({"rp", "idr"})
-
-SCALE_WORDS: dict[str, int] = {
-    "ribu": 10**3,
-    "rb": 10**3,
-    "juta": 10**6,
-    "jt": 10**6,
-    "miliar": 10**9,
-    "milyar": 10**9,
-    "triliun": 10**12,
-    "trilyun": 10**12,
-}
-SHORT_SCALES: dict[str, int] = {"M": 10**9, "T": 10**12}
-
-NUMBER_WORDS: frozenset[str] = frozenset(
-    {
-        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",
-        "delapan", "sembilan", "sepuluh", "sebelas", "seratus", "seribu",
-        "belas", "puluh", "ratus", "ribu", "juta", "persen",
-    }
-)
+from lkj.extract.vocabulary import NUMBER_NAMES, NUMBER_PARTS, PERCENT, RUPIAH, SCALE_WORDS, SHORT_SCALES, UNIT_ALIASES
 
 _ALIAS_TO_UNIT: dict[str, str] = {
     alias: unit for unit, aliases in UNIT_ALIASES.items() for alias in aliases
 }
+#: Words of a number or percentage spelled out in brackets (``2 (dua) Laporan``,
+#: ``(seratus persen)``): the number names and parts, and the spellings of percent.
+_SPELLED_NUMBER_WORDS = frozenset(NUMBER_NAMES) | NUMBER_PARTS | frozenset(UNIT_ALIASES[PERCENT])
 
 
 def fold(word: str) -> str:
@@ -105,3 +39,8 @@ def scale_of(word: str, money: bool) -> int | None:
     if money and word.rstrip(".") in SHORT_SCALES:
         return SHORT_SCALES[word.rstrip(".")]
     return SCALE_WORDS.get(fold(word))
+
+
+def is_spelled_number_word(word: str) -> bool:
+    """True for a word of a spelled-out number (``dua``, ``Puluh``, ``persen``)."""
+    return fold(word) in _SPELLED_NUMBER_WORDS

@@ -16,8 +16,8 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 2),
     ("ocr", 3),
     ("extract", 7),
-    ("interpret", 6),
-    ("normalize", 3),
+    ("interpret", 7),
+    ("normalize", 4),
 )
 EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{name} v{number}" for name, number in STAGE_VERSIONS) + ")"
 
