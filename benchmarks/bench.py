@@ -50,8 +50,8 @@ import time
 import traceback
 import warnings
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "corpus" / "data" / "born-digital"

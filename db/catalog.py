@@ -27,10 +27,10 @@ indicators: two wordings in one table are two indicators); otherwise a new key.
 from __future__ import annotations
 
 import csv
-from importlib import resources
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import sqlite_utils

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,7 +55,7 @@ def add_correction(db: sqlite_utils.Database, db_path: Path, correction: Correct
     report_id = _report_id(db, correction.report)
     _validate(db, correction)
     path = corrections_path(db_path)
-    stamped = Correction(**{**asdict(correction), "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    stamped = Correction(**{**asdict(correction), "created_at": datetime.now(UTC).isoformat(timespec="seconds")})
     new_file = not path.exists()
     with open(path, "a", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=_FIELDS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -73,7 +73,7 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "id": report_id, "unit_id": unit_id, "year": report.year, "file_name": report.file_name,
                 "pages": report.pages, "scanned": int(report.scanned), "status": report.status,
                 "budget_pagu": report.budget_pagu, "budget_realization": report.budget_realization,
-                "extracted_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "extractor_version": extractor_version, "cover_year": report.cover_year, "path": report.path,
                 "failure_reason": failure_reason, "number_convention": report.convention,
                 "budget_absorption_pct": report.budget_absorption, "budget_source": report.budget_source,

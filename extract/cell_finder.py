@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 import pdfplumber
-from pdfplumber.table import Table, TableFinder, TableSettings, T_table_settings, merge_edges
+from pdfplumber.table import T_table_settings, Table, TableFinder, TableSettings, merge_edges
 from pdfplumber.utils import curve_to_edges, filter_edges, obj_to_bbox
 
 #: The keys of an edge that merging, filtering and the grid steps read.

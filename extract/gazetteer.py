@@ -47,11 +47,11 @@ units is ambiguous rather than guessed.
 from __future__ import annotations
 
 import csv
-from importlib import resources
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process

@@ -107,7 +107,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from lkj.extract.warning_codes import ReportWarning
 from lkj.extract.units import canonical_unit, fold, is_count_unit, is_spelled_number_word, scale_of
 from lkj.extract.vocabulary import (
     CURRENCY_PREFIXES,
@@ -119,6 +118,7 @@ from lkj.extract.vocabulary import (
     SAKIP_GRADES,
     UNIT_ALIASES,
 )
+from lkj.extract.warning_codes import ReportWarning
 
 ROLES = frozenset({"percent", "money", "count"})
 CONVENTIONS = frozenset({"id", "en"})

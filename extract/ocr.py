@@ -48,9 +48,9 @@ process pool per document. Design notes and measurements: ``docs/ocr.md``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 

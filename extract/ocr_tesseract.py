@@ -92,7 +92,7 @@ def ocr_languages() -> str:
     return LANGUAGE
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _warn_once(message: str) -> None:
     log.warning(message)
 

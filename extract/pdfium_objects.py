@@ -273,7 +273,7 @@ class _TextPageCharacters:
     origin_ys: list[float]
 
     @classmethod
-    def read(cls, textpage: pdfium.PdfTextPage) -> "_TextPageCharacters":
+    def read(cls, textpage: pdfium.PdfTextPage) -> _TextPageCharacters:
         raw = textpage.raw
         get_unicode, get_text_object, get_origin = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetTextObject,
                                                     pdfium_c.FPDFText_GetCharOrigin)

@@ -84,7 +84,7 @@ class _CharIndex:
     characters of a 500-page report in memory after the page was flushed.
     """
 
-    _last: "_CharIndex | None" = None
+    _last: _CharIndex | None = None
 
     def __init__(self, chars: list[dict]):
         self.chars = chars
@@ -95,7 +95,7 @@ class _CharIndex:
         self.reach = max(map(sub, (c["bottom"] for c in chars), tops), default=0.0) + 1.0
 
     @classmethod
-    def of(cls, page: pdfplumber.page.Page) -> "_CharIndex":
+    def of(cls, page: pdfplumber.page.Page) -> _CharIndex:
         """The index of ``page``'s characters (the same list while the page's objects are not read again)."""
         chars = page.chars
         if cls._last is None or cls._last.chars is not chars:

@@ -29,9 +29,9 @@ from __future__ import annotations
 import logging
 import warnings
 from bisect import bisect_left
+from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
-from typing import Iterable
 
 import pdfplumber
 import pypdfium2 as pdfium

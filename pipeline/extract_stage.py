@@ -14,10 +14,10 @@ from pathlib import Path
 import pikepdf
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from lkj.extract.model import ExtractResult, IngestResult, OcrResult
 from lkj.extract.page_roles import triage_page
 from lkj.extract.raw_table import RawTable
 from lkj.extract.tables import extract_tables
-from lkj.extract.model import ExtractResult, IngestResult, OcrResult
 from lkj.extract.warning_codes import ReportWarning
 
 

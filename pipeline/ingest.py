@@ -2,10 +2,10 @@
 """
 from __future__ import annotations
 
-from lkj.pipeline.inputs import InputFile
 from lkj.extract.document import open_document
 from lkj.extract.model import IngestResult
 from lkj.extract.warning_codes import ReportWarning
+from lkj.pipeline.inputs import InputFile
 
 
 def ingest(file: InputFile) -> IngestResult:

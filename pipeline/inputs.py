@@ -8,9 +8,9 @@ report is identified by the sha256 of its bytes, never by its name: the hash is 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 #: Suffixes taken when walking a folder. A file given explicitly is always taken,
 #: whatever its name, so that a mislabelled download is still recorded.

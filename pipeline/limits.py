@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 #: Defaults: generous for a 500-page report, small enough to stop a runaway.
 TIME_LIMIT_SECONDS = 900.0

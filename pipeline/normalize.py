@@ -13,8 +13,6 @@ from rapidfuzz import fuzz
 
 from lkj.extract.budget import MoneyMention, ProgramRow, SpendingRow
 from lkj.extract.measurement import IndicatorRow
-from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
-from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
 from lkj.extract.model import (
     BudgetProgram,
     CellConfidence,
@@ -26,7 +24,10 @@ from lkj.extract.model import (
     Spending,
     Value,
 )
+from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
 from lkj.extract.warning_codes import ReportWarning
+from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
+
 #: Printed and recomputed achievement may differ by rounding up to this many points.
 ACHIEVEMENT_TOLERANCE = 1.0
 #: Similarity (rapidfuzz token_set_ratio) above which a detail row is the same indicator.

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
-from lkj.pipeline.inputs import discover
 from lkj.db.catalog import finish_database
 from lkj.db.corrections import corrections_path, read_corrections
 from lkj.db.load import load_report
 from lkj.db.schema import open_database
 from lkj.pipeline.executors import dask_outcomes, local_outcomes
+from lkj.pipeline.inputs import discover
 from lkj.pipeline.runner_core import DocumentOutcome, library_versions
 from lkj.pipeline.versions import EXTRACTOR_VERSION
 from lkj.pipeline.workdir import WorkFolder

@@ -10,14 +10,16 @@ import logging
 import subprocess
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
-from typing import Callable
 
-from lkj.pipeline.inputs import InputFile
 from lkj.extract.identity import UnitGuess
+from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult
+from lkj.extract.warning_codes import ReportWarning
 from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
+from lkj.pipeline.inputs import InputFile
 from lkj.pipeline.limits import (
     MEMORY_LIMIT_BYTES,
     OCR_SECONDS_PER_PAGE,
@@ -27,8 +29,6 @@ from lkj.pipeline.limits import (
     document_limits,
     extend_time_limit,
 )
-from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult
-from lkj.extract.warning_codes import ReportWarning
 from lkj.pipeline.versions import stage_key
 from lkj.pipeline.workdir import WorkFolder
 

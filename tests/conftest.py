@@ -1,8 +1,8 @@
 """Shared fixtures: the sample corpus processed once per test session."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -10,7 +10,6 @@ import pytest
 import sqlite_utils
 
 from lkj.extract.pdfium_objects import use_pdfium_objects
-
 from lkj.pipeline.runner import RunSummary, run
 
 REPO = Path(__file__).resolve().parent.parent

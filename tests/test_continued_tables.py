@@ -10,10 +10,10 @@ import json
 
 import sqlite_utils
 
-from lkj.pipeline.inputs import InputFile, sha256_of
+from lkj.extract.model import OcrResult
 from lkj.pipeline.extract_stage import extract
 from lkj.pipeline.ingest import ingest
-from lkj.extract.model import OcrResult
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline.runner import run
 from tests.conftest import REPO
 

@@ -189,7 +189,7 @@ def _cells(e):
 @pytest.mark.parametrize("path", ALL_JSON, ids=lambda p: p.name)
 def test_raw_and_typed_values_agree(path):
     e = load_expected(path)
-    for r, c in _cells(e):
+    for _r, c in _cells(e):
         raw = c["raw"]
         m = _PCT.match(raw)
         if m:

@@ -35,7 +35,7 @@ def _content(db_path) -> dict[str, list[tuple]]:
 def test_kill_dash_nine_then_rerun(tmp_path):
     rng = random.Random(20241128)
     killed_db = tmp_path / "killed.db"
-    for attempt in range(3):  # kill at three random moments, each run resuming the previous one
+    for _attempt in range(3):  # kill at three random moments, each run resuming the previous one
         process = _start(killed_db, tmp_path / "work")
         time.sleep(rng.uniform(1.5, 5.0))
         os.kill(process.pid, signal.SIGKILL)

@@ -8,7 +8,6 @@ from collections import Counter
 
 import pytest
 
-from lkj.extract.warning_codes import ReportWarning
 from lkj.extract.gazetteer import (
     FUZZY_THRESHOLD,
     GAZETTEER_CSV,
@@ -19,6 +18,7 @@ from lkj.extract.gazetteer import (
     unit_by_code,
     unit_by_slug,
 )
+from lkj.extract.warning_codes import ReportWarning
 
 CANONICAL_PROVINCES = [
     "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi", "Sumatera Selatan",

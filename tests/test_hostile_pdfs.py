@@ -16,18 +16,18 @@ import subprocess
 import sys
 import time
 import zlib
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pikepdf
 import pytest
 import sqlite_utils
 
-from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.extract import ocr_cells, ocr_image
 from lkj.extract.bombs import MAX_DECODED_BYTES, decoded_size, find_bomb, image_bytes
 from lkj.extract.document import MAX_PAGE_POINTS
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline.runner import run
 from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS, REPO

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import time
 
-from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline import extract_stage
+from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline.limits import DocumentMemoryExceeded, DocumentTimeout, document_limits, resident_bytes
 from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS

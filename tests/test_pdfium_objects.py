@@ -21,10 +21,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lkj.extract import tables as tables_module
 from lkj.extract.document import open_document
 from lkj.extract.page_roles import PageTriage, triage_page
 from lkj.extract.pdfium_objects import _object_texts, _TextPageCharacters, page_objects, use_pdfium_objects
-from lkj.extract import tables as tables_module
 from tests.conftest import CORPUS, REAL
 
 BORN_DIGITAL = sorted((CORPUS / "born-digital").glob("*.pdf"))

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from . import seed as seed_report
-from .pdfutil import normalize_pdf, page_count, soffice_convert
+from .pdfutil import normalize_pdf, soffice_convert
 from .specs import SPECS
 from .variants import build as build_variant
 

@@ -7,7 +7,7 @@ expected values stay independent of the project's parser.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 # Number conventions: Indonesian "1.234.567,89", English "1,234,567.89".

@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-
 from . import docxutil as dx
 from .fmt import BLANK, V, collapse
 from .pdfutil import find_page, squash

@@ -1,10 +1,10 @@
 """Faithful rendering of the seed report: KPU Kabupaten Lampung Utara, LKj 2024."""
 from __future__ import annotations
 
-from . import seed_data as S
 from . import docxutil as dx
+from . import seed_data as S
 from .docxutil import HCell, TableStyle, TRow
-from .fmt import BLANK, V
+from .fmt import V
 from .report import Report, Row, row_needle
 
 SLUG = "kpu-kab-lampung-utara-2024"
@@ -46,7 +46,6 @@ def build(seed: int) -> Report:
 
 
 def cover(r: Report):
-    d = r.doc
     r.p("", space_after=60)
     r.p("KOMISI PEMILIHAN UMUM", bold=True, size=20, align="center", space_after=2)
     r.p("KABUPATEN LAMPUNG UTARA", bold=True, size=20, align="center", space_after=80)

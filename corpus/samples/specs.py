@@ -1,5 +1,5 @@
 """The variant reports of the corpus."""
-from .fmt import EN, ID
+from .fmt import EN
 from .variants import Spec
 
 SPECS = [

@@ -6,9 +6,9 @@ import random
 from dataclasses import dataclass, field
 
 from . import prose
-from .catalog import BY_KEY, GRADE_SCORE, SATUAN_UNIT, Goal, Ind
+from .catalog import BY_KEY, GRADE_SCORE, SATUAN_UNIT, Ind
 from .docxutil import HCell, TableStyle, TRow
-from .fmt import BLANK, EN, ID, PctStyle, V, count, grade, money, num, pct, plain, q2
+from .fmt import EN, ID, PctStyle, V, count, grade, money, num, pct, plain, q2
 from .report import Report, Row, row_needle
 
 
@@ -247,7 +247,7 @@ def build_main(rep: Report, spec: Spec, grows):
             body.append(TRow(cells))
             first_needle = first_needle or row_needle(no, goal)
             last_cells = [x if isinstance(x, str) else "".join(x) for x in cells]
-            for k, (ind, row, pv) in enumerate(items):
+            for k, (_ind, row, _pv) in enumerate(items):
                 row.notes = "; ".join(x for x in (row.notes, "indicators of this goal share one table row, "
                                                   f"printed with the bullet '{'abcdef'[k]}.' (not part "
                                                   "of the indicator text); values are lines in one cell") if x)
@@ -293,7 +293,7 @@ def plan_table(rep: Report, spec: Spec, grows, title: str):
     body, vm = [], []
     for no, goal, items in grows:
         start = len(body)
-        for k, (ind, row, pv) in enumerate(items):
+        for k, (ind, row, _pv) in enumerate(items):
             body.append(TRow([no if k == 0 else None, goal if k == 0 else None, ind.text,
                               row.target.raw + (f" {ind.satuan}" if "satuan" in spec.cols
                                                 and ind.kind != "grade" else "")]))
@@ -318,7 +318,7 @@ def detail_tables(rep: Report, spec: Spec, grows, gen: Gen):
     st = TableStyle(size=spec.table_size, borders=spec.borders, repeat_header=False,
                     header_fill=None if spec.borders == "none" else "EDEDED",
                     align=["center", "left"] + ["center"] * (4 if satuan else 3))
-    for gi, (no, goal, items) in enumerate(grows):
+    for gi, (_no, goal, items) in enumerate(grows):
         n = gi + 1
         if spec.detail == "only":
             cap = f"Sasaran Strategis {n} : {goal}"
@@ -327,7 +327,7 @@ def detail_tables(rep: Report, spec: Spec, grows, gen: Gen):
             cap = f"Tabel 3.{n + 1} Capaian Sasaran Strategis {n}"
             rep.caption(cap)
         body = []
-        for k, (ind, row, pv) in enumerate(items):
+        for k, (ind, row, _pv) in enumerate(items):
             d = Row(str(n), goal, ind.text, row.target, row.realization, row.achievement,
                     notes=row.notes, lower_is_better=row.lower_is_better, satuan=row.satuan)
             if disagree_left and k == 0 and gi % 2 == 1 and ind.kind == "pct":
@@ -504,7 +504,7 @@ def build(spec: Spec, seed: int) -> Report:
             rep.p("Uraian capaian masing-masing sasaran strategis disajikan sebagai berikut.")
         detail_tables(rep, spec, grows, gen)
     else:
-        for no, goal, items in grows[:4]:
+        for _no, goal, items in grows[:4]:
             ok = all((r.achievement.value or 0) >= 100 for _, r, _ in items)
             rep.p(prose.analisis(goal, ok))
     if spec.budget != "before":
