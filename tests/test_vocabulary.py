@@ -40,8 +40,7 @@ ALLOWED = {
     "extract/numbers.py:KINDS": "value kinds",
     "extract/warning_codes.py:SEVERITIES": "warning severities",
     "extract/warning_codes.py:WARNING_CODES": "the warning registry (codes and their meanings)",
-    "pipeline/bench.py:STAGES": "stage names",
-    "pipeline/runner_core.py:STAGE_VERSIONS": "stage names",
+    "pipeline/versions.py:STAGE_VERSIONS": "stage names",
 }
 
 
