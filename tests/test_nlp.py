@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
 from lkj.corpus.samples.expected import load_expected
 from lkj.extract.document import open_document
 from lkj.extract.indicator_text import clean_label
-from lkj.extract.nlp import HYPHENATED, FastIndonesian, blank_indonesian, stock_indonesian
+from lkj.extract.nlp import (
+    HYPHENATED,
+    HYPHENATED_FILE,
+    FastIndonesian,
+    blank_indonesian,
+    hyphenated_words,
+    spacy_version,
+    stock_indonesian,
+)
 from tests.conftest import CORPUS, REAL_LABELS, REPO
 
 SEED = REPO.parent / "shared" / "seeds" / "lkj-kpu-lampung-utara-2024.txt"
@@ -65,6 +74,15 @@ def test_the_pipeline_uses_the_fast_tokenizer():
     # the words stay one token, also next to punctuation; other exceptions are still exceptions
     assert [t.text for t in nlp("(abu-abu), Kupu-Kupu. Jan. Dr. Rp.77.452.486.000,-")] == [
         "(", "abu-abu", ")", ",", "Kupu-Kupu", ".", "Jan.", "Dr.", "Rp", ".77.452.486.000", ",", "-"]
+
+
+def test_shipped_hyphenated_words_are_the_computed_ones():
+    """The file read at start-up holds exactly what the tokenizer exceptions give."""
+    shipped = Path(__file__).resolve().parents[1] / "extract" / "data" / HYPHENATED_FILE
+    header, _, body = shipped.read_text(encoding="utf-8").partition("\n")
+    if header != f"# spacy {spacy_version}":
+        pytest.skip(f"shipped for {header[2:]}, installed spacy {spacy_version}: nlp.py computes the set (rewrite the file)")
+    assert frozenset(body.split()) == hyphenated_words() == HYPHENATED
 
 
 def test_seed_report_text_tokenizes_as_stock(stock):
