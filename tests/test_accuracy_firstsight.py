@@ -24,13 +24,22 @@ PDFS = REPO / "corpus" / "real"
 LABELS = REPO / "tests" / "labels" / "firstsight"
 LABEL_FILES = [p for p in sorted(LABELS.glob("*.json")) if p.name != "INDEX.json"]
 
+#: Right counts of each report at its first run (FIRST_SIGHT.md): (unit/year, indicator fields,
+#: budget figures). A report may only get better than its first sight; each batch adds its lines.
+FIRST_SIGHT = {
+    "lkip-bkd-mataram-2017.pdf": (4, 57, 0),
+    "lkj-kejari-salatiga-2025-tw2.pdf": (1, 0, 8),
+    "lkjip-diskominfo-wonosobo-2019.pdf": (3, 11, 0),
+    "lakip-diskominfo-ambon-2021.pdf": (4, 0, 0),
+}
 #: Aggregate share of indicator fields right (value fields, goals and indicator texts, and one
-#: miss per invented row) over all first-sight reports; first run 57/88. Only moves up.
-AGGREGATE_FLOOR = 0.647
-#: Aggregate share of unit/year checks right; first run 4/4.
-IDENTITY_FLOOR = 1.0
-#: Aggregate share of budget figures right; first run 0/14 (see FIRST_SIGHT.md, class 8).
-BUDGET_FLOOR = 0.0
+#: miss per invented row) over all first-sight reports; four reports measured 68/268 (FIRST_SIGHT.md and FIRST_SIGHT_B.md). Only moves up
+#: (a new batch of unseen reports resets it to the measured aggregate of the larger set).
+AGGREGATE_FLOOR = 0.253
+#: Aggregate share of unit/year checks right; four reports: 12/16.
+IDENTITY_FLOOR = 0.75
+#: Aggregate share of budget figures right; four reports: 8/65 (see FIRST_SIGHT.md, class 8).
+BUDGET_FLOOR = 0.123
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +63,7 @@ def test_every_labelled_report_has_its_pdf_and_checksum():
         pdf = PDFS / label["file"]
         assert hashlib.sha256(pdf.read_bytes()).hexdigest() == label["sha256"], label["file"]
         assert label["labelled_before_run"] is True
+        assert label["file"] in FIRST_SIGHT, f"{label['file']}: record its first-run figures in FIRST_SIGHT"
 
 
 def test_firstsight_reports(firstsight_run):
@@ -63,6 +73,9 @@ def test_firstsight_reports(firstsight_run):
     for path in LABEL_FILES:
         label = json.loads(path.read_text(encoding="utf-8"))
         score = score_report(db, label)
+        first = FIRST_SIGHT[label["file"]]
+        now = (score.identity.right, score.indicators.right, score.budget.right)
+        assert all(n >= f for n, f in zip(now, first)), f"{label['file']}: {now} fell below first sight {first}"
         for name in totals:
             part = getattr(score, name)
             totals[name][0] += part.right
