@@ -37,6 +37,7 @@ class ProgramRow:
     realization: str
     absorption: str
     is_total: bool = False
+    box: tuple[float, float, float, float] | None = None  # where the row is printed on ``page``, in points
 
 
 @dataclass
@@ -114,7 +115,8 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         if not (get(pagu_col) or get(real_col)):
             continue
         is_total = any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not get(no_col))
-        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total))
+        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total,
+                               box=body.box))
     return rows
 
 
