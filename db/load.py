@@ -15,6 +15,7 @@ import sqlite_utils
 
 from lkj.db.corrections import Correction, apply_corrections
 from lkj.db.schema import REPORT_CHILDREN
+from lkj.db.search import stem_text
 from lkj.extract.model import Indicator, NormalizedReport, Value
 
 
@@ -32,6 +33,14 @@ def _money(value: Value) -> int | None:
     return int(value.value) if isinstance(value.value, (int, float)) and value.kind in ("money", "number", "count") else None
 
 
+BOX_COLUMNS = ("box_x0", "box_top", "box_x1", "box_bottom")
+
+
+def box_columns(box: tuple[float, float, float, float] | None) -> dict[str, float | None]:
+    """A row's printed box as four columns (NULL when the reader did not know it)."""
+    return dict(zip(BOX_COLUMNS, box or (None,) * 4))
+
+
 def _indicator_row(report_id: str, row_no: int, item: Indicator) -> dict:
     return {
         "report_id": report_id, "row_no": row_no, "goal_no": item.goal_no, "goal": item.goal,
@@ -43,12 +52,14 @@ def _indicator_row(report_id: str, row_no: int, item: Indicator) -> dict:
         "achievement_computed": item.achievement_computed, "polarity": item.polarity, "unit_raw": item.unit_raw,
         "table_id": item.table_id, "page": item.page,
         "min_confidence": min(v.confidence for v in (item.target, item.realization, item.achievement)),
+        "words_stemmed": stem_text(f"{item.goal or ''} {item.indicator}"),
+        **box_columns(item.box),
     }
 
 
 def _detail_row(report_id: str, row_no: int, item: Indicator) -> dict:
     keep = ("goal_no", "goal", "indicator", "target_raw", "target", "target_unit", "realization_raw", "realization",
-            "realization_unit", "achievement_raw", "achievement_pct", "table_id", "page")
+            "realization_unit", "achievement_raw", "achievement_pct", "table_id", "page", *BOX_COLUMNS)
     full = _indicator_row(report_id, row_no, item)
     return {"report_id": report_id, "source": item.source, "row_no": row_no, **{k: full[k] for k in keep}}
 
@@ -95,7 +106,8 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
         db.table("budget_programs").insert_all(
             {"report_id": report_id, "row_no": n, "program": p.program, "pagu": _money(p.pagu),
              "realization": _money(p.realization), "absorption_pct": _number(p.absorption), "pagu_raw": p.pagu.raw,
-             "realization_raw": p.realization.raw, "absorption_raw": p.absorption.raw, "table_id": p.table_id, "page": p.page}
+             "realization_raw": p.realization.raw, "absorption_raw": p.absorption.raw, "table_id": p.table_id, "page": p.page,
+             **box_columns(p.box)}
             for n, p in enumerate(report.programs, start=1)
         )
         db.table("spending").insert_all(

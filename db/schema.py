@@ -34,6 +34,8 @@ TABLES: dict[str, dict] = {
             "target_raw": str, "target": float, "target_unit": str, "realization_raw": str, "realization": float,
             "realization_unit": str, "achievement_raw": str, "achievement_pct": float, "achievement_computed": float,
             "polarity": str, "unit_raw": str, "table_id": int, "page": int, "min_confidence": float,
+            "words_stemmed": str,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -43,6 +45,7 @@ TABLES: dict[str, dict] = {
             "id": int, "report_id": str, "source": str, "row_no": int, "goal_no": str, "goal": str, "indicator": str,
             "target_raw": str, "target": float, "target_unit": str, "realization_raw": str, "realization": float,
             "realization_unit": str, "achievement_raw": str, "achievement_pct": float, "table_id": int, "page": int,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -56,6 +59,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": int, "report_id": str, "row_no": int, "program": str, "pagu": int, "realization": int,
             "absorption_pct": float, "pagu_raw": str, "realization_raw": str, "absorption_raw": str, "table_id": int, "page": int,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -126,8 +130,25 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in INDEXES:
         db.table(name).create_index(columns, if_not_exists=True)
     _write_warning_codes(db)
-    if not db.table("indicators").detect_fts():
-        db.table("indicators").enable_fts(["indicator", "goal"], create_triggers=True)
+    _index_words(db)
+
+
+#: What the indicator search reads: the printed words and their roots (:mod:`lkj.db.search`).
+FTS_COLUMNS = ["indicator", "goal", "words_stemmed"]
+
+
+def _index_words(db: sqlite_utils.Database) -> None:
+    """The full-text index of indicators; a database indexed before ``words_stemmed`` gets its roots and a new index."""
+    indicators = db.table("indicators")
+    fts = indicators.detect_fts()
+    if fts and db.table(fts).columns_dict.keys() >= set(FTS_COLUMNS):
+        return
+    from lkj.db.search import stem_text
+
+    with db.atomic():
+        for row in list(db.query("select id, indicator, goal from indicators where words_stemmed is null")):
+            indicators.update(row["id"], {"words_stemmed": stem_text(f"{row['goal'] or ''} {row['indicator'] or ''}")})
+    indicators.enable_fts(FTS_COLUMNS, create_triggers=True, replace=True)
 
 
 def _write_warning_codes(db: sqlite_utils.Database) -> None:

@@ -11,7 +11,8 @@ after :func:`db.catalog.rebuild_catalog` (:func:`db.catalog.finish_database` doe
   indicator rows, then the latest load; ``n_reports`` says how many there were.
 * ``indicator_by_unit_year`` — one row per unit × year × indicator key, from that
   report; when a report prints the same indicator twice, its first row.
-* ``budget_by_unit_year`` — pagu, realization and absorption per unit × year.
+* ``budget_by_unit_year`` — pagu, realization and absorption per unit × year, with the
+  first row of the report's budget table (``program_id``, ``page``) as its printed source.
 * ``coverage`` — per unit: the years loaded, and the years missing between the
   first and the last, so gaps in the archive are visible.
 * ``indicator_key_matches`` — every indicator row with its key and how it was
@@ -59,10 +60,11 @@ select u.id as unit_id, u.name as unit, u.province, u.kind, uy.year,
        r.budget_pagu as pagu, r.budget_realization as realization,
        coalesce(r.budget_absorption_pct,
                 round(100.0 * r.budget_realization / nullif(r.budget_pagu, 0), 2)) as absorption_pct,
-       r.budget_source, uy.report_id
+       r.budget_source, uy.report_id, p.id as program_id, p.page
 from unit_year_reports uy
 join reports r on r.id = uy.report_id
 join units u on u.id = uy.unit_id
+left join budget_programs p on p.id = (select min(id) from budget_programs where report_id = uy.report_id)
 where r.budget_pagu is not null or r.budget_realization is not null""",
     "coverage": """
 with recursive loaded as (

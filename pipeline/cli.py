@@ -157,10 +157,11 @@ def export_command(db_path: Path, fmt: str, out_dir: Path | None) -> None:
         click.echo(str(path))
 
 
-def serve_metadata(db_path: Path) -> dict:
+def serve_metadata(db_path: Path, work_root: Path | None = None) -> dict:
     """The project's Datasette metadata for ``db_path``. Datasette names a database after its
     file's stem and metadata.yml describes ``lkj``: the key, and the ``db`` of dashboard
-    charts and filters, are renamed so that any file name gets the titles, queries and charts."""
+    charts and filters, are renamed so that any file name gets the titles, queries and charts.
+    The work folder (where the plugin caches the images of printed rows) goes in the plugin's settings."""
     from importlib import resources
 
     import yaml
@@ -172,6 +173,8 @@ def serve_metadata(db_path: Path) -> dict:
         for part in (*dashboard.get("filters", {}).values(), *dashboard.get("charts", {}).values()):
             if part.get("db") == "lkj":
                 part["db"] = name
+    work = work_root if work_root is not None else db_path.parent / ".lkj"
+    metadata.setdefault("plugins", {})["lkj"] = {"work": str(work.resolve())}
     return metadata
 
 
@@ -179,8 +182,11 @@ def serve_metadata(db_path: Path) -> dict:
 @click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve_command(db_path: Path, port: int, host: str) -> None:
-    """Browse the database in Datasette, read-only, with the project's metadata and dashboards."""
+@click.option("--work", "work_root", type=click.Path(file_okay=False, path_type=Path),
+              help="Work folder, where images of printed rows are cached [default: .lkj beside the database].")
+def serve_command(db_path: Path, port: int, host: str, work_root: Path | None) -> None:
+    """Browse the database in Datasette, read-only, with the project's metadata, dashboards and
+    plugin (each row beside its printed source, rupiah as Rp 1.234.567, forgiving search)."""
     import subprocess
     import tempfile
 
@@ -188,8 +194,9 @@ def serve_command(db_path: Path, port: int, host: str) -> None:
 
     with tempfile.TemporaryDirectory(prefix="lkj-serve-") as folder:
         metadata = Path(folder) / "metadata.yml"
-        metadata.write_text(yaml.safe_dump(serve_metadata(db_path), allow_unicode=True, sort_keys=False), encoding="utf-8")
-        command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(metadata),
+        metadata.write_text(yaml.safe_dump(serve_metadata(db_path, work_root), allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
+        command = [sys.executable, "-m", "lkj.db.plugin", "serve", "-i", str(db_path), "--metadata", str(metadata),
                    "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
         click.echo(f"Datasette on http://{host}:{port}/ (dashboards: http://{host}:{port}/-/dashboards; Ctrl+C to stop)")
         code = subprocess.call(command)

@@ -119,3 +119,33 @@ def test_dashboard_draws_its_charts(server, tmp_path, artifacts):
     chromium(url, tmp_path / "profile", f"--screenshot={screenshot}")
     assert screenshot.stat().st_size > 10_000
     print(f"\nscreenshot: {screenshot}")
+
+
+def test_a_value_leads_to_its_printed_row_and_the_pdf_page(server, tmp_path, artifacts):
+    """From the comparison view to the printed row: its image is served, its row page shows it, the PDF opens."""
+    dom = chromium(f"{server}/{NAME}/indicator_by_unit_year?indicator_key={MEMUTAKHIRKAN}&unit_id=kpu-kabupaten-lampung-utara",
+                   tmp_path / "profile", "--dump-dom")
+    image = re.search(rf'<a href="(/{NAME}/indicators/\d+)"[^>]*><img class="lkj-row" src="([^"]+\.png)"', dom)
+    pdf = re.search(rf'href="(/-/lkj/pdf/{NAME}/[0-9a-f]{{64}}\.pdf)#page=(\d+)"', dom)
+    assert image and pdf, "no printed row or PDF link beside the row"
+    with urllib.request.urlopen(server + image[2]) as response:
+        assert response.headers["Content-Type"] == "image/png" and response.read()[:4] == b"\x89PNG"
+    with urllib.request.urlopen(server + pdf[1]) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+    row_page = chromium(server + image[1], tmp_path / "profile", "--dump-dom")
+    assert image[2] in row_page and f"#page={pdf[2]}" in row_page and "kpu-kab-lampung-utara-2024.pdf</a>" in row_page
+    screenshot = artifacts / "row_source.png"
+    chromium(server + image[1], tmp_path / "profile", f"--screenshot={screenshot}")
+    print(f"\nscreenshot: {screenshot}")
+
+
+@pytest.mark.parametrize("words", ["data-pemilih", ""])
+def test_search_never_errors(server, tmp_path, words):
+    dom = chromium(f"{server}/{NAME}/indicator_across_units_and_years?words={urllib.parse.quote(words)}",
+                   tmp_path / "profile", "--dump-dom")
+    assert "syntax error" not in dom and _rows(dom)
+
+
+def test_money_reads_as_rupiah(server, tmp_path):
+    dom = chromium(f"{server}/{NAME}/budget_by_unit_year", tmp_path / "profile", "--dump-dom")
+    assert "Rp 77.452.486.000" in dom and "GRp" not in dom
