@@ -75,7 +75,7 @@ def render_cell(row, value, column, table, database, datasette):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and (
             column in MONEY_COLUMNS or column in MONEY_TABLES.get(table, ())):
-        return rupiah(value)
+        return Markup(f'<span style="white-space:nowrap">{rupiah(value)}</span>')
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     if column == "page" and isinstance(value, int):
         source = _row_source(row, keys, table)
@@ -114,7 +114,7 @@ def _source_cell(datasette, database: str, table: str, row_id: int, page: int, r
     row_page = f"{datasette.urls.table(database, table)}/{row_id}"
     pdf = (datasette.urls.path(f"/-/lkj/pdf/{quote(database)}/{report_id}.pdf") + f"#page={page}" if report_id
            else f"{base}/pdf")
-    size = "max-width:60em" if wide else "width:24em;max-height:7em;object-fit:contain;object-position:left top"
+    size = "max-width:60em" if wide else "width:26em;min-width:26em;max-height:8em;object-fit:contain;object-position:left top"
     return Markup(
         f'<a href="{row_page}" title="the row as printed (row page)"><img class="lkj-row" src="{base}.png" loading="lazy" '
         f'alt="row as printed on page {page}" style="display:block;{size};border:1px solid #ccc"></a>'

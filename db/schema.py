@@ -90,6 +90,10 @@ TABLES: dict[str, dict] = {
         "columns": {"code": str, "severity": str, "meaning_en": str, "meaning_id": str},
         "pk": "code",
     },
+    "kpu_units": {
+        "columns": {"id": str, "name": str, "agency": str, "kind": str, "province": str, "region_code": str},
+        "pk": "id",
+    },
     "warnings": {
         "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
         "pk": "id",
@@ -130,7 +134,21 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in INDEXES:
         db.table(name).create_index(columns, if_not_exists=True)
     _write_warning_codes(db)
+    _write_kpu_units(db)
     _index_words(db)
+
+
+def _write_kpu_units(db: sqlite_utils.Database) -> None:
+    """The gazetteer's 553 KPU/KIP units as a table, so coverage can show the units with no report at all.
+
+    Its ids are the slugs ``units.id`` takes for the same unit; written on every open,
+    like the warning codes, so a newer gazetteer reaches an older database.
+    """
+    from lkj.extract.gazetteer import load_gazetteer
+
+    db.table("kpu_units").upsert_all(
+        [{"id": u.slug, "name": u.unit_name, "agency": u.agency, "kind": u.kind, "province": u.province,
+          "region_code": u.region_code} for u in load_gazetteer()], pk="id")
 
 
 #: What the indicator search reads: the printed words and their roots (:mod:`lkj.db.search`).

@@ -146,7 +146,7 @@ def catalog_command(db_path: Path) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write to [default: <database name>-export beside the database].")
 def export_command(db_path: Path, fmt: str, out_dir: Path | None) -> None:
-    """Write the comparison views (indicator_by_unit_year, budget_by_unit_year, coverage) as CSV or Parquet."""
+    """Write the comparison views (indicator_by_unit_year, budget_by_unit_year, coverage, coverage_grid) as CSV or Parquet."""
     from lkj.pipeline.export import MissingViews, export_views
 
     try:
@@ -163,12 +163,14 @@ def serve_metadata(db_path: Path, work_root: Path | None = None) -> dict:
     charts and filters, are renamed so that any file name gets the titles, queries and charts.
     The work folder (where the plugin caches the images of printed rows) goes in the plugin's settings."""
     from importlib import resources
+    from urllib.parse import quote
 
     import yaml
 
     metadata = yaml.safe_load((resources.files("lkj.db") / "metadata.yml").read_text(encoding="utf-8"))
     name = db_path.stem
     metadata["databases"] = {name: metadata["databases"]["lkj"]}
+    metadata["description_html"] = metadata["description_html"].replace('href="/lkj/', f'href="/{quote(name)}/')
     for dashboard in metadata.get("plugins", {}).get("datasette-dashboards", {}).values():
         for part in (*dashboard.get("filters", {}).values(), *dashboard.get("charts", {}).values()):
             if part.get("db") == "lkj":

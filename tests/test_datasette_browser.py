@@ -36,6 +36,7 @@ PARAMS = {
     "indicator_across_units_and_years": {"words": "arsip"},
 }
 NAME = "arsip-kpu"  # the served database's name: not lkj
+LABEL = "Persentase KPU Kabupaten/Kota yang memutakhirkan Data Pemilih Tepat Waktu"  # MEMUTAKHIRKAN's label
 
 
 def _free_port() -> int:
@@ -111,8 +112,11 @@ def test_indicator_evolution_compares_the_units_of_a_province(server, tmp_path, 
 
 
 def test_dashboard_draws_its_charts(server, tmp_path, artifacts):
-    url = f"{server}/-/dashboards/perbandingan?key={MEMUTAKHIRKAN}"
+    home = chromium(f"{server}/", tmp_path / "profile", "--dump-dom")
+    assert 'href="/-/dashboards/perbandingan"' in home and f'href="/{NAME}/coverage_grid' in home
+    url = f"{server}/-/dashboards/perbandingan?{urllib.parse.urlencode({'label': LABEL, 'kpu': 'ya'})}"
     dom = chromium(url, tmp_path / "profile", "--dump-dom")
+    assert re.search(rf'<option value="{re.escape(LABEL)}" selected', dom), "the indicator is chosen by its label"
     for chart in ("absorption", "indicator", "coverage"):
         assert re.search(rf'id="chart-{chart}".*?<svg[^>]*class="marks"', dom, re.S), f"chart {chart} not drawn"
     screenshot = artifacts / "dashboard.png"
