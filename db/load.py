@@ -113,7 +113,8 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
         db.table("spending").insert_all(
             {"report_id": report_id, "category": s.category, "label": s.label, "pagu": _money(s.pagu),
              "realization": _money(s.realization), "remaining": _money(s.remaining), "pagu_raw": s.pagu.raw,
-             "realization_raw": s.realization.raw, "remaining_raw": s.remaining.raw, "table_id": s.table_id, "page": s.page}
+             "realization_raw": s.realization.raw, "remaining_raw": s.remaining.raw, "table_id": s.table_id, "page": s.page,
+             **box_columns(s.box)}
             for s in report.spending
         )
         db.table("report_tables").insert_all(

@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from lkj.db.search import fts_query, stem_text
 
 #: Tables whose rows have a printed box, and the column of a view or query row naming one of them.
-ROW_TABLES = ("indicators", "indicator_details", "budget_programs")
+ROW_TABLES = ("indicators", "indicator_details", "budget_programs", "spending")
 ROW_ID_COLUMNS = {"indicator_id": "indicators", "program_id": "budget_programs"}
 #: Columns holding rupiah: everywhere by name, and ``realization`` in the budget tables and views
 #: (an indicator's ``realization`` is a count or a percentage).

@@ -68,6 +68,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": int, "report_id": str, "category": str, "label": str, "pagu": int, "realization": int, "remaining": int,
             "pagu_raw": str, "realization_raw": str, "remaining_raw": str, "table_id": int, "page": int,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],

@@ -155,6 +155,7 @@ class Spending:
     pagu: Value
     realization: Value
     remaining: Value
+    box: tuple[float, float, float, float] | None = None  # as Indicator.box
 
 
 @dataclass

@@ -194,6 +194,7 @@ def _spending(row: SpendingRow, ctx: _Context) -> Spending:
         ctx.value(row.pagu, "money", row.page, f"{where} pagu"),
         ctx.value(row.realization, "money", row.page, f"{where} realization"),
         ctx.value(row.remaining, "money", row.page, f"{where} remaining"),
+        box=row.box,
     )
 
 
