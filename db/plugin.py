@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import re
 import threading
 from pathlib import Path
@@ -44,6 +45,8 @@ MONEY_TABLES = {"budget_programs": {"realization"}, "spending": {"realization"},
 SCALE = 2.0
 PAD = 3.0  # points around a row's box, so rules and descenders show
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+#: Columns stored as JSON (reports.library_versions, report_tables.pages and columns): shown as lists.
+JSON_COLUMNS = {"library_versions", "pages", "columns"}
 _pdfium_lock = threading.Lock()  # pdfium is not thread-safe
 
 
@@ -76,6 +79,10 @@ def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, (int, float)) and not isinstance(value, bool) and (
             column in MONEY_COLUMNS or column in MONEY_TABLES.get(table, ())):
         return Markup(f'<span style="white-space:nowrap">{rupiah(value)}</span>')
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # a count of 150000 reads 150000, not 150000.0 (JSON keeps the float)
+    if column in JSON_COLUMNS and isinstance(value, str) and value[:1] in "[{":
+        return _json_list(value)
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     if column == "page" and isinstance(value, int):
         source = _row_source(row, keys, table)
@@ -119,6 +126,39 @@ def _source_cell(datasette, database: str, table: str, row_id: int, page: int, r
         f'<a href="{row_page}" title="the row as printed (row page)"><img class="lkj-row" src="{base}.png" loading="lazy" '
         f'alt="row as printed on page {page}" style="display:block;{size};border:1px solid #ccc"></a>'
         f'<a href="{pdf}" title="open the PDF at this page">PDF p.&nbsp;{page}</a>')
+
+
+def _json_list(text: str) -> Markup | None:
+    """A JSON list or object as an HTML list (``["No", "no"]`` pairs as ``No: no``); ``None`` when not JSON."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(data, dict):
+        items = [f"{k}: {v}" for k, v in data.items()]
+    elif isinstance(data, list):
+        items = [": ".join(map(str, x)) if isinstance(x, list) else str(x) for x in data]
+    else:
+        return None
+    if all(len(i) <= 4 for i in items):  # page numbers: one line
+        return Markup(escape(", ".join(items)))
+    return Markup("<ul style='margin:0;padding-left:1.2em'>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
+
+
+#: Column descriptions fill half a screen above a view's rows: folded into a <details>, open on a click.
+_FOLD_DESCRIPTIONS = """
+document.querySelectorAll('dl.column-descriptions').forEach(function (dl) {
+  var details = document.createElement('details'), summary = document.createElement('summary');
+  summary.textContent = 'Column descriptions (keterangan kolom)';
+  dl.parentNode.insertBefore(details, dl);
+  details.appendChild(summary);
+  details.appendChild(dl);
+});"""
+
+
+@hookimpl
+def extra_body_script(view_name):
+    return _FOLD_DESCRIPTIONS if view_name == "table" else None
 
 
 _labels: dict[tuple[str, str, str], str] = {}  # Datasette serves the database immutable: labels never change

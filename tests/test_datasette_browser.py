@@ -153,3 +153,8 @@ def test_search_never_errors(server, tmp_path, words):
 def test_money_reads_as_rupiah(server, tmp_path):
     dom = chromium(f"{server}/{NAME}/budget_by_unit_year", tmp_path / "profile", "--dump-dom")
     assert "Rp 77.452.486.000" in dom and "GRp" not in dom
+
+
+def test_column_descriptions_are_folded(server, tmp_path):
+    dom = chromium(f"{server}/{NAME}/budget_by_unit_year", tmp_path / "profile", "--dump-dom")
+    assert re.search(r'<details><summary>Column descriptions \(keterangan kolom\)</summary><dl class="column-descriptions">', dom)

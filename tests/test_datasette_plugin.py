@@ -160,3 +160,15 @@ def test_rupiah_read_as_indonesians_write_them_and_stay_integers_in_json(served)
     rows = get(datasette, f"/{NAME}/budget_by_unit_year.json?_shape=array&unit_id=kpu-kabupaten-lampung-utara").json()
     assert rows[0]["pagu"] == 77452486000
     assert plugin.rupiah(4238642999000) == "Rp 4.238.642.999.000" and plugin.rupiah(-1500.5) == "Rp -1.500,50"
+
+
+def test_pages_read_plainly(served):
+    """Counts without a trailing .0, JSON columns as lists, column descriptions folded (by a script)."""
+    datasette, _ = served
+    html = get(datasette, f"/{NAME}/indicators?_size=50").text
+    assert re.search(r'<td class="col-target type-float">100</td>', html) and "100.0<" not in html
+    assert get(datasette, f"/{NAME}/indicators.json?_shape=array&_size=1").json()[0]["target"] == 100.0
+    tables = get(datasette, f"/{NAME}/report_tables?kind=measurement&_size=1").text
+    assert re.search(r'<td class="col-columns type-str"><ul[^>]*><li>', tables)
+    view = get(datasette, f"/{NAME}/budget_by_unit_year").text
+    assert 'class="column-descriptions"' in view and "keterangan kolom" in view
