@@ -22,9 +22,19 @@ _WORD = re.compile(r"[^\W_]+")
 
 @cache
 def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # lazily: building it reads its dictionary (0.1 s)
+    """PySastrawi's stemmer over its dictionary of root words, held in a set.
 
-    return StemmerFactory().create_stemmer()
+    The factory's ``ArrayDictionary`` looks words up in a list of 30,000 (``word in
+    list``): 0.3-0.6 s for a word it does not know, 18 s for the 82 indicator rows of five
+    real reports. Its ``contains`` works unchanged on a set, which answers at once.
+    """
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # lazily: reading the dictionary takes 0.05 s
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    dictionary = ArrayDictionary()
+    dictionary.words = {word for word in StemmerFactory().get_words() if word.strip()}  # as ArrayDictionary.add keeps them
+    return Stemmer(dictionary)
 
 
 @cache

@@ -142,6 +142,12 @@ def test_search_finds_other_word_forms(served):
     assert "pemutakhiran" not in " ".join(r["indicator"].lower() for r in rows)
     assert sum("memutakhirkan" in r["indicator"].lower() for r in rows) >= 5
     assert stem_text("Pemutakhiran memutakhirkan") == "mutakhir mutakhir"
+    # the dictionary held in a set answers as PySastrawi's own list does (an empty line of it is no root)
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    words = "pendidikan usahatani penyelenggaraan kepemiluan berkelanjutan dimutakhirkan"
+    assert stem_text(words) == StemmerFactory().create_stemmer().stem(words) == \
+        "didik usahatani selenggara milu lanjut mutakhir"
     assert fts_query("  ") == "" and fts_query('"') == ""
 
 
