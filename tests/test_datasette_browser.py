@@ -117,6 +117,9 @@ def test_dashboard_draws_its_charts(server, tmp_path, artifacts):
     url = f"{server}/-/dashboards/perbandingan?{urllib.parse.urlencode({'label': LABEL, 'kpu': 'ya'})}"
     dom = chromium(url, tmp_path / "profile", "--dump-dom")
     assert re.search(rf'<option value="{re.escape(LABEL)}" selected', dom), "the indicator is chosen by its label"
+    assert re.search(r'id="chart-indicator".*?<text[^>]*>Persentase KPU Kabupaten/Kota yang', dom, re.S), "the chart names it"
+    empty = chromium(f"{server}/-/dashboards/perbandingan?label=&kpu=ya", tmp_path / "profile", "--dump-dom")
+    assert re.search(r'id="chart-indicator".*?<text[^>]*>No value for this choice: choose an indicator above', empty, re.S)
     for chart in ("absorption", "indicator", "coverage"):
         assert re.search(rf'id="chart-{chart}".*?<svg[^>]*class="marks"', dom, re.S), f"chart {chart} not drawn"
     screenshot = artifacts / "dashboard.png"
