@@ -161,3 +161,8 @@ def test_money_reads_as_rupiah(server, tmp_path):
 def test_column_descriptions_are_folded(server, tmp_path):
     dom = chromium(f"{server}/{NAME}/budget_by_unit_year", tmp_path / "profile", "--dump-dom")
     assert re.search(r'<details><summary>Column descriptions \(keterangan kolom\)</summary><dl class="column-descriptions">', dom)
+
+
+def test_coverage_lists_every_unit_of_the_gazetteer(server, tmp_path):
+    dom = chromium(f"{server}/{NAME}/coverage", tmp_path / "profile", "--dump-dom")
+    assert re.search(r"<h3>\s*553 rows", dom), "all 553 KPU/KIP units, with or without a report"
