@@ -7,6 +7,7 @@ rows and a crash never leaves half a report behind.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from datetime import UTC, datetime
@@ -85,7 +86,9 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "pages": report.pages, "scanned": int(report.scanned), "status": report.status,
                 "budget_pagu": report.budget_pagu, "budget_realization": report.budget_realization,
                 "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "extractor_version": extractor_version, "cover_year": report.cover_year, "path": report.path,
+                "extractor_version": extractor_version, "cover_year": report.cover_year,
+                # absolute, so that lkj serve opens the PDF whatever folder it is started from
+                "path": os.path.abspath(report.path) if report.path else None,
                 "failure_reason": failure_reason, "number_convention": report.convention,
                 "budget_absorption_pct": report.budget_absorption, "budget_source": report.budget_source,
                 "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
