@@ -186,9 +186,11 @@ def register_routes():
 
 
 async def _source(datasette, database: str, table: str, row_id: int) -> dict | None:
-    sql = (f"select t.page, t.box_x0, t.box_top, t.box_x1, t.box_bottom, t.report_id, r.path "
-           f"from [{table}] t join reports r on r.id = t.report_id where t.id = ?")
-    rows = (await datasette.get_database(database).execute(sql, [row_id])).rows
+    db = datasette.get_database(database)
+    boxed = "box_x0" in await db.table_columns(table)  # a database made before boxes: the whole page
+    box = "t.box_x0, t.box_top, t.box_x1, t.box_bottom" if boxed else "null as box_x0, null as box_top, null as box_x1, null as box_bottom"
+    sql = f"select t.page, {box}, t.report_id, r.path from [{table}] t join reports r on r.id = t.report_id where t.id = ?"
+    rows = (await db.execute(sql, [row_id])).rows
     return dict(rows[0]) if rows else None
 
 

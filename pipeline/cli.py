@@ -180,6 +180,18 @@ def serve_metadata(db_path: Path, work_root: Path | None = None) -> dict:
     return metadata
 
 
+def _missing_objects(db_path: Path, names: list[str]) -> list[str]:
+    """Which of the tables and views ``names`` the database lacks (read-only: serve never writes)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        have = {row[0] for row in connection.execute("select name from sqlite_master where type in ('table', 'view')")}
+    finally:
+        connection.close()
+    return [name for name in names if name not in have]
+
+
 @main.command("serve")
 @click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8001, show_default=True, type=int)
@@ -194,6 +206,12 @@ def serve_command(db_path: Path, port: int, host: str, work_root: Path | None) -
 
     import yaml
 
+    from lkj.db.views import VIEWS
+
+    stale = _missing_objects(db_path, ["kpu_units", *VIEWS])
+    if stale:
+        click.echo(f"{db_path} was made by an older lkj (no {', '.join(stale)}): run `lkj catalog --db {db_path}` "
+                   "to bring it up to date; until then some pages and queries fail.", err=True)
     with tempfile.TemporaryDirectory(prefix="lkj-serve-") as folder:
         metadata = Path(folder) / "metadata.yml"
         metadata.write_text(yaml.safe_dump(serve_metadata(db_path, work_root), allow_unicode=True, sort_keys=False),

@@ -183,3 +183,13 @@ def test_serve_metadata_follows_the_database_file_name():
     assert {part["db"] for part in (*dashboard["filters"].values(), *dashboard["charts"].values())} == {"arsip 2019-2024"}
     assert 'href="/arsip%202019-2024/coverage_grid' in metadata["description_html"] and "/lkj/" not in metadata["description_html"]
     assert metadata["plugins"]["lkj"]["work"] == str(Path("/data/.lkj").resolve())
+
+
+def test_serve_names_what_an_older_database_lacks(tmp_path, sample_path):
+    from lkj.pipeline.cli import _missing_objects
+
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("create table reports (id text primary key)")
+    old.close()
+    assert _missing_objects(tmp_path / "old.db", ["kpu_units", "coverage_grid"]) == ["kpu_units", "coverage_grid"]
+    assert _missing_objects(sample_path, ["kpu_units", "coverage_grid"]) == []
