@@ -18,12 +18,19 @@ from lkj.db.corrections import Correction, apply_corrections
 from lkj.db.schema import REPORT_CHILDREN
 from lkj.db.search import stem_text
 from lkj.extract.model import Indicator, NormalizedReport, Value
+from lkj.extract.warning_codes import WARNING_CODES
 
 
 def unit_slug(name: str) -> str:
     """``KPU Kabupaten Lampung Utara`` → ``kpu-kabupaten-lampung-utara`` (stable across runs)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _severity(code: str) -> str:
+    """A warning code's severity (info notes say what lkj did, and are not problems); unknown codes are warnings."""
+    entry = WARNING_CODES.get(code)
+    return entry.severity if entry else "warning"
 
 
 def _number(value: Value) -> float | None:
@@ -93,6 +100,7 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "budget_absorption_pct": report.budget_absorption, "budget_source": report.budget_source,
                 "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
                 "unit_name_printed": report.unit.printed, "library_versions": library_versions,
+                "n_problems": sum(1 for w in report.warnings if _severity(w.code) != "info"),
             },
             pk="id",
         )

@@ -23,7 +23,7 @@ TABLES: dict[str, dict] = {
             "budget_pagu": int, "budget_realization": int, "extracted_at": str, "extractor_version": str,
             "cover_year": int, "path": str, "failure_reason": str, "number_convention": str,
             "budget_absorption_pct": float, "budget_source": str, "n_indicators": int, "n_warnings": int,
-            "unit_name_printed": str, "library_versions": str,
+            "unit_name_printed": str, "library_versions": str, "n_problems": int,
         },
         "pk": "id",
         "foreign_keys": [("unit_id", "units", "id")],

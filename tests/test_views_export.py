@@ -193,3 +193,13 @@ def test_serve_names_what_an_older_database_lacks(tmp_path, sample_path):
     old.close()
     assert _missing_objects(tmp_path / "old.db", ["kpu_units", "coverage_grid"]) == ["kpu_units", "coverage_grid"]
     assert _missing_objects(sample_path, ["kpu_units", "coverage_grid"]) == []
+
+
+def test_informational_notes_are_not_counted_as_problems(sample_db):
+    rows = list(sample_db.query("""
+        select r.file_name, r.n_warnings, r.n_problems,
+               (select count(*) from warnings w join warning_codes c on c.code = w.code
+                where w.report_id = r.id and w.stage <> 'catalog' and c.severity = 'info') as n_info
+        from reports r"""))
+    assert all(r["n_warnings"] - r["n_problems"] == r["n_info"] for r in rows)
+    assert any(r["n_info"] for r in rows)  # the sample holds stacked cells split line by line (stacked_cell_split)
