@@ -7,6 +7,7 @@ rows and a crash never leaves half a report behind.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from datetime import UTC, datetime
@@ -15,7 +16,9 @@ import sqlite_utils
 
 from lkj.db.corrections import Correction, apply_corrections
 from lkj.db.schema import REPORT_CHILDREN
+from lkj.db.search import stem_text
 from lkj.extract.model import Indicator, NormalizedReport, Value
+from lkj.extract.warning_codes import WARNING_CODES
 
 
 def unit_slug(name: str) -> str:
@@ -24,12 +27,26 @@ def unit_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
+def _severity(code: str) -> str:
+    """A warning code's severity (info notes say what lkj did, and are not problems); unknown codes are warnings."""
+    entry = WARNING_CODES.get(code)
+    return entry.severity if entry else "warning"
+
+
 def _number(value: Value) -> float | None:
     return float(value.value) if isinstance(value.value, (int, float)) else None
 
 
 def _money(value: Value) -> int | None:
     return int(value.value) if isinstance(value.value, (int, float)) and value.kind in ("money", "number", "count") else None
+
+
+BOX_COLUMNS = ("box_x0", "box_top", "box_x1", "box_bottom")
+
+
+def box_columns(box: tuple[float, float, float, float] | None) -> dict[str, float | None]:
+    """A row's printed box as four columns (NULL when the reader did not know it)."""
+    return dict(zip(BOX_COLUMNS, box or (None,) * 4))
 
 
 def _indicator_row(report_id: str, row_no: int, item: Indicator) -> dict:
@@ -43,12 +60,14 @@ def _indicator_row(report_id: str, row_no: int, item: Indicator) -> dict:
         "achievement_computed": item.achievement_computed, "polarity": item.polarity, "unit_raw": item.unit_raw,
         "table_id": item.table_id, "page": item.page,
         "min_confidence": min(v.confidence for v in (item.target, item.realization, item.achievement)),
+        "words_stemmed": stem_text(f"{item.goal or ''} {item.indicator}"),
+        **box_columns(item.box),
     }
 
 
 def _detail_row(report_id: str, row_no: int, item: Indicator) -> dict:
     keep = ("goal_no", "goal", "indicator", "target_raw", "target", "target_unit", "realization_raw", "realization",
-            "realization_unit", "achievement_raw", "achievement_pct", "table_id", "page")
+            "realization_unit", "achievement_raw", "achievement_pct", "table_id", "page", *BOX_COLUMNS)
     full = _indicator_row(report_id, row_no, item)
     return {"report_id": report_id, "source": item.source, "row_no": row_no, **{k: full[k] for k in keep}}
 
@@ -74,11 +93,14 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "pages": report.pages, "scanned": int(report.scanned), "status": report.status,
                 "budget_pagu": report.budget_pagu, "budget_realization": report.budget_realization,
                 "extracted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "extractor_version": extractor_version, "cover_year": report.cover_year, "path": report.path,
+                "extractor_version": extractor_version, "cover_year": report.cover_year,
+                # absolute, so that lkj serve opens the PDF whatever folder it is started from
+                "path": os.path.abspath(report.path) if report.path else None,
                 "failure_reason": failure_reason, "number_convention": report.convention,
                 "budget_absorption_pct": report.budget_absorption, "budget_source": report.budget_source,
                 "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
                 "unit_name_printed": report.unit.printed, "library_versions": library_versions,
+                "n_problems": sum(1 for w in report.warnings if _severity(w.code) != "info"),
             },
             pk="id",
         )
@@ -95,13 +117,15 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
         db.table("budget_programs").insert_all(
             {"report_id": report_id, "row_no": n, "program": p.program, "pagu": _money(p.pagu),
              "realization": _money(p.realization), "absorption_pct": _number(p.absorption), "pagu_raw": p.pagu.raw,
-             "realization_raw": p.realization.raw, "absorption_raw": p.absorption.raw, "table_id": p.table_id, "page": p.page}
+             "realization_raw": p.realization.raw, "absorption_raw": p.absorption.raw, "table_id": p.table_id, "page": p.page,
+             **box_columns(p.box)}
             for n, p in enumerate(report.programs, start=1)
         )
         db.table("spending").insert_all(
             {"report_id": report_id, "category": s.category, "label": s.label, "pagu": _money(s.pagu),
              "realization": _money(s.realization), "remaining": _money(s.remaining), "pagu_raw": s.pagu.raw,
-             "realization_raw": s.realization.raw, "remaining_raw": s.remaining.raw, "table_id": s.table_id, "page": s.page}
+             "realization_raw": s.realization.raw, "remaining_raw": s.remaining.raw, "table_id": s.table_id, "page": s.page,
+             **box_columns(s.box)}
             for s in report.spending
         )
         db.table("report_tables").insert_all(

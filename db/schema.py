@@ -23,7 +23,7 @@ TABLES: dict[str, dict] = {
             "budget_pagu": int, "budget_realization": int, "extracted_at": str, "extractor_version": str,
             "cover_year": int, "path": str, "failure_reason": str, "number_convention": str,
             "budget_absorption_pct": float, "budget_source": str, "n_indicators": int, "n_warnings": int,
-            "unit_name_printed": str, "library_versions": str,
+            "unit_name_printed": str, "library_versions": str, "n_problems": int,
         },
         "pk": "id",
         "foreign_keys": [("unit_id", "units", "id")],
@@ -34,6 +34,8 @@ TABLES: dict[str, dict] = {
             "target_raw": str, "target": float, "target_unit": str, "realization_raw": str, "realization": float,
             "realization_unit": str, "achievement_raw": str, "achievement_pct": float, "achievement_computed": float,
             "polarity": str, "unit_raw": str, "table_id": int, "page": int, "min_confidence": float,
+            "words_stemmed": str,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -43,6 +45,7 @@ TABLES: dict[str, dict] = {
             "id": int, "report_id": str, "source": str, "row_no": int, "goal_no": str, "goal": str, "indicator": str,
             "target_raw": str, "target": float, "target_unit": str, "realization_raw": str, "realization": float,
             "realization_unit": str, "achievement_raw": str, "achievement_pct": float, "table_id": int, "page": int,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -56,6 +59,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": int, "report_id": str, "row_no": int, "program": str, "pagu": int, "realization": int,
             "absorption_pct": float, "pagu_raw": str, "realization_raw": str, "absorption_raw": str, "table_id": int, "page": int,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -64,6 +68,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": int, "report_id": str, "category": str, "label": str, "pagu": int, "realization": int, "remaining": int,
             "pagu_raw": str, "realization_raw": str, "remaining_raw": str, "table_id": int, "page": int,
+            **{f"box_{side}": float for side in ("x0", "top", "x1", "bottom")},
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],
@@ -85,6 +90,10 @@ TABLES: dict[str, dict] = {
     "warning_codes": {
         "columns": {"code": str, "severity": str, "meaning_en": str, "meaning_id": str},
         "pk": "code",
+    },
+    "kpu_units": {
+        "columns": {"id": str, "name": str, "agency": str, "kind": str, "province": str, "region_code": str},
+        "pk": "id",
     },
     "warnings": {
         "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
@@ -126,8 +135,39 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, columns in INDEXES:
         db.table(name).create_index(columns, if_not_exists=True)
     _write_warning_codes(db)
-    if not db.table("indicators").detect_fts():
-        db.table("indicators").enable_fts(["indicator", "goal"], create_triggers=True)
+    _write_kpu_units(db)
+    _index_words(db)
+
+
+def _write_kpu_units(db: sqlite_utils.Database) -> None:
+    """The gazetteer's 553 KPU/KIP units as a table, so coverage can show the units with no report at all.
+
+    Its ids are the slugs ``units.id`` takes for the same unit; written on every open,
+    like the warning codes, so a newer gazetteer reaches an older database.
+    """
+    from lkj.extract.gazetteer import load_gazetteer
+
+    db.table("kpu_units").upsert_all(
+        [{"id": u.slug, "name": u.unit_name, "agency": u.agency, "kind": u.kind, "province": u.province,
+          "region_code": u.region_code} for u in load_gazetteer()], pk="id")
+
+
+#: What the indicator search reads: the printed words and their roots (:mod:`lkj.db.search`).
+FTS_COLUMNS = ["indicator", "goal", "words_stemmed"]
+
+
+def _index_words(db: sqlite_utils.Database) -> None:
+    """The full-text index of indicators; a database indexed before ``words_stemmed`` gets its roots and a new index."""
+    indicators = db.table("indicators")
+    fts = indicators.detect_fts()
+    if fts and db.table(fts).columns_dict.keys() >= set(FTS_COLUMNS):
+        return
+    from lkj.db.search import stem_text
+
+    with db.atomic():
+        for row in list(db.query("select id, indicator, goal from indicators where words_stemmed is null")):
+            indicators.update(row["id"], {"words_stemmed": stem_text(f"{row['goal'] or ''} {row['indicator'] or ''}")})
+    indicators.enable_fts(FTS_COLUMNS, create_triggers=True, replace=True)
 
 
 def _write_warning_codes(db: sqlite_utils.Database) -> None:

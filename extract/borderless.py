@@ -238,4 +238,5 @@ def _table(page: pdfplumber.page.Page, number: int, index: int, header: list[_Li
         rows=[list(r) for r in rows],
         spans=[list(columns) for _ in rows],
         title=(title_region.extract_text() or "").strip() if top > 1 else "",
+        rows_y=[(round(line.top, 2), round(line.bottom, 2)) for line in header + body],
     )

@@ -37,6 +37,7 @@ class ProgramRow:
     realization: str
     absorption: str
     is_total: bool = False
+    box: tuple[float, float, float, float] | None = None  # where the row is printed on ``page``, in points
 
 
 @dataclass
@@ -48,6 +49,7 @@ class SpendingRow:
     pagu: str
     realization: str
     remaining: str
+    box: tuple[float, float, float, float] | None = None  # where its cells are printed on ``page``, in points
 
 
 @dataclass
@@ -114,7 +116,8 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         if not (get(pagu_col) or get(real_col)):
             continue
         is_total = any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not get(no_col))
-        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total))
+        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total,
+                               box=body.box))
     return rows
 
 
@@ -138,6 +141,7 @@ def _spending_by_columns(table: LogicalTable, categories: list[str | None], find
     """Types as columns, one row per PAGU/REALISASI/SISA; the first block is taken."""
     total_col = next((i for i, c in enumerate(table.grid.columns) if c.label.strip().lower() in TOTAL_WORDS), None)
     seen: dict[str, tuple[list[str], int]] = {}
+    boxes: dict[str, tuple[float, float, float, float] | None] = {}  # a type's cells: its column across these rows
     for body in table.grid.rows:
         label = _row_label(body.cells)
         if label is None:
@@ -147,6 +151,7 @@ def _spending_by_columns(table: LogicalTable, categories: list[str | None], find
                 findings.notes.append(ReportWarning("spending_blocks_differ", f"a later {label} row of the spending table differs from the first"))
             continue
         seen[label] = ([join_lines(c) for c in body.cells], body.page)
+        boxes[label] = body.box
     if not seen:
         return
     page = min(p for _, p in seen.values())
@@ -155,10 +160,14 @@ def _spending_by_columns(table: LogicalTable, categories: list[str | None], find
             continue
         label = table.grid.columns[index].label
         values = {row: cells[index] for row, (cells, _) in seen.items()}
+        rows = [boxes[row] for row, (_, p) in seen.items() if p == page and boxes[row]]
+        span = table.grid.columns[index].span
+        box = (span[0], min(b[1] for b in rows), span[1], max(b[3] for b in rows)) if rows else None
         for part_category, part_values in _split_joined_column(label, values, set(categories), findings):
             findings.spending.append(
                 SpendingRow(table.id, page, part_category, label,
-                            part_values.get("pagu", ""), part_values.get("realization", ""), part_values.get("remaining", ""))
+                            part_values.get("pagu", ""), part_values.get("realization", ""), part_values.get("remaining", ""),
+                            box=box)
             )
     if total_col is not None:
         findings.spending_total = {label: cells[total_col] for label, (cells, _) in seen.items()}
@@ -203,7 +212,8 @@ def _spending_by_rows(table: LogicalTable, findings: BudgetFindings) -> None:
         category = spending_category(label_text) if label_text else None
         if category:
             findings.spending.append(
-                SpendingRow(table.id, body.page, category, label_text, get(pagu_col), get(real_col), get(rest_col))
+                SpendingRow(table.id, body.page, category, label_text, get(pagu_col), get(real_col), get(rest_col),
+                            box=body.box)
             )
 
 

@@ -36,6 +36,8 @@ class BodyRow:
     #: above covers the row instead (pdfplumber gives ``None``), so an own empty box
     #: in the goal column means this row's goal is not printed, not "same as above".
     boxed_empty: set[int] = field(default_factory=set)
+    #: Where the row is printed (x0, top, x1, bottom in points of ``page``), when the reader knows.
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -169,5 +171,6 @@ def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
         cells = align_row(texts, table.spans[index], columns)
         if any(cells):
             boxed = boxed_empty(texts, table.spans[index], columns) if table.flavor == "pdfplumber-lines" else set()
-            grid.rows.append(BodyRow(cells, table.page, index, starts_part=not grid.rows, boxed_empty=boxed))
+            grid.rows.append(BodyRow(cells, table.page, index, starts_part=not grid.rows, boxed_empty=boxed,
+                                     box=table.row_box(index)))
     return grid

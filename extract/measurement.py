@@ -41,6 +41,7 @@ class IndicatorRow:
     values: dict[str, str]  # role -> raw text of the chosen column
     extra: dict[str, str] = field(default_factory=dict)  # header -> raw, other value columns
     notes: list[ReportWarning] = field(default_factory=list)
+    box: tuple[float, float, float, float] | None = None  # where the row is printed on ``page``, in points
 
 
 def join_lines(text: str) -> str:
@@ -390,6 +391,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
                 unit_raw=piece.unit,
                 values=capaian_in_brackets(piece.values),
                 extra=extra,
+                box=body.box,
             )
             if split:
                 row.notes.append(ReportWarning("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))

@@ -130,6 +130,9 @@ class Indicator:
     polarity: str | None  # higher_is_better | lower_is_better | None when unknown
     extra: dict[str, Value] = field(default_factory=dict)
     source: str = "main"  # main | detail | plan
+    #: Where the row is printed on ``page`` (x0, top, x1, bottom in PDF points from the top left;
+    #: the union of its cells), when the table reader knows: what ``lkj serve`` crops to show it.
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass
@@ -140,6 +143,7 @@ class BudgetProgram:
     pagu: Value
     realization: Value
     absorption: Value
+    box: tuple[float, float, float, float] | None = None  # as Indicator.box
 
 
 @dataclass
@@ -151,6 +155,7 @@ class Spending:
     pagu: Value
     realization: Value
     remaining: Value
+    box: tuple[float, float, float, float] | None = None  # as Indicator.box
 
 
 @dataclass

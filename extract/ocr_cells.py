@@ -381,7 +381,8 @@ def ocr_tables(
         if is_page_furniture(bbox, len(rows), page.height):
             continue
         raw = RawTable(page=page.number, index=len(found), flavor="ocr-lattice", bbox=bbox,
-                       page_height=page.height, rows=rows, spans=spans, title="", open_bottom=grid.open_bottom)
+                       page_height=page.height, rows=rows, spans=spans, title="", open_bottom=grid.open_bottom,
+                       rows_y=[(round(grid.ys[i] / s, 2), round(grid.ys[i + 1] / s, 2)) for i in range(len(rows))])
         found.append(OcrTable(raw, confidences, owners, cell_words))
     _set_titles(page, found)
     return found
@@ -440,7 +441,8 @@ def word_tables(page: OcrPage, min_columns: int = 3, min_rows: int = 3) -> list[
         bbox = (round(cuts[0], 2), round(min(w.top for w in words), 2), round(cuts[-1], 2),
                 round(max(w.bottom for w in words), 2))
         raw = RawTable(page=page.number, index=len(found), flavor="ocr-words", bbox=bbox, page_height=page.height,
-                       rows=rows, spans=[list(spans) for _ in rows], title="")
+                       rows=rows, spans=[list(spans) for _ in rows], title="",
+                       rows_y=[(round(min(w.top for w in lines[k]), 2), round(max(w.bottom for w in lines[k]), 2)) for k in run])
         owners = [[(r, c) for c in range(len(columns))] for r in range(len(rows))]
         found.append(OcrTable(raw, confidences, owners, cell_words))
     _set_titles(page, found)

@@ -10,7 +10,7 @@ import them without importing another reader.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import sub
 
 import pdfplumber
@@ -38,6 +38,18 @@ class RawTable:
     title: str = ""
     #: The last row is cut by the page break (no bottom rule): the next page's first row completes it.
     open_bottom: bool = False
+    #: Vertical extent (top, bottom) of each row in points, parallel to ``rows`` (empty when the
+    #: reader does not know it): with ``spans`` it gives each row's box, the provenance a
+    #: researcher checks a value against.
+    rows_y: list[tuple[float, float]] = field(default_factory=list)
+
+    def row_box(self, index: int) -> tuple[float, float, float, float] | None:
+        """The union of row ``index``'s own cells (x0, top, x1, bottom), ``None`` when not known."""
+        spans = [s for s in self.spans[index] if s is not None] if index < len(self.spans) else []
+        if index >= len(self.rows_y) or not spans:
+            return None
+        top, bottom = self.rows_y[index]
+        return (min(s[0] for s in spans), top, max(s[1] for s in spans), bottom)
 
     @property
     def n_columns(self) -> int:

@@ -208,11 +208,14 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
                 if spans[r][c] is None and text is not None:
                     spans[r][c] = next(spans[k][c] for k in range(r, -1, -1) if spans[k][c] is not None)
         bbox = tuple(round(v, 2) for v in table.bbox)
+        # a row's own height is that of its shortest cell: merged cells stretch row.bbox
+        rows_y = [(round(row.bbox[1], 2), round(min(c[3] for c in row.cells if c), 2)) for row in table.rows]
         edges = ruling_edges(page) if edges is None else edges
         cut = _open_last_row(page, table.bbox, edges)
         if cut is not None:
             rows.append(list(cut[0]))
             spans.append(list(cut[1]))
+            rows_y.append((bbox[3], round(cut[2], 2)))
             bbox = (bbox[0], bbox[1], bbox[2], round(cut[2], 2))
         found.append(
             RawTable(
@@ -225,6 +228,7 @@ def _ruled_tables(page: pdfplumber.page.Page, number: int) -> list[RawTable]:
                 spans=spans,
                 title=title_above(page, table.bbox[1], floor),
                 open_bottom=cut is not None,
+                rows_y=rows_y,
             )
         )
         floor = bbox[3]
@@ -295,6 +299,7 @@ def _stream_tables(number: int, page: pdfplumber.page.Page, tables: list) -> lis
                 rows=rows,
                 spans=[list(columns) for _ in rows],
                 title="\n".join([title_above(page, top, floor), *title_lines]).strip(),
+                rows_y=[(round(height - y_top, 2), round(height - y_bottom, 2)) for y_top, y_bottom in table.rows[skipped:]],
             )
         )
         floor = bottom

@@ -146,7 +146,7 @@ def catalog_command(db_path: Path) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write to [default: <database name>-export beside the database].")
 def export_command(db_path: Path, fmt: str, out_dir: Path | None) -> None:
-    """Write the comparison views (indicator_by_unit_year, budget_by_unit_year, coverage) as CSV or Parquet."""
+    """Write the comparison views (indicator_by_unit_year, budget_by_unit_year, coverage, coverage_grid) as CSV or Parquet."""
     from lkj.pipeline.export import MissingViews, export_views
 
     try:
@@ -157,39 +157,66 @@ def export_command(db_path: Path, fmt: str, out_dir: Path | None) -> None:
         click.echo(str(path))
 
 
-def serve_metadata(db_path: Path) -> dict:
+def serve_metadata(db_path: Path, work_root: Path | None = None) -> dict:
     """The project's Datasette metadata for ``db_path``. Datasette names a database after its
     file's stem and metadata.yml describes ``lkj``: the key, and the ``db`` of dashboard
-    charts and filters, are renamed so that any file name gets the titles, queries and charts."""
+    charts and filters, are renamed so that any file name gets the titles, queries and charts.
+    The work folder (where the plugin caches the images of printed rows) goes in the plugin's settings."""
     from importlib import resources
+    from urllib.parse import quote
 
     import yaml
 
     metadata = yaml.safe_load((resources.files("lkj.db") / "metadata.yml").read_text(encoding="utf-8"))
     name = db_path.stem
     metadata["databases"] = {name: metadata["databases"]["lkj"]}
+    metadata["description_html"] = metadata["description_html"].replace('href="/lkj/', f'href="/{quote(name)}/')
     for dashboard in metadata.get("plugins", {}).get("datasette-dashboards", {}).values():
         for part in (*dashboard.get("filters", {}).values(), *dashboard.get("charts", {}).values()):
             if part.get("db") == "lkj":
                 part["db"] = name
+    work = work_root if work_root is not None else db_path.parent / ".lkj"
+    metadata.setdefault("plugins", {})["lkj"] = {"work": str(work.resolve())}
     return metadata
+
+
+def _missing_objects(db_path: Path, names: list[str]) -> list[str]:
+    """Which of the tables and views ``names`` the database lacks (read-only: serve never writes)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        have = {row[0] for row in connection.execute("select name from sqlite_master where type in ('table', 'view')")}
+    finally:
+        connection.close()
+    return [name for name in names if name not in have]
 
 
 @main.command("serve")
 @click.option("--db", "db_path", default="lkj.db", show_default=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve_command(db_path: Path, port: int, host: str) -> None:
-    """Browse the database in Datasette, read-only, with the project's metadata and dashboards."""
+@click.option("--work", "work_root", type=click.Path(file_okay=False, path_type=Path),
+              help="Work folder, where images of printed rows are cached [default: .lkj beside the database].")
+def serve_command(db_path: Path, port: int, host: str, work_root: Path | None) -> None:
+    """Browse the database in Datasette, read-only, with the project's metadata, dashboards and
+    plugin (each row beside its printed source, rupiah as Rp 1.234.567, forgiving search)."""
     import subprocess
     import tempfile
 
     import yaml
 
+    from lkj.db.views import VIEWS
+
+    stale = _missing_objects(db_path, ["kpu_units", *VIEWS])
+    if stale:
+        click.echo(f"{db_path} was made by an older lkj (no {', '.join(stale)}): run `lkj catalog --db {db_path}` "
+                   "to bring it up to date; until then some pages and queries fail.", err=True)
     with tempfile.TemporaryDirectory(prefix="lkj-serve-") as folder:
         metadata = Path(folder) / "metadata.yml"
-        metadata.write_text(yaml.safe_dump(serve_metadata(db_path), allow_unicode=True, sort_keys=False), encoding="utf-8")
-        command = [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(metadata),
+        metadata.write_text(yaml.safe_dump(serve_metadata(db_path, work_root), allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
+        command = [sys.executable, "-m", "lkj.db.plugin", "serve", "-i", str(db_path), "--metadata", str(metadata),
                    "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
         click.echo(f"Datasette on http://{host}:{port}/ (dashboards: http://{host}:{port}/-/dashboards; Ctrl+C to stop)")
         code = subprocess.call(command)

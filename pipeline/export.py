@@ -3,7 +3,8 @@
 One file per view of :data:`db.views.COMPARISON_VIEWS`, named after it. CSV is UTF-8
 with a header row (``pandas.read_csv``, R's ``read.csv``/``readr``); Parquet keeps
 the column types (``pandas.read_parquet``, R's ``arrow::read_parquet``) and needs
-pyarrow. pandas writes both, so the two formats carry the same rows and columns.
+pyarrow. pandas writes both, so the two formats carry the same rows and columns, and
+integers (rupiah, years, counts) stay integers where a value is missing.
 """
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ def export_views(db_path: Path, out_dir: Path, fmt: str = "csv") -> list[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         for view in COMPARISON_VIEWS:
-            frame = pd.read_sql_query(f"select * from [{view}]", connection)
+            # nullable dtypes: a column of rupiah with one missing value stays integers (77452486000,
+            # not 77452486000.0) in the CSV and int64 in Parquet
+            frame = pd.read_sql_query(f"select * from [{view}]", connection, dtype_backend="numpy_nullable")
             path = out_dir / f"{view}.{fmt}"
             if fmt == "csv":
                 frame.to_csv(path, index=False, encoding="utf-8")

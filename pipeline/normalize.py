@@ -127,6 +127,7 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
         table_id=row.table_id, page=row.page, goal_no=row.goal_no, goal=row.goal, indicator_no=row.indicator_no,
         indicator=row.indicator, unit_raw=row.unit_raw, target=values["target"], realization=values["realization"],
         achievement=values["achievement"], achievement_computed=computed, polarity=polarity, extra=extra, source=source,
+        box=row.box,
     )
 
 
@@ -182,6 +183,7 @@ def _program(row: ProgramRow, ctx: _Context) -> BudgetProgram:
         ctx.value(row.pagu, "money", row.page, f"{where} pagu"),
         ctx.value(row.realization, "money", row.page, f"{where} realization"),
         ctx.value(row.absorption, "percent", row.page, f"{where} absorption"),
+        box=row.box,
     )
 
 
@@ -192,6 +194,7 @@ def _spending(row: SpendingRow, ctx: _Context) -> Spending:
         ctx.value(row.pagu, "money", row.page, f"{where} pagu"),
         ctx.value(row.realization, "money", row.page, f"{where} realization"),
         ctx.value(row.remaining, "money", row.page, f"{where} remaining"),
+        box=row.box,
     )
 
 

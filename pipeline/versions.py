@@ -14,10 +14,10 @@ PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions.
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 2),
-    ("ocr", 3),
-    ("extract", 7),
-    ("interpret", 7),
-    ("normalize", 4),
+    ("ocr", 4),
+    ("extract", 8),
+    ("interpret", 8),
+    ("normalize", 5),
 )
 EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{name} v{number}" for name, number in STAGE_VERSIONS) + ")"
 

@@ -7,6 +7,7 @@ import shutil
 import sqlite_utils
 import yaml
 
+from lkj.db.plugin import prepare_connection
 from lkj.pipeline.runner import run
 from tests.conftest import CORPUS, REPO
 
@@ -58,6 +59,7 @@ def test_metadata_describes_every_table_and_its_queries_run(corpus_db):
         assert set(columns) - {"id", "report_id"} <= set(described), (table, set(columns) - set(described))
     queries = metadata["databases"]["lkj"]["queries"]
     assert {"indicator_across_units_and_years", "budget_absorption_ranking", "reports_with_warnings"} <= set(queries)
+    prepare_connection(corpus_db.conn)  # the plugin's SQL functions (lkj_fts_query), as Datasette has them
     for name, query in queries.items():
         params = {p: "" for p in re.findall(r"(?<!:):(\w+)", query["sql"])} | {"words": "arsip"}
         rows = list(corpus_db.query(query["sql"], {k: v for k, v in params.items() if f":{k}" in query["sql"]}))

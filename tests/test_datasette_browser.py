@@ -36,6 +36,7 @@ PARAMS = {
     "indicator_across_units_and_years": {"words": "arsip"},
 }
 NAME = "arsip-kpu"  # the served database's name: not lkj
+LABEL = "Persentase KPU Kabupaten/Kota yang memutakhirkan Data Pemilih Tepat Waktu"  # MEMUTAKHIRKAN's label
 
 
 def _free_port() -> int:
@@ -111,11 +112,57 @@ def test_indicator_evolution_compares_the_units_of_a_province(server, tmp_path, 
 
 
 def test_dashboard_draws_its_charts(server, tmp_path, artifacts):
-    url = f"{server}/-/dashboards/perbandingan?key={MEMUTAKHIRKAN}"
+    home = chromium(f"{server}/", tmp_path / "profile", "--dump-dom")
+    assert 'href="/-/dashboards/perbandingan"' in home and f'href="/{NAME}/coverage_grid' in home
+    url = f"{server}/-/dashboards/perbandingan?{urllib.parse.urlencode({'label': LABEL, 'kpu': 'ya'})}"
     dom = chromium(url, tmp_path / "profile", "--dump-dom")
+    assert re.search(rf'<option value="{re.escape(LABEL)}" selected', dom), "the indicator is chosen by its label"
+    assert re.search(r'id="chart-indicator".*?<text[^>]*>Persentase KPU Kabupaten/Kota yang', dom, re.S), "the chart names it"
+    empty = chromium(f"{server}/-/dashboards/perbandingan?label=&kpu=ya", tmp_path / "profile", "--dump-dom")
+    assert re.search(r'id="chart-indicator".*?<text[^>]*>No value for this choice: choose an indicator above', empty, re.S)
     for chart in ("absorption", "indicator", "coverage"):
         assert re.search(rf'id="chart-{chart}".*?<svg[^>]*class="marks"', dom, re.S), f"chart {chart} not drawn"
     screenshot = artifacts / "dashboard.png"
     chromium(url, tmp_path / "profile", f"--screenshot={screenshot}")
     assert screenshot.stat().st_size > 10_000
     print(f"\nscreenshot: {screenshot}")
+
+
+def test_a_value_leads_to_its_printed_row_and_the_pdf_page(server, tmp_path, artifacts):
+    """From the comparison view to the printed row: its image is served, its row page shows it, the PDF opens."""
+    dom = chromium(f"{server}/{NAME}/indicator_by_unit_year?indicator_key={MEMUTAKHIRKAN}&unit_id=kpu-kabupaten-lampung-utara",
+                   tmp_path / "profile", "--dump-dom")
+    image = re.search(rf'<a href="(/{NAME}/indicators/\d+)"[^>]*><img class="lkj-row" src="([^"]+\.png)"', dom)
+    pdf = re.search(rf'href="(/-/lkj/pdf/{NAME}/[0-9a-f]{{64}}\.pdf)#page=(\d+)"', dom)
+    assert image and pdf, "no printed row or PDF link beside the row"
+    with urllib.request.urlopen(server + image[2]) as response:
+        assert response.headers["Content-Type"] == "image/png" and response.read()[:4] == b"\x89PNG"
+    with urllib.request.urlopen(server + pdf[1]) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+    row_page = chromium(server + image[1], tmp_path / "profile", "--dump-dom")
+    assert image[2] in row_page and f"#page={pdf[2]}" in row_page and "kpu-kab-lampung-utara-2024.pdf</a>" in row_page
+    screenshot = artifacts / "row_source.png"
+    chromium(server + image[1], tmp_path / "profile", f"--screenshot={screenshot}")
+    print(f"\nscreenshot: {screenshot}")
+
+
+@pytest.mark.parametrize("words", ["data-pemilih", ""])
+def test_search_never_errors(server, tmp_path, words):
+    dom = chromium(f"{server}/{NAME}/indicator_across_units_and_years?words={urllib.parse.quote(words)}",
+                   tmp_path / "profile", "--dump-dom")
+    assert "syntax error" not in dom and _rows(dom)
+
+
+def test_money_reads_as_rupiah(server, tmp_path):
+    dom = chromium(f"{server}/{NAME}/budget_by_unit_year", tmp_path / "profile", "--dump-dom")
+    assert "Rp 77.452.486.000" in dom and "GRp" not in dom
+
+
+def test_column_descriptions_are_folded(server, tmp_path):
+    dom = chromium(f"{server}/{NAME}/budget_by_unit_year", tmp_path / "profile", "--dump-dom")
+    assert re.search(r'<details><summary>Column descriptions \(keterangan kolom\)</summary><dl class="column-descriptions">', dom)
+
+
+def test_coverage_lists_every_unit_of_the_gazetteer(server, tmp_path):
+    dom = chromium(f"{server}/{NAME}/coverage", tmp_path / "profile", "--dump-dom")
+    assert re.search(r"<h3>\s*553 rows", dom), "all 553 KPU/KIP units, with or without a report"

@@ -1,6 +1,7 @@
 """The comparison views on the sample corpus, the archive-gap view, the export and their commands."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
@@ -76,7 +77,16 @@ def test_budget_by_unit_year(sample_db):
 
 def test_coverage_on_the_sample_corpus(sample_db):
     rows = list(sample_db.query("select * from coverage"))
-    assert len(rows) == 8 and all(r["n_missing"] == 0 and r["n_years"] == 1 for r in rows)
+    assert len(rows) == 553  # every unit of the gazetteer; the 8 sample units are all KPU/KIP units
+    loaded = [r for r in rows if r["n_reports"]]
+    assert len(loaded) == 8 and all(r["n_years"] == 1 and r["is_kpu"] == 1 for r in loaded)
+    # the archive spans 2019-2024: each sample unit misses the five other years, every other unit all six
+    assert all(r["n_missing"] == 5 for r in loaded)
+    assert {r["n_missing"] for r in rows if not r["n_reports"]} == {6}
+    grid = list(sample_db.query("select status, count(*) as n from coverage_grid group by status"))
+    assert {r["status"]: r["n"] for r in grid} == {"ok": 8, "missing": 553 * 6 - 8}
+    # a filter typed in Datasette arrives as text: the computed columns still compare as integers
+    assert sample_db.execute("select count(*) from coverage where n_years = '0'").fetchone()[0] == 545
 
 
 def test_coverage_shows_gaps_and_failed_years_and_duplicates_pick_the_best_report(tmp_path):
@@ -87,11 +97,38 @@ def test_coverage_shows_gaps_and_failed_years_and_duplicates_pick_the_best_repor
                                    for i, y, s in reports)
     create_views(db)
     create_views(db)  # idempotent
-    row = next(db.query("select * from coverage"))
+    row = next(db.query("select * from coverage where unit_id = 'kpu-kota-metro'"))
     assert (row["first_year"], row["last_year"], row["n_years"], row["years"], row["n_missing"], row["missing_years"],
             row["failed_years"], row["n_reports"]) == (2019, 2024, 2, "2019, 2021", 3, "2020, 2022, 2023", "2024", 5)
     picked = {r["year"]: (r["report_id"], r["n_reports"]) for r in db.query("select * from unit_year_reports")}
     assert picked == {2019: ("a", 1), 2021: ("e", 3), 2024: ("c", 1)}
+    marked = {r["report_id"]: r["chosen_report_id"] for r in db.query("select * from duplicate_reports")}
+    assert marked == {"b": "e", "d": "e"}
+    grid = {r["year"]: r["status"] for r in db.query("select * from coverage_grid where unit_id = 'kpu-kota-metro'")}
+    assert grid == {2019: "ok", 2020: "missing", 2021: "ok", 2022: "missing", 2023: "missing", 2024: "failed"}
+
+
+def test_a_born_digital_copy_is_chosen_over_its_scan_and_unresolved_reports_are_listed(tmp_path):
+    db = open_database(str(tmp_path / "dup.db"))
+    db.table("units").insert({"id": "kpu-kota-metro", "name": "KPU Kota Metro", "kind": "kota", "agency": "KPU"})
+    db.table("units").insert({"id": "dinas-pupr-metro", "name": "Dinas PUPR Kota Metro", "kind": "kota", "agency": "Dinas PUPR"})
+    db.table("reports").insert_all([
+        {"id": "scan", "unit_id": "kpu-kota-metro", "year": 2023, "status": "ok", "scanned": 1, "n_indicators": 17,
+         "extracted_at": "2026-01-02", "budget_pagu": 100, "budget_realization": 90},
+        {"id": "digital", "unit_id": "kpu-kota-metro", "year": 2023, "status": "ok", "scanned": 0, "n_indicators": 17,
+         "extracted_at": "2026-01-01", "budget_pagu": 100, "budget_realization": 90},
+        {"id": "dinas", "unit_id": "dinas-pupr-metro", "year": 2023, "status": "ok", "scanned": 0,
+         "budget_pagu": 100, "budget_realization": 50},
+        {"id": "nameless", "unit_id": None, "year": 2023, "status": "partial", "file_name": "lkj.pdf"},
+    ])
+    create_views(db)
+    budget = list(db.query("select report_id, is_kpu, agency from budget_by_unit_year order by report_id"))
+    assert budget == [{"report_id": "digital", "is_kpu": 1, "agency": "KPU"},
+                      {"report_id": "dinas", "is_kpu": 0, "agency": "Dinas PUPR"}]
+    assert [r["report_id"] for r in db.query("select * from duplicate_reports")] == ["scan"]
+    assert [(r["file_name"], r["missing"]) for r in db.query("select * from unresolved_reports")] == [("lkj.pdf", "unit")]
+    coverage = {r["unit_id"]: r for r in db.query("select * from coverage where n_reports > 0")}
+    assert set(coverage) == {"kpu-kota-metro", "dinas-pupr-metro"} and coverage["dinas-pupr-metro"]["is_kpu"] == 0
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
@@ -107,6 +144,17 @@ def test_export_is_readable_by_pandas(sample_path, sample_db, tmp_path, fmt):
         assert len(frame) == sample_db.execute(f"select count(*) from [{view}]").fetchone()[0] > 0
     indicators = pd.read_csv(written[0]) if fmt == "csv" else pd.read_parquet(written[0])
     assert indicators["year"].dtype.kind == "i" and indicators["target"].dtype.kind == "f"
+    budget = pd.read_csv(written[1]) if fmt == "csv" else pd.read_parquet(written[1])
+    assert budget["pagu"].dtype.kind == "i" and 77452486000 in set(budget["pagu"])
+
+
+def test_export_keeps_rupiah_integers_when_a_value_is_missing(sample_path, tmp_path):
+    copy = tmp_path / "gap.db"
+    copy.write_bytes(sample_path.read_bytes())
+    with sqlite3.connect(copy) as connection:  # one unit's realization not printed
+        connection.execute("update reports set budget_realization = null where file_name = 'kpu-ri-2022.pdf'")
+    csv_text = export_views(copy, tmp_path / "out", "csv")[1].read_text(encoding="utf-8")
+    assert ",77452486000,77319385462," in csv_text and ",4238642999000,," in csv_text and ".0," not in csv_text
 
 
 def test_export_without_views_says_what_to_run(tmp_path):
@@ -133,3 +181,25 @@ def test_serve_metadata_follows_the_database_file_name():
     assert "indicator_evolution" in metadata["databases"]["arsip 2019-2024"]["queries"]
     dashboard = metadata["plugins"]["datasette-dashboards"]["perbandingan"]
     assert {part["db"] for part in (*dashboard["filters"].values(), *dashboard["charts"].values())} == {"arsip 2019-2024"}
+    assert 'href="/arsip%202019-2024/coverage_grid' in metadata["description_html"] and "/lkj/" not in metadata["description_html"]
+    assert metadata["plugins"]["lkj"]["work"] == str(Path("/data/.lkj").resolve())
+
+
+def test_serve_names_what_an_older_database_lacks(tmp_path, sample_path):
+    from lkj.pipeline.cli import _missing_objects
+
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("create table reports (id text primary key)")
+    old.close()
+    assert _missing_objects(tmp_path / "old.db", ["kpu_units", "coverage_grid"]) == ["kpu_units", "coverage_grid"]
+    assert _missing_objects(sample_path, ["kpu_units", "coverage_grid"]) == []
+
+
+def test_informational_notes_are_not_counted_as_problems(sample_db):
+    rows = list(sample_db.query("""
+        select r.file_name, r.n_warnings, r.n_problems,
+               (select count(*) from warnings w join warning_codes c on c.code = w.code
+                where w.report_id = r.id and w.stage <> 'catalog' and c.severity = 'info') as n_info
+        from reports r"""))
+    assert all(r["n_warnings"] - r["n_problems"] == r["n_info"] for r in rows)
+    assert any(r["n_info"] for r in rows)  # the sample holds stacked cells split line by line (stacked_cell_split)
