@@ -66,7 +66,7 @@ from lkj.extract.ocr_image import (
     turn,
 )
 from lkj.extract.ocr_rulings import CellGrid, Rulings, find_grids, find_rulings
-from lkj.extract.ocr_tesseract import OcrWord, ocr_languages, osd, parse_tsv, run_tesseract
+from lkj.extract.ocr_tesseract import OcrWord, osd, parse_tsv, tesseract_tsv
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ def _read_turned(rendered: np.ndarray, width: float, height: float, dpi: int, ro
     for grid in grids:
         x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
         outside[y0:y1 + 1, x0:x1 + 1] = 255
-    tsv = run_tesseract(outside, ["-l", ocr_languages(), "--psm", PAGE_PSM, "--dpi", str(dpi), "tsv"])
+    tsv = tesseract_tsv(outside, PAGE_PSM, dpi)
     del outside
     words, lines = parse_tsv(tsv, s)
     return _Reading(rotation, width, height, skew, image, normalized, rulings, grids, words, lines)

@@ -22,7 +22,7 @@ import numpy as np
 
 from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
-from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, ocr_languages, parse_tsv, run_tesseract
+from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, parse_tsv, tesseract_tsv
 from lkj.extract.raw_table import RawTable, is_page_furniture, title_top
 
 #: Page segmentation mode for the mosaic of table cells (one uniform block of text).
@@ -237,7 +237,7 @@ def _read_cells(cleaned: np.ndarray, glyphs: np.ndarray, boxes: dict, s: float, 
         factor = _enlargement(up, mosaic.size)
         if factor != 1.0:
             mosaic = cv2.resize(mosaic, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-        tsv = run_tesseract(mosaic, ["-l", ocr_languages(), "--psm", CELL_PSM, "--dpi", str(round(dpi * factor)), "tsv"])
+        tsv = tesseract_tsv(mosaic, CELL_PSM, round(dpi * factor))
         del mosaic
         for word in parse_tsv(tsv, factor)[0]:
             centre = (word.top + word.bottom) / 2
