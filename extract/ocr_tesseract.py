@@ -211,8 +211,8 @@ def run_tesseract(image: np.ndarray, args: list[str], timeout: float = 300) -> s
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def parse_tsv(tsv: str, scale: float) -> tuple[list[OcrWord], list[tuple[float, str]]]:
-    """Words (pixels / ``scale``) and printed lines as (top, text) in Tesseract's order."""
+def parse_tsv(tsv: str, scale: float) -> tuple[list[OcrWord], list[list[OcrWord]]]:
+    """Words (pixels / ``scale``) and the printed lines they form, both in Tesseract's order."""
     words: list[OcrWord] = []
     lines: dict[tuple[int, int, int, int], list[OcrWord]] = {}
     for row in tsv.splitlines()[1:]:
@@ -228,7 +228,7 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[OcrWord], list[tuple[float, 
                        round((left + width) / scale, 2), round((top + height) / scale, 2), round(conf, 1))
         words.append(word)
         lines.setdefault((int(parts[1]), int(parts[2]), int(parts[3]), int(parts[4])), []).append(word)
-    return words, [(min(w.top for w in line), " ".join(w.text for w in line)) for line in lines.values()]
+    return words, list(lines.values())
 
 
 def osd(image: np.ndarray, dpi: int) -> tuple[int, float]:
