@@ -264,9 +264,10 @@ def ocr_page(
     lines = reading.lines
     reader = cell_reader(image, reading.width, reading.rulings, grids, reading.normalized) if grids else None
     if triage and not tables:
-        # the page's text and the header rows of its tables, which name their columns
-        headers = reader.header_text(grids, HEADER_ROWS) if reader else ""
-        tables = triage_page(page_number, "\n".join([*(_joined(line) for line in lines), headers])).is_candidate
+        # the page's text, and when that is not enough the header rows of its tables, which name their columns
+        printed_text = "\n".join(_joined(line) for line in lines)
+        tables = triage_page(page_number, printed_text).is_candidate or reader is not None and triage_page(
+            page_number, printed_text + "\n" + reader.header_text(grids, HEADER_ROWS)).is_candidate
     page = OcrPage(page_number, "", [w for line in lines for w in line], round(reading.width, 2),
                    round(reading.height, 2), reading.rotation, reading.skew, 0.0, dpi, downscaled=downscaled,
                    tables_read=tables)

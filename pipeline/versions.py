@@ -14,7 +14,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions.
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 2),
-    ("ocr", 3),
+    ("ocr", 4),
     ("extract", 7),
     ("interpret", 7),
     ("normalize", 4),
