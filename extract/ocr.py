@@ -78,9 +78,10 @@ PAGE_PSM = "3"
 #: The page text (the first pass, which triage reads) is read at this resolution: a
 #: third of the pixels of 300 dpi, and as many words right (see docs/ocr.md).
 TEXT_DPI = 200
-#: The first pages (cover, foreword) name the unit and the year: their text is read at
-#: the full resolution.
-COVER_PAGES = 3
+#: The first pages (cover, foreword) name the unit and the year (``identity`` weighs the
+#: unit named on pages 1-2 three times, reads the cover year on page 1): their text is
+#: read at the full resolution.
+COVER_PAGES = 2
 #: The cells of a ruled table's first rows (its header, which names the columns) are
 #: read with the page text, for triage; the other cells only when triage picks the page.
 HEADER_ROWS = 3

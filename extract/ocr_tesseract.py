@@ -169,25 +169,27 @@ def in_process() -> bool:
 _TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
 
-def tesseract_tsv(image: np.ndarray, psm: str, dpi: int) -> str:
+def tesseract_tsv(image: np.ndarray, psm: str, dpi: int, timeout: float = 300) -> str:
     """Tesseract's TSV (words, boxes, confidences) of a grayscale image, read with ``ocr_languages()``.
 
-    In-process when tesserocr is installed, else the CLI: the same TSV either way.
+    In-process when tesserocr is installed, else the CLI: the same TSV either way. A
+    read that passes ``timeout`` seconds is stopped (Tesseract's own deadline in-process,
+    where the document's ``SIGALRM`` could not interrupt it) and raises ``OcrError``.
     """
     problem = tesseract_available()
     if problem:
         raise OcrError(problem)
     engine = _engine(ocr_languages())
     if engine is None:
-        return run_tesseract(image, ["-l", ocr_languages(), "--psm", psm, "--dpi", str(dpi), "tsv"])
+        return run_tesseract(image, ["-l", ocr_languages(), "--psm", psm, "--dpi", str(dpi), "tsv"], timeout)
     image = np.ascontiguousarray(image, dtype=np.uint8)
     engine.SetPageSegMode(int(psm))
     engine.SetVariable("user_defined_dpi", str(dpi))
     engine.SetImageBytes(image.tobytes(), image.shape[1], image.shape[0], 1, image.shape[1])
     engine.SetSourceResolution(dpi)
     try:
-        if not engine.Recognize():
-            raise OcrError("tesseract could not read the page image")
+        if not engine.Recognize(round(timeout * 1000)):
+            raise OcrError(f"tesseract could not read the page image (or timed out after {timeout:.0f} s)")
         return _TSV_HEADER + "\n" + engine.GetTSVText(0)
     finally:
         engine.Clear()
