@@ -365,9 +365,19 @@ class CellReader:
         todo = {k: b for k, b in self.boxes.items() if keys is None or k in keys}
         return _read_cells(self.cleaned, self.glyphs, todo, self.s, self.dpi) if todo else {}
 
-    def header_text(self, grids: list[CellGrid], rows: int) -> str:
-        """The text of the cells that start in the first ``rows`` rows of each grid."""
-        keys = {(g, int(label)) for g, grid in enumerate(grids) for label in np.unique(grid.labels[:rows])}
+    def header_text(self, grids: list[CellGrid], rows: int, height: float = 100.0) -> str:
+        """The text of the cells that lie within the first ``rows`` rows and ``height`` points of each grid.
+
+        A cell reaching further down is body: a grid whose inner rules the scan lost (the
+        DSDA scan's sparse dotted rules) has a few tall rows holding the whole table.
+        """
+        keys = set()
+        for g, grid in enumerate(grids):
+            limit, n = grid.ys[0] + height * self.s, 0
+            while n < min(rows, len(grid.ys) - 1) and grid.ys[n + 1] <= limit:
+                n += 1
+            inside, beyond = set(np.unique(grid.labels[:n]).tolist()), set(np.unique(grid.labels[n:]).tolist())
+            keys |= {(g, int(label)) for label in inside - beyond}
         found = self.read(keys)
         return "\n".join(_join(found[k]) for k in sorted(keys) if found.get(k))
 
