@@ -52,9 +52,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 
-from lkj.extract.ocr_cells import OcrPage, ocr_tables, word_tables
+from lkj.extract.ocr_cells import OcrPage, cell_reader, ocr_tables, word_tables
 from lkj.extract.ocr_image import (
     DEFAULT_DPI,
     deskew,
@@ -65,13 +66,25 @@ from lkj.extract.ocr_image import (
     shrink,
     turn,
 )
-from lkj.extract.ocr_rulings import CellGrid, Rulings, find_grids, find_rulings
-from lkj.extract.ocr_tesseract import OcrWord, ocr_languages, osd, parse_tsv, run_tesseract
+from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
+from lkj.extract.ocr_tesseract import OcrWord, osd, parse_tsv, tesseract_tsv
+from lkj.extract.page_roles import triage_page
+from lkj.extract.raw_table import runs_to_foot
 
 log = logging.getLogger(__name__)
 
-#: Page segmentation mode for the text outside the tables (automatic layout).
+#: Page segmentation mode for the page text (automatic layout).
 PAGE_PSM = "3"
+#: The page text (the first pass, which triage reads) is read at this resolution: a
+#: third of the pixels of 300 dpi, and as many words right (see docs/ocr.md).
+TEXT_DPI = 200
+#: The first pages (cover, foreword) name the unit and the year (``identity`` weighs the
+#: unit named on pages 1-2 three times, reads the cover year on page 1): their text is
+#: read at the full resolution.
+COVER_PAGES = 2
+#: The cells of a ruled table's first rows (its header, which names the columns) are
+#: read with the page text, for triage; the other cells only when triage picks the page.
+HEADER_ROWS = 3
 #: OSD runs on a copy at this resolution, and confirms a turn at ``OSD_CONFIRM_DPI``.
 OSD_DPI = 150
 OSD_CONFIRM_DPI = 200
@@ -121,7 +134,11 @@ def detect_orientation(image: np.ndarray, dpi: int) -> int:
 
 @dataclass
 class _Reading:
-    """A page image turned by ``rotation`` and read for its text outside the ruled tables."""
+    """The first pass over a page: turned by ``rotation``, deskewed, its tables found, its text read.
+
+    The full-resolution image, its normalised copy and the ruling lines are made once
+    here and kept for the table read.
+    """
 
     rotation: int
     width: float
@@ -129,34 +146,49 @@ class _Reading:
     skew: float
     image: np.ndarray  # turned and deskewed
     normalized: np.ndarray
-    rulings: Rulings | None
+    rulings: Rulings
     grids: list[CellGrid]
     words: list[OcrWord]
-    lines: list[tuple[float, str]]
+    lines: list[list[OcrWord]]  # printed lines in Tesseract's reading order
 
 
-def _read_turned(rendered: np.ndarray, width: float, height: float, dpi: int, rotation: int, tables: bool) -> _Reading:
-    """Turn, deskew and clean the page, find its ruled grids and read the text outside them."""
+def _text_image(normalized: np.ndarray, rulings: Rulings, grids: list[CellGrid], s: float, tables: bool) -> np.ndarray:
+    """The normalised page for a page-text read: the ruled tables blanked (``tables=False``),
+    or all but the tables blanked and the rules inside them painted out (``tables=True``)."""
+    out = normalized.copy()
+    inside = np.zeros(normalized.shape, bool)
+    for grid in grids:
+        x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
+        inside[y0:y1 + 1, x0:x1 + 1] = True
+    if tables:
+        out[erase_mask(rulings, grids, normalized.shape, s) > 0] = 255
+    out[~inside if tables else inside] = 255
+    return out
+
+
+def _read_text(image: np.ndarray, dpi: int, text_dpi: int, width: float) -> tuple[list[OcrWord], list[list[OcrWord]]]:
+    """Words and printed lines of a page image, read in one Tesseract call at ``text_dpi``."""
+    small, small_dpi = shrink(image, dpi, text_dpi)
+    return parse_tsv(tesseract_tsv(small, PAGE_PSM, small_dpi), small.shape[1] / width)
+
+
+def _read_turned(rendered: np.ndarray, width: float, height: float, dpi: int, rotation: int, text_dpi: int) -> _Reading:
+    """Turn, deskew and clean the page, find its ruled tables, and read its text outside them.
+
+    The ruled tables are left to the table read (their cells) or, on a page triage
+    leaves at its text, to a second text read: read here too they would be read twice,
+    and a ruled table is what Tesseract's layout analysis spends most time on.
+    """
     image = turn(rendered, rotation)
     if rotation in (90, 270):
         width, height = height, width
     skew = estimate_skew(image, dpi)
     image = deskew(image, skew)
-    s = image.shape[1] / width
     normalized = normalize_background(image, dpi)
-    grids: list[CellGrid] = []
-    rulings = None
-    if tables:
-        rulings = find_rulings(image, dpi, normalized)
-        grids = find_grids(rulings, image.shape, dpi)
-    # the page outside the ruled tables; their cells are read one by one in ocr_tables
-    outside = normalized.copy()
-    for grid in grids:
-        x0, y0, x1, y1 = (int(round(v)) for v in grid.bbox)
-        outside[y0:y1 + 1, x0:x1 + 1] = 255
-    tsv = run_tesseract(outside, ["-l", ocr_languages(), "--psm", PAGE_PSM, "--dpi", str(dpi), "tsv"])
-    del outside
-    words, lines = parse_tsv(tsv, s)
+    rulings = find_rulings(image, dpi, normalized)
+    grids = find_grids(rulings, image.shape, dpi)
+    s = image.shape[1] / width
+    words, lines = _read_text(_text_image(normalized, rulings, grids, s, tables=False), dpi, text_dpi, width)
     return _Reading(rotation, width, height, skew, image, normalized, rulings, grids, words, lines)
 
 
@@ -178,6 +210,24 @@ def _reads_upright(words: list[OcrWord]) -> bool:
     return confidence >= UPRIGHT_CONFIDENCE and wide >= UPRIGHT_WIDE * len(long_words)
 
 
+def _first_pass(rendered: np.ndarray, width: float, height: float, dpi: int, text_dpi: int) -> _Reading:
+    """The page read the right way up: OSD only when the page does not read upright as it is."""
+    reading = _read_turned(rendered, width, height, dpi, 0, text_dpi)
+    if not _reads_upright(reading.words):
+        rotation = detect_orientation(rendered, dpi)
+        if rotation:
+            reading = _read_turned(rendered, width, height, dpi, rotation, text_dpi)
+    return reading
+
+
+def _top(line: list[OcrWord]) -> float:
+    return min(w.top for w in line)
+
+
+def _joined(line: list[OcrWord]) -> str:
+    return " ".join(w.text for w in line)
+
+
 def ocr_page(
     path: Path,
     page_number: int,
@@ -185,44 +235,63 @@ def ocr_page(
     password: str | None = None,
     tables: bool = True,
     borderless: bool = False,
+    text_dpi: int = TEXT_DPI,
+    triage: bool = False,
 ) -> OcrPage:
     """OCR one 1-based page: turn it upright, deskew it, read its text and its tables.
 
-    ``tables=False`` reads the text only (one Tesseract call on the whole page).
-    ``borderless`` also reads a page without ruled tables as word-aligned tables
-    (``ocr-words``). The page image is dropped before returning.
+    Two passes over one render, one deskewed image, one normalised image and one set of
+    ruling lines. The first pass (``_read_turned``) finds the ruled tables and reads the
+    page's text in one Tesseract call at ``text_dpi``, the tables' bodies left out. The
+    table read then reads every cell of the tables (``ocr_tables``); on a page left at
+    its text (``tables=False``) the table bodies are read as text instead. With
+    ``triage`` the table read runs when ``tables`` is set (the previous page's table runs
+    on) or when the first pass's text holds the header words of a table worth reading
+    (``page_roles.triage_page``, the born-digital pages' rule); ``OcrPage.tables_read``
+    says whether it ran. ``borderless`` also reads a page without ruled tables as
+    word-aligned tables (``ocr-words``). The page image is dropped before returning.
 
     The page is first read as it is; only when that reading is not confidently upright
     (``_reads_upright``: few words, unsure ones, or boxes taller than wide) does
-    Tesseract's orientation check run, and a page it turns is read again. Most scanned
-    pages are upright, and the check cost a fifth of their OCR time (0.3-0.7 s a page).
+    Tesseract's orientation check run, and a page it turns is read again.
     """
     rendered, width, height = render_page(Path(path), page_number, dpi, password)
     downscaled = render_scale(width, height, dpi) < dpi / 72
     dpi = max(1, round(rendered.shape[1] / width * 72))  # lower for a poster-sized page
-    reading = _read_turned(rendered, width, height, dpi, 0, tables)
-    if not _reads_upright(reading.words):
-        rotation = detect_orientation(rendered, dpi)
-        if rotation:
-            reading = _read_turned(rendered, width, height, dpi, rotation, tables)
+    reading = _first_pass(rendered, width, height, dpi, min(text_dpi, dpi))
     del rendered
-    image, normalized, grids, lines = reading.image, reading.normalized, reading.grids, reading.lines
-    page = OcrPage(page_number, "", reading.words, round(reading.width, 2), round(reading.height, 2), reading.rotation,
-                   reading.skew, 0.0, dpi, downscaled=downscaled)
+    image, grids = reading.image, reading.grids
+    s = image.shape[1] / reading.width
+    lines = reading.lines
+    reader = cell_reader(image, reading.width, reading.rulings, grids, reading.normalized) if grids else None
+    if triage and not tables:
+        # the page's text, and when that is not enough the header rows of its tables, which name their columns
+        printed_text = "\n".join(_joined(line) for line in lines)
+        tables = triage_page(page_number, printed_text).is_candidate or reader is not None and triage_page(
+            page_number, printed_text + "\n" + reader.header_text(grids, HEADER_ROWS)).is_candidate
+    page = OcrPage(page_number, "", [w for line in lines for w in line], round(reading.width, 2),
+                   round(reading.height, 2), reading.rotation, reading.skew, 0.0, dpi, downscaled=downscaled,
+                   tables_read=tables)
+    printed = [(_top(line), _joined(line)) for line in lines]
     if tables:
-        page.tables = ocr_tables(page, image, reading.rulings, grids, normalized=normalized)
+        page.tables = ocr_tables(page, image, reading.rulings, grids, reader=reader) if reader else []
         for table in page.tables:
             page.words.extend(w for row in table.words for cell in row for w in cell)
             for r, row in enumerate(table.raw.rows):
                 texts = [" ".join(t.split()) for t in row if t]
                 if texts:
                     top = min((w.top for cell in table.words[r] for w in cell), default=table.raw.bbox[1])
-                    lines.append((top, " ".join(texts)))
+                    printed.append((top, " ".join(texts)))
         if borderless and not page.tables:
             page.tables = word_tables(page)
+    elif grids:  # the tables, read as text
+        inside = _read_text(_text_image(reading.normalized, reading.rulings, grids, s, tables=True),
+                            dpi, text_dpi, reading.width)[1]
+        page.words.extend(w for line in inside for w in line)
+        printed.extend((_top(line), _joined(line)) for line in inside)
     if grids:  # table rows were added: put the lines back in page order
-        lines.sort(key=lambda line: line[0])
-    page.text = "\n".join(text for _, text in lines)
+        printed.sort(key=lambda line: line[0])
+    page.text = "\n".join(text for _, text in printed)
     page.mean_confidence = round(sum(w.conf for w in page.words) / len(page.words), 1) if page.words else 0.0
     return page
 
@@ -233,9 +302,24 @@ def ocr_pages(
     dpi: int = DEFAULT_DPI,
     password: str | None = None,
     borderless_pages: Iterable[int] = (),
+    triage: bool = True,
 ) -> Iterator[OcrPage]:
-    """OCR pages one after another (one page image in memory at a time)."""
-    borderless = set(borderless_pages)
-    for number in pages:
-        yield ocr_page(Path(path), number, dpi, password, tables=True, borderless=number in borderless)
+    """OCR pages one after another (one page image in memory at a time).
 
+    With ``triage`` (the pipeline's way) every page is read for its text and only the
+    pages triage picks, and the page after a table that runs to the foot of its page
+    (``raw_table.runs_to_foot``: it goes on overleaf, headerless), get the table read;
+    without it every page does. The first ``COVER_PAGES`` pages, which name the unit
+    and the year, have their text read at full resolution.
+    """
+    # Pages are read in parallel by worker processes, one a core (as Tesseract runs one
+    # thread): OpenCV's own threads only add overhead (find_rulings: 0.48 -> 0.39 s of CPU).
+    cv2.setNumThreads(1)
+    borderless = set(borderless_pages)
+    runs_on = False
+    for number in pages:
+        page = ocr_page(Path(path), number, dpi, password, tables=runs_on or not triage,
+                        borderless=number in borderless, text_dpi=dpi if number <= COVER_PAGES else TEXT_DPI,
+                        triage=triage)
+        runs_on = any(runs_to_foot(t.raw) for t in page.tables)
+        yield page

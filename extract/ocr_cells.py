@@ -22,7 +22,7 @@ import numpy as np
 
 from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
-from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, ocr_languages, parse_tsv, run_tesseract
+from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, parse_tsv, tesseract_tsv
 from lkj.extract.raw_table import RawTable, is_page_furniture, title_top
 
 #: Page segmentation mode for the mosaic of table cells (one uniform block of text).
@@ -76,6 +76,8 @@ class OcrPage:
     tables: list[OcrTable] = field(default_factory=list)
     #: Rendered below the resolution asked for, to stay within ``ocr_image.MAX_PIXELS``.
     downscaled: bool = False
+    #: Whether its ruled tables were looked for (triage may leave a page at its text).
+    tables_read: bool = True
 
 
 # --------------------------------------------------------------------------- words
@@ -237,7 +239,7 @@ def _read_cells(cleaned: np.ndarray, glyphs: np.ndarray, boxes: dict, s: float, 
         factor = _enlargement(up, mosaic.size)
         if factor != 1.0:
             mosaic = cv2.resize(mosaic, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
-        tsv = run_tesseract(mosaic, ["-l", ocr_languages(), "--psm", CELL_PSM, "--dpi", str(round(dpi * factor)), "tsv"])
+        tsv = tesseract_tsv(mosaic, CELL_PSM, round(dpi * factor))
         del mosaic
         for word in parse_tsv(tsv, factor)[0]:
             centre = (word.top + word.bottom) / 2
@@ -340,6 +342,57 @@ def _set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
 # --------------------------------------------------------------------------- tables
 
 
+@dataclass
+class CellReader:
+    """A page made ready for reading its cells: made once a page, used by triage and the table read.
+
+    The rules inside the tables painted out, the glyph mask and the cell boxes are made
+    once. Triage reads the header rows' cells on their own (``header_text``); the table
+    read then reads every cell in one mosaic again, header included: a cell's reading
+    depends a little on the mosaic it is in (a split mosaic read ``REALISAS!`` as
+    ``REALISASI`` on one sample page, and so changed a budget figure), and the header
+    rows are a small part of a table.
+    """
+
+    cleaned: np.ndarray  # the normalised page with the rules inside the tables painted out
+    glyphs: np.ndarray
+    boxes: dict  # (grid, cell label) -> inside of the cell in pixels
+    s: float  # pixels per point
+    dpi: int
+
+    def read(self, keys=None) -> dict:
+        """The words of the cells ``keys`` (all by default), read in one mosaic."""
+        todo = {k: b for k, b in self.boxes.items() if keys is None or k in keys}
+        return _read_cells(self.cleaned, self.glyphs, todo, self.s, self.dpi) if todo else {}
+
+    def header_text(self, grids: list[CellGrid], rows: int, height: float = 100.0) -> str:
+        """The text of the cells that lie within the first ``rows`` rows and ``height`` points of each grid.
+
+        A cell reaching further down is body: a grid whose inner rules the scan lost (the
+        DSDA scan's sparse dotted rules) has a few tall rows holding the whole table.
+        """
+        keys = set()
+        for g, grid in enumerate(grids):
+            limit, n = grid.ys[0] + height * self.s, 0
+            while n < min(rows, len(grid.ys) - 1) and grid.ys[n + 1] <= limit:
+                n += 1
+            inside, beyond = set(np.unique(grid.labels[:n]).tolist()), set(np.unique(grid.labels[n:]).tolist())
+            keys |= {(g, int(label)) for label in inside - beyond}
+        found = self.read(keys)
+        return "\n".join(_join(found[k]) for k in sorted(keys) if found.get(k))
+
+
+def cell_reader(image: np.ndarray, width: float, rulings: Rulings, grids: list[CellGrid],
+                normalized: np.ndarray | None = None) -> CellReader:
+    """The ``CellReader`` of a page image (upright, deskewed; ``width`` in points) and its grids."""
+    s = image.shape[1] / width
+    dpi = round(s * 72)
+    cleaned = normalize_background(image, dpi) if normalized is None else normalized.copy()
+    cleaned[erase_mask(rulings, grids, image.shape, s) > 0] = 255
+    boxes = {(g, label): box for g, grid in enumerate(grids) for label, box in _cell_boxes(grid, s).items()}
+    return CellReader(cleaned, _glyphs(cleaned, dpi), boxes, s, dpi)
+
+
 def ocr_tables(
     page: OcrPage,
     image: np.ndarray,
@@ -347,29 +400,29 @@ def ocr_tables(
     grids: list[CellGrid] | None = None,
     per_cell: bool = True,
     normalized: np.ndarray | None = None,
+    reader: CellReader | None = None,
 ) -> list[OcrTable]:
     """Ruled tables (``ocr-lattice``) of an OCRed page.
 
     ``image`` is the upright, deskewed grayscale page that ``page`` was read from (its
     width in pixels over ``page.width`` is the scale); ``normalized`` its
-    ``normalize_background`` when already made. With ``per_cell`` (the default) every
-    non-blank cell is read on its own (``_read_cells``); otherwise a cell takes the
-    words of ``page`` whose centres fall in it (faster, less accurate).
+    ``normalize_background`` when already made, ``reader`` its ``cell_reader`` when
+    already made. With ``per_cell`` (the default) every non-blank cell is read on its own (``_read_cells``); otherwise a cell takes the words of ``page`` whose
+    centres fall in it (faster, less accurate).
     """
     s = image.shape[1] / page.width
     dpi = round(s * 72)
-    normalized = normalize_background(image, dpi) if normalized is None else normalized.copy()
     if rulings is None:
         rulings = find_rulings(image, dpi, normalized)
     if grids is None:
         grids = find_grids(rulings, image.shape, dpi)
     if not grids:
         return []
-    normalized[erase_mask(rulings, grids, image.shape, s) > 0] = 255
-    glyphs = _glyphs(normalized, dpi)
-    boxes = {(g, label): box for g, grid in enumerate(grids) for label, box in _cell_boxes(grid, s).items()}
+    if reader is None:
+        reader = cell_reader(image, page.width, rulings, grids, normalized)
+    glyphs, boxes = reader.glyphs, reader.boxes
     if per_cell:
-        words = _read_cells(normalized, glyphs, boxes, s, dpi)
+        words = reader.read()
     else:
         words = _assign_words(page.words, grids, s)
     found: list[OcrTable] = []

@@ -72,6 +72,8 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "Laporan hasil pindaian dan Tesseract (dengan bahasa Indonesia) tidak terpasang."),
     ("ocr_low_confidence", "warning", "OCR read this text with low confidence: check it against the page.",
      "OCR membaca teks ini dengan keyakinan rendah: periksa dengan halaman aslinya."),
+    ("ocr_text_only", "info", "Scanned pages read by OCR for their text only: triage found no table on them.",
+     "Halaman pindaian yang dibaca OCR hanya teksnya: triase tidak menemukan tabel di sana."),
     ("page_downscaled", "info", "A very large scanned page was OCR'd at a lower resolution.",
      "Halaman pindaian yang sangat besar dibaca OCR dengan resolusi lebih rendah."),
     # --- what the report is

@@ -3,7 +3,9 @@
 Scanned pages go through Tesseract (``extract.ocr``: rotation and skew fixed, ruling
 lines found on the image, each cell read on its own), once, yielding both the page
 text and the tables, so that they then follow the same extract → interpret →
-normalize → load path as born-digital pages. A mixed document (a born-digital
+normalize → load path as born-digital pages. Every page's text is read; the tables
+only on the pages triage picks from that text (``extract.ocr.ocr_pages``), as for
+born-digital pages: the others are listed in an ``ocr_text_only`` note. A mixed document (a born-digital
 report with a scanned, signed page) is handled page by page.
 """
 from __future__ import annotations
@@ -33,7 +35,10 @@ def ocr(ingested: IngestResult) -> OcrResult:
     if problem:
         return OcrResult(failure=f"{len(scanned)} pages are scanned images and OCR is unavailable: {problem}")
     result = OcrResult()
+    text_only: list[int] = []
     for page in ocr_pages(Path(ingested.path), scanned, password=ingested.password):
+        if not page.tables_read:
+            text_only.append(page.number)
         result.pages.append(PageText(page.number, page.text, page.width, page.height, "ocr", round(page.mean_confidence, 1)))
         if page.downscaled:
             result.warnings.append(_downscaled(page))
@@ -45,7 +50,22 @@ def ocr(ingested: IngestResult) -> OcrResult:
             for texts, confidences in zip(table.raw.rows, table.confidences):
                 result.cells.extend(CellConfidence(page.number, " ".join((t or "").split()), c)
                                     for t, c in zip(texts, confidences) if t)
+    if text_only:
+        result.warnings.append(ReportWarning(
+            "ocr_text_only", f"{len(text_only)} of {len(scanned)} scanned pages read for their text only (triage found "
+            f"no table header words on them): pages {_ranges(text_only)}", stage="ocr"))
     return result
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``1-3, 5, 8-9`` for [1, 2, 3, 5, 8, 9]."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _downscaled(page: OcrPage) -> ReportWarning:

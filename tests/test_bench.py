@@ -104,6 +104,7 @@ def test_bench_times_ocr_on_a_scanned_page(tmp_path, capsys):
     # one page: seconds per page is the OCR time, each rounded from the same measurement
     # (to 0.01 and to 0.001 s), so they differ by at most the two roundings
     assert scanned["ocr_seconds"] > 0 and abs(scanned["ocr_seconds_per_page"] - scanned["ocr_seconds"]) <= 0.0055
+    assert scanned["cpu_seconds"] > 0 and abs(scanned["cpu_seconds_per_page"] - scanned["cpu_seconds"]) <= 0.0055
 
 
 def test_bench_times_the_cli_start_up(tmp_path, capsys):

@@ -18,10 +18,19 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from lkj.extract.ocr import ocr_page
+from lkj.extract.ocr import ocr_page, ocr_pages
 from lkj.extract.ocr_cells import OcrPage, min_confidence_in, word_tables
+from lkj.extract.ocr_image import render_page
 from lkj.extract.ocr_rulings import find_grids, find_rulings
-from lkj.extract.ocr_tesseract import OcrWord, tesseract_available
+from lkj.extract.ocr_tesseract import (
+    OcrWord,
+    in_process,
+    ocr_languages,
+    run_tesseract,
+    tesseract_available,
+    tesseract_tsv,
+)
+from lkj.extract.raw_table import runs_to_foot
 from lkj.extract.tables import extract_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -227,6 +236,44 @@ def test_orientation_is_checked_only_when_the_page_does_not_read_upright(tmp_pat
     for page in (upright, turned):  # read the same way: the table upright, its text legible
         assert any(t.raw.flavor == "ocr-lattice" and t.raw.n_columns == 7 for t in page.tables)
         assert re.search(r"Tersedianya\s+Sarana", page.text)
+
+
+BANDAR_SCAN = SCANS / "kpu-kota-bandar-lampung-2023-scan.pdf"
+
+
+@needs_tesseract
+def test_triage_reads_the_tables_only_on_the_pages_that_hold_them():
+    """A prose page keeps its text and is not table-read; a table page is; the cover's text is read at full resolution."""
+    pages = {p.number: p for p in ocr_pages(BANDAR_SCAN, [2, 5])}
+    assert not pages[2].tables_read and pages[2].tables == []
+    assert re.search(r"Puji\s+syukur", pages[2].text)
+    assert pages[5].tables_read and any(t.raw.flavor == "ocr-lattice" for t in pages[5].tables)
+    assert "Rencana Strategis" in pages[5].text
+
+
+@needs_tesseract
+def test_a_table_that_runs_to_the_foot_is_read_on_the_next_page(monkeypatch):
+    """The page after a table that runs on is table-read even when triage would not pick it (its header is not repeated)."""
+    import lkj.extract.ocr as ocr_module
+    from lkj.extract.page_roles import triage_page
+
+    monkeypatch.setattr(ocr_module, "triage_page", lambda n, text: triage_page(n, text if n == 7 else ""))
+    first, second = ocr_pages(BANDAR_SCAN, [7, 8])
+    assert first.tables_read and any(runs_to_foot(t.raw) for t in first.tables)
+    assert second.tables_read and second.tables
+    alone = next(ocr_pages(BANDAR_SCAN, [8]))
+    assert not alone.tables_read and not alone.tables
+
+
+@pytest.mark.skipif(not in_process(), reason="tesserocr is not installed (or links another Tesseract)")
+def test_tesseract_in_process_reads_as_the_command_does():
+    """tesserocr (the model kept loaded) gives the CLI's TSV word for word: a cell mosaic and a page text."""
+    image, width, _ = render_page(LAMPUNG_SCAN, 2, 300)
+    crop = image[image.shape[0] // 3:image.shape[0] // 2]
+    for psm, dpi in (("6", 300), ("3", 200)):
+        words = [line.split("\t")[6:] for line in tesseract_tsv(crop, psm, dpi).splitlines()[1:] if line.startswith("5")]
+        cli = run_tesseract(crop, ["-l", ocr_languages(), "--psm", psm, "--dpi", str(dpi), "tsv"])
+        assert words and words == [line.split("\t")[6:] for line in cli.splitlines()[1:] if line.startswith("5")]
 
 
 # ---------------------------------------------------------------- no OCR needed
