@@ -60,6 +60,9 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "Sebagian besar halaman tidak memiliki lapisan teks: laporan hasil pindaian, dibaca dengan OCR."),
     ("page_without_text", "info", "This page has no text layer (image only).",
      "Halaman ini tidak memiliki lapisan teks (hanya gambar)."),
+    ("reader_message", "warning",
+     "A PDF reader reported a problem (its message is quoted, with the page when it names one); tables there may be missing.",
+     "Pembaca PDF melaporkan masalah (pesannya dikutip, dengan halamannya bila disebut); tabel di sana mungkin tidak terbaca."),
     # --- limits and the run
     ("timeout", "failure", "The report took longer than the time limit and was stopped.",
      "Pemrosesan laporan melebihi batas waktu dan dihentikan."),

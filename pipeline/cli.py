@@ -36,12 +36,21 @@ def main() -> None:
               help="Where documents are processed: this machine's process pool, or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it --executor dask starts a local cluster.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--verbose", is_flag=True, help="Show the log (the PDF readers' messages) above the progress bar.")
 def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool,
-                workers: int | None, executor: str, scheduler: str | None, quiet: bool) -> None:
-    """Process PDF files and folders (recursively) into the database."""
+                workers: int | None, executor: str, scheduler: str | None, quiet: bool, verbose: bool) -> None:
+    """Process PDF files and folders (recursively) into the database.
+
+    The readers' messages go to a log beside the database (lkj.db: lkj.log), never
+    through the progress bar; those that matter are warnings on the report.
+    """
     from tqdm import tqdm
 
+    from lkj.pipeline.noise import configure_logging
     from lkj.pipeline.runner import run
+
+    log_path = db_path.with_suffix(".log")
+    configure_logging(log_path, verbose, sys.stderr)
 
     def progress(outcomes, total=None):
         return tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr)
@@ -56,7 +65,7 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
     )
     for name, reason in summary.failures:
         click.echo(f"  failed: {name}: {reason}")
-    click.echo(f"database: {db_path}  (browse: lkj serve --db {db_path})")
+    click.echo(f"database: {db_path}  (browse: lkj serve --db {db_path}; log: {log_path})")
     if summary.reports and summary.failed == summary.reports:
         sys.exit(1)
     if not summary.reports and not summary.unchanged:

@@ -29,6 +29,7 @@ from lkj.pipeline.limits import (
     document_limits,
     extend_time_limit,
 )
+from lkj.pipeline.noise import reader_messages
 from lkj.pipeline.versions import stage_key
 from lkj.pipeline.workdir import WorkFolder
 
@@ -91,7 +92,10 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
                 if found is not None:
                     cached.append(name)
                     return found
-            result = compute()
+            with reader_messages() as messages:
+                result = compute()
+            if messages and isinstance(getattr(result, "warnings", None), list):
+                result.warnings.extend(w.in_stage(name) for w in messages)  # kept with the cached result
             if work is not None:
                 work.save(file.sha256, name, key, result)
             return result
