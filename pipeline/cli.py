@@ -15,11 +15,21 @@ import click
 from lkj.db.corrections import ROW_KEYS
 from lkj.pipeline.executors import EXECUTORS
 from lkj.pipeline.export import FORMATS
-from lkj.pipeline.versions import EXTRACTOR_VERSION
+
+
+def _print_version(context: click.Context, _option: click.Parameter, value: bool) -> None:
+    """``lkj --version``: the package, the stage numbers and the fingerprint of the code."""
+    if not value or context.resilient_parsing:
+        return
+    from lkj.pipeline.versions import extractor_version
+
+    click.echo(extractor_version())
+    context.exit()
 
 
 @click.group()
-@click.version_option(EXTRACTOR_VERSION, prog_name="lkj")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version (package, stages, code fingerprint) and exit.")
 def main() -> None:
     """Turn archived LKj (Laporan Kinerja) PDF reports into a SQLite database."""
 

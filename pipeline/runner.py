@@ -19,7 +19,7 @@ from lkj.db.schema import open_database
 from lkj.pipeline.executors import dask_outcomes, local_outcomes
 from lkj.pipeline.inputs import discover
 from lkj.pipeline.runner_core import DocumentOutcome, library_versions
-from lkj.pipeline.versions import EXTRACTOR_VERSION
+from lkj.pipeline.versions import extractor_version
 from lkj.pipeline.workdir import WorkFolder
 
 __all__ = ["RunSummary", "run"]
@@ -66,8 +66,9 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     summary = RunSummary(duplicates=len(found.duplicates))
     corrections = read_corrections(corrections_path(db_path))
     files = found.files
-    if not force:
-        done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [EXTRACTOR_VERSION])}
+    version = extractor_version()
+    if not force:  # a report loaded by other code (another fingerprint) is redone
+        done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [version])}
         files = [f for f in found.files if f.sha256 not in done]
         summary.unchanged = len(found.files) - len(files)
     # Largest files first: a pool that starts the biggest reports (scans, 150-page
@@ -86,7 +87,7 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
         while next_to_load in finished:
             ready = finished.pop(next_to_load)
             next_to_load += 1
-            load_report(db, ready.report, EXTRACTOR_VERSION, ready.failure_reason, library_versions(), corrections)
+            load_report(db, ready.report, version, ready.failure_reason, library_versions(), corrections)
             summary.add(ready)
     finish_database(db)  # indicator catalog and comparison views over everything loaded
     summary.seconds = time.perf_counter() - started
