@@ -26,7 +26,7 @@ LOW_CELL_CONFIDENCE = 50.0
 
 
 def ocr(ingested: IngestResult) -> OcrResult:
-    scanned = [p.number for p in ingested.pages if not p.has_text]
+    scanned = [p.number for p in ingested.pages if not p.has_text and not p.blank]  # blank pages hold nothing
     if not scanned:
         return OcrResult()
     problem = tesseract_available()

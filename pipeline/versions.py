@@ -32,8 +32,8 @@ from pathlib import Path
 PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions (see CHANGELOG.md).
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
-    ("ingest", 2),
-    ("ocr", 3),
+    ("ingest", 3),
+    ("ocr", 4),
     ("extract", 7),
     ("interpret", 7),
     ("normalize", 4),
