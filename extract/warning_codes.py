@@ -68,8 +68,9 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "A PDF reader reported a problem (its message is quoted, with the page when it names one); tables there may be missing.",
      "Pembaca PDF melaporkan masalah (pesannya dikutip, dengan halamannya bila disebut); tabel di sana mungkin tidak terbaca."),
     # --- limits and the run
-    ("timeout", "failure", "The report took longer than the time limit and was stopped.",
-     "Pemrosesan laporan melebihi batas waktu dan dihentikan."),
+    ("time_limit", "failure",
+     "The report reached its time limit: stopped (failed), or read only in part (partial; the message names the pages left).",
+     "Pemrosesan laporan mencapai batas waktu: dihentikan (gagal), atau hanya dibaca sebagian (parsial; pesannya menyebut halaman yang tersisa)."),
     ("memory_limit", "failure", "The report needed more memory than the limit and was stopped.",
      "Pemrosesan laporan memerlukan memori melebihi batas dan dihentikan."),
     ("internal_error", "failure", "lkj failed on this report (a defect of lkj: please report it).",

@@ -15,6 +15,7 @@ import click
 from lkj.db.corrections import ROW_KEYS
 from lkj.pipeline.executors import EXECUTORS
 from lkj.pipeline.export import FORMATS
+from lkj.pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS
 
 
 def _print_version(context: click.Context, _option: click.Parameter, value: bool) -> None:
@@ -45,10 +46,16 @@ def main() -> None:
 @click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
               help="Where documents are processed: this machine's process pool, or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it --executor dask starts a local cluster.")
+@click.option("--timeout", "time_limit", type=click.FloatRange(min=1), default=TIME_LIMIT_SECONDS, show_default=True,
+              help="Seconds a document may take, all stages and OCR included, whatever its page count; "
+                   "then it is recorded failed (or partial: OCR stopped early) with reason time_limit.")
+@click.option("--memory-limit", type=click.FloatRange(min=0.25), default=MEMORY_LIMIT_BYTES / 1024**3, show_default=True,
+              help="GiB of resident memory a worker may use for a document; then it is recorded failed, memory_limit.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--verbose", is_flag=True, help="Show the log (the PDF readers' messages) above the progress bar.")
 def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool,
-                workers: int | None, executor: str, scheduler: str | None, quiet: bool, verbose: bool) -> None:
+                workers: int | None, executor: str, scheduler: str | None, time_limit: float, memory_limit: float,
+                quiet: bool, verbose: bool) -> None:
     """Process PDF files and folders (recursively) into the database.
 
     The readers' messages go to a log beside the database (lkj.db: lkj.log), never
@@ -66,7 +73,8 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
         return tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr)
 
     summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers,
-                  executor=executor, scheduler=scheduler)
+                  executor=executor, scheduler=scheduler, time_limit=time_limit,
+                  memory_limit=int(memory_limit * 1024**3))
     click.echo(
         f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
         f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}"

@@ -30,18 +30,23 @@ _PR_SET_PDEATHSIG = 1
 _PARENT_POLL_SECONDS = 1.0
 
 
-def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int
-                   ) -> Iterator[tuple[int, DocumentOutcome]]:
-    """A pool of worker processes on this machine (or this process when one worker suffices)."""
+def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
+                   limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
+    """A pool of worker processes on this machine (or this process when one worker suffices).
+
+    ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per document.
+    """
     from lkj.pipeline.runner_core import process_document
 
+    limits = limits or {}
     if workers <= 1 or len(files) <= 1:
         for position, file in enumerate(files):
-            yield position, process_document(file, work, force)
+            yield position, process_document(file, work, force, **limits)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        futures = {pool.submit(process_document, file, work, force): position for position, file in enumerate(files)}
+        futures = {pool.submit(process_document, file, work, force, **limits): position
+                   for position, file in enumerate(files)}
         for future in as_completed(futures):
             yield futures[future], future.result()
 
@@ -88,7 +93,7 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 
 def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
-                  scheduler: str | None) -> Iterator[tuple[int, DocumentOutcome]]:
+                  scheduler: str | None, limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
     """Documents as tasks on a Dask cluster (``scheduler`` address), or on a LocalCluster when None.
 
     Neither outlives a killed run: a LocalCluster's worker processes exit at once when
@@ -103,7 +108,7 @@ def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
-        futures = client.map(process_document, files, work=work, force=force, pure=False)
+        futures = client.map(process_document, files, work=work, force=force, pure=False, **(limits or {}))
         positions = {future.key: position for position, future in enumerate(futures)}
         try:
             for future in as_completed(futures):

@@ -9,6 +9,7 @@ report with a scanned, signed page) is handled page by page.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from lkj.extract.document import PageText
@@ -25,7 +26,8 @@ LOW_PAGE_CONFIDENCE = 60.0
 LOW_CELL_CONFIDENCE = 50.0
 
 
-def ocr(ingested: IngestResult) -> OcrResult:
+def ocr(ingested: IngestResult, stop: Callable[[], bool] = lambda: False) -> OcrResult:
+    """OCR of the scanned pages; ``stop`` is asked before each page (the document's time budget)."""
     scanned = [p.number for p in ingested.pages if not p.has_text and not p.blank]  # blank pages hold nothing
     if not scanned:
         return OcrResult()
@@ -34,6 +36,12 @@ def ocr(ingested: IngestResult) -> OcrResult:
         return OcrResult(failure=f"{len(scanned)} pages are scanned images and OCR is unavailable: {problem}")
     result = OcrResult()
     for page in ocr_pages(Path(ingested.path), scanned, password=ingested.password):
+        if stop():
+            unread = scanned[scanned.index(page.number):]
+            result.warnings.append(ReportWarning(
+                "time_limit", f"OCR stopped at the document's time limit: {len(unread)} of {len(scanned)} scanned "
+                              f"pages not read (from page {unread[0]})", unread[0], stage="ocr"))
+            break
         result.pages.append(PageText(page.number, page.text, page.width, page.height, "ocr", round(page.mean_confidence, 1)))
         if page.downscaled:
             result.warnings.append(_downscaled(page))

@@ -18,6 +18,7 @@ from lkj.db.load import load_report
 from lkj.db.schema import open_database
 from lkj.pipeline.executors import dask_outcomes, local_outcomes
 from lkj.pipeline.inputs import discover
+from lkj.pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS
 from lkj.pipeline.runner_core import DocumentOutcome, library_versions
 from lkj.pipeline.versions import extractor_version
 from lkj.pipeline.workdir import WorkFolder
@@ -57,8 +58,12 @@ class RunSummary:
 
 def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = None, force: bool = False,
         progress: Callable[..., Iterable] = lambda it, total=None: it, workers: int | None = None,
-        executor: str = "local", scheduler: str | None = None) -> RunSummary:
-    """Process every PDF under ``paths`` into ``db_path``; the single writer loads each report."""
+        executor: str = "local", scheduler: str | None = None, time_limit: float = TIME_LIMIT_SECONDS,
+        memory_limit: int = MEMORY_LIMIT_BYTES) -> RunSummary:
+    """Process every PDF under ``paths`` into ``db_path``; the single writer loads each report.
+
+    Each document gets ``time_limit`` seconds for all its stages and ``memory_limit`` bytes.
+    """
     started = time.perf_counter()
     found = discover(paths)
     db = open_database(str(db_path))
@@ -76,10 +81,11 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     # reading and is a fair proxy for the work.
     files = sorted(files, key=lambda f: (-f.size, str(f.path)))
     workers = workers or os.cpu_count() or 1
+    limits = {"time_limit": time_limit, "memory_limit": memory_limit}
     if executor == "dask":
-        outcomes = dask_outcomes(files, work, force, workers, scheduler)
+        outcomes = dask_outcomes(files, work, force, workers, scheduler, limits)
     else:
-        outcomes = local_outcomes(files, work, force, workers)
+        outcomes = local_outcomes(files, work, force, workers, limits)
     finished: dict[int, DocumentOutcome] = {}  # outcomes that finished before one ahead of them in the input
     next_to_load = 0
     for position, outcome in progress(outcomes, total=len(files)):
