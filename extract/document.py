@@ -65,6 +65,7 @@ class OpenedDocument:
     failure_message: str | None = None
     warnings: list[ReportWarning] = field(default_factory=list)
     password: str | None = None  # "" when the file opened with an empty user password
+    unreadable: list[int] = field(default_factory=list)  # pages pdfium cannot load (kept, empty and blank)
 
     @property
     def page_count(self) -> int:
@@ -177,7 +178,13 @@ def open_document(path: Path) -> OpenedDocument:
         return opened
     try:
         for index in range(len(document)):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as error:  # one damaged page object: the others are still read
+                opened.pages.append(PageText(index + 1, "", 0.0, 0.0, blank=True))
+                opened.unreadable.append(index + 1)
+                log.debug("page %s cannot be loaded: %s", index + 1, error)
+                continue
             textpage = page.get_textpage()
             width, height = page.get_size()
             read = PageText(index + 1, textpage.get_text_bounded(), width, height)
@@ -206,11 +213,19 @@ def _is_blank(page: pdfium.PdfPage) -> bool:
 
 
 def _note_blank_pages(opened: OpenedDocument) -> None:
-    """One warning naming the blank pages; a failure when every page is blank."""
-    blank = [page.number for page in opened.pages if page.blank]
+    """One warning naming the blank pages, one naming the unreadable ones; a failure when no page is left."""
+    if opened.unreadable and not opened.failure:
+        if len(opened.unreadable) == len(opened.pages):
+            opened.failure = "broken"
+            opened.failure_message = f"none of the {len(opened.pages)} pages can be read: the page objects are damaged"
+            return
+        opened.warnings.append(ReportWarning(
+            "page_unreadable", f"{len(opened.unreadable)} pages cannot be read (damaged page objects) and were "
+                               f"skipped: {page_ranges(opened.unreadable)}", opened.unreadable[0]))
+    blank = [page.number for page in opened.pages if page.blank and page.number not in opened.unreadable]
     if not blank or opened.failure:
         return
-    if len(blank) == len(opened.pages):
+    if len(blank) + len(opened.unreadable) == len(opened.pages):
         opened.failure = "blank"
         opened.failure_message = (f"all {len(blank)} pages are blank (no text layer and no image that could hold text): "
                                   f"there is nothing to read")

@@ -62,6 +62,8 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "Semua halaman kosong (tanpa lapisan teks, tanpa gambar yang dapat memuat teks): tidak ada yang dapat dibaca."),
     ("blank_pages", "info", "Blank pages (no text layer, no image that could hold text) were not sent to OCR; the message names them.",
      "Halaman kosong (tanpa lapisan teks, tanpa gambar yang dapat memuat teks) tidak dibaca OCR; pesannya menyebut halaman tersebut."),
+    ("page_unreadable", "warning", "Pages whose page objects are damaged could not be read and were skipped; the message names them.",
+     "Halaman dengan objek halaman yang rusak tidak dapat dibaca dan dilewati; pesannya menyebut halaman tersebut."),
     ("page_without_text", "info", "This page has no text layer (image only).",
      "Halaman ini tidak memiliki lapisan teks (hanya gambar)."),
     ("reader_message", "warning",

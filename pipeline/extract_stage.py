@@ -29,7 +29,9 @@ def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], te
                         password: str | None, warnings: list[ReportWarning], read: list[int]) -> list[RawTable]:
     try:
         return extract_tables(path, candidates, strong, password=password, follow=text_pages, read=read)
-    except (PdfminerException, MalformedPDFException) as first_error:
+    except (PdfminerException, MalformedPDFException, IndexError) as first_error:
+        # IndexError: pdfminer found fewer pages than pdfium (a damaged cross-reference
+        # table hides some of them from it); qpdf's rebuilt file shows them all.
         read.clear()
         with tempfile.TemporaryDirectory() as folder:
             repaired = Path(folder) / "repaired.pdf"
@@ -37,7 +39,7 @@ def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], te
                 with pikepdf.open(path, password=password or "") as pdf:
                     pdf.save(repaired)  # qpdf writes fresh cross-reference tables and trailer
                 tables = extract_tables(repaired, candidates, strong, follow=text_pages, read=read)
-            except (pikepdf.PdfError, PdfminerException, MalformedPDFException) as error:
+            except (pikepdf.PdfError, PdfminerException, MalformedPDFException, IndexError) as error:
                 raise UnreadablePDF(f"{first_error}; after repair: {error}") from error
         warnings.append(ReportWarning("repaired", f"the PDF's structure was damaged ({first_error}); read after qpdf rebuilt it", stage="extract"))
         return tables

@@ -5,6 +5,7 @@ exception inside a document's stages becomes a ``failed`` report with the reason
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import subprocess
@@ -65,6 +66,37 @@ class DocumentOutcome:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
+def encodable(value):
+    """``value`` with every string made encodable as UTF-8 (lone surrogates become U+FFFD).
+
+    A damaged font's text, read through some reader, can hold lone surrogates; SQLite
+    cannot store them, and one such string made loading, and with it the whole run,
+    fail (found by ``tests/fuzz.py``). Dataclasses, lists and dicts are rebuilt only
+    where a string changes.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for item in dataclasses.fields(value):
+            old = getattr(value, item.name)
+            new = encodable(old)
+            if new is not old:
+                changes[item.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, (list, tuple)):
+        items = [encodable(item) for item in value]
+        return type(value)(items) if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, dict):
+        items = {encodable(k): encodable(v) for k, v in value.items()}
+        return items if any(a is not b for a, b in zip(items.values(), value.values())) else value
+    return value
+
+
 def _time_limited(result: object) -> bool:
     """A stage result that the time limit cut short (OCR stopped before the last page)."""
     return any(w.code == "time_limit" for w in getattr(result, "warnings", ()))
@@ -109,7 +141,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             timings[name] = time.perf_counter() - began
 
     def outcome(report: NormalizedReport, reason: str | None) -> DocumentOutcome:
-        return DocumentOutcome(report, reason, time.perf_counter() - started, cached, timings)
+        return DocumentOutcome(encodable(report), reason, time.perf_counter() - started, cached, timings)
 
     try:
         with document_limits(time_limit, memory_limit):
