@@ -54,7 +54,10 @@ CORPUS = REPO / "corpus" / "data"
 SEEDS = sorted([*CORPUS.glob("born-digital/*.pdf"), CORPUS / "broken" / "kpu-kab-sleman-2019-owner-locked.pdf",
                 CORPUS / "broken" / "lkj-kpu-kab-pesawaran-2022-tanpa-tabel.pdf",
                 CORPUS / "broken" / "surat-undangan-kpu-lampung-utara-2024.pdf",
-                REPO / "tests" / "data" / "metachar.pdf", REPO / "tests" / "data" / "continued-table.pdf"])
+                REPO / "tests" / "data" / "metachar.pdf", REPO / "tests" / "data" / "continued-table.pdf",
+                REPO / "tests" / "data" / "drop-indicators.pdf"])
+#: The seeds of at most 5 pages: what the short run in the test suite mutates, to stay quick.
+SHORT_SEEDS = [p for p in SEEDS if len(pikepdf.open(p).pages) <= 5]
 #: Budget of one input in the fuzz run: small, so a hostile input costs little and a
 #: runaway shows. The memory cap is what an ``lkj run`` worker gets.
 TIME_LIMIT = 60.0
@@ -299,11 +302,11 @@ KINDS = [*BYTES] * 2 + [k for k in STRUCTURAL if k != "many_pages"] + ["hostile_
 MANY_PAGES_EVERY = 150
 
 
-def make_input(index: int, seed: int) -> tuple[str, bytes]:
+def make_input(index: int, seed: int, seeds: list[Path] = SEEDS) -> tuple[str, bytes]:
     """The ``index``-th input of run ``seed``: (what was done, its bytes)."""
     rng = random.Random(seed * 1_000_003 + index)
     kind = "many_pages" if rng.random() < 1 / MANY_PAGES_EVERY else rng.choice(KINDS)
-    source = rng.choice(SEEDS)
+    source = rng.choice(seeds)
     what = f"{kind}({source.name})"
     if kind == "hostile_text":
         data, what = hostile_text_report(rng), "hostile_text"
@@ -375,7 +378,9 @@ class FuzzSummary:
 
 def fuzz(n: int, seed: int = 0, workers: int = 2, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT,
          db_path: Path | None = None, keep: Path | None = None, only: int | None = None,
-         progress: Callable[[int, FuzzSummary], None] | None = None) -> FuzzSummary:
+         progress: Callable[[int, FuzzSummary], None] | None = None, minutes: float | None = None,
+         seeds: list[Path] = SEEDS) -> FuzzSummary:
+    """Make and run ``n`` inputs (or input ``only``); with ``minutes``, start no batch after that long."""
     started = time.perf_counter()
     summary = FuzzSummary()
     with tempfile.TemporaryDirectory(prefix="lkj-fuzz-") as folder:
@@ -387,9 +392,11 @@ def fuzz(n: int, seed: int = 0, workers: int = 2, time_limit: float = TIME_LIMIT
                                    initargs=(os.getpid(),))
         try:
             for start in range(0, len(indices), batch):
+                if minutes is not None and time.perf_counter() - started > minutes * 60:
+                    break
                 made: dict[str, tuple[int, str]] = {}
                 for index in indices[start:start + batch]:
-                    what, data = make_input(index, seed)
+                    what, data = make_input(index, seed, seeds)
                     path = Path(folder) / f"{index:06d}.pdf"
                     path.write_bytes(data)
                     made[str(path)] = (index, what)
@@ -466,19 +473,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="keep the database here (default: a temporary one)")
     parser.add_argument("--keep", type=Path, help="copy the inputs that break a check here")
     parser.add_argument("--only", type=int, help="make and run input number ONLY alone")
-    parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--json", type=Path, help="write the figures here (after every batch, and at the end)")
+    parser.add_argument("--minutes", type=float, help="start no new batch of inputs after this many minutes")
     args = parser.parse_args(argv)
+
+    def figures(summary: FuzzSummary) -> str:
+        return json.dumps({k: (dict(v) if isinstance(v, Counter) else v) for k, v in vars(summary).items()},
+                          indent=2, ensure_ascii=False)
 
     def progress(done: int, summary: FuzzSummary) -> None:
         elapsed = time.perf_counter() - started
-        print(f"{done} inputs, {elapsed:.0f} s, {dict(summary.statuses)}, problems {len(summary.problems())}",
-              file=sys.stderr, flush=True)
+        print(f"{done} inputs, {elapsed:.0f} s, {dict(summary.statuses)}, escapes {len(summary.escapes)}, "
+              f"internal errors {len(summary.internal_errors)}", file=sys.stderr, flush=True)
+        if args.json:
+            summary.seconds = elapsed
+            args.json.write_text(figures(summary), encoding="utf-8")
 
     started = time.perf_counter()
     summary = fuzz(args.n, args.seed, args.workers, args.timeout, int(args.memory_limit * 1024**3), args.db, args.keep,
-                   args.only, progress)
-    figures = {k: (dict(v) if isinstance(v, Counter) else v) for k, v in vars(summary).items()}
-    text = json.dumps(figures, indent=2, ensure_ascii=False)
+                   args.only, progress, args.minutes)
+    text = figures(summary)
     print(text)
     if args.json:
         args.json.write_text(text, encoding="utf-8")
