@@ -302,10 +302,10 @@ KINDS = [*BYTES] * 2 + [k for k in STRUCTURAL if k != "many_pages"] + ["hostile_
 MANY_PAGES_EVERY = 150
 
 
-def make_input(index: int, seed: int, seeds: list[Path] = SEEDS) -> tuple[str, bytes]:
-    """The ``index``-th input of run ``seed``: (what was done, its bytes)."""
+def make_input(index: int, seed: int, seeds: list[Path] = SEEDS, many: bool = True) -> tuple[str, bytes]:
+    """The ``index``-th input of run ``seed``: (what was done, its bytes); ``many=False`` draws no 10,000-page tree."""
     rng = random.Random(seed * 1_000_003 + index)
-    kind = "many_pages" if rng.random() < 1 / MANY_PAGES_EVERY else rng.choice(KINDS)
+    kind = "many_pages" if rng.random() < 1 / MANY_PAGES_EVERY and many else rng.choice(KINDS)
     source = rng.choice(seeds)
     what = f"{kind}({source.name})"
     if kind == "hostile_text":
@@ -379,7 +379,7 @@ class FuzzSummary:
 def fuzz(n: int, seed: int = 0, workers: int = 2, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT,
          db_path: Path | None = None, keep: Path | None = None, only: int | None = None,
          progress: Callable[[int, FuzzSummary], None] | None = None, minutes: float | None = None,
-         seeds: list[Path] = SEEDS) -> FuzzSummary:
+         seeds: list[Path] = SEEDS, many: bool = True) -> FuzzSummary:
     """Make and run ``n`` inputs (or input ``only``); with ``minutes``, start no batch after that long."""
     started = time.perf_counter()
     summary = FuzzSummary()
@@ -396,7 +396,7 @@ def fuzz(n: int, seed: int = 0, workers: int = 2, time_limit: float = TIME_LIMIT
                     break
                 made: dict[str, tuple[int, str]] = {}
                 for index in indices[start:start + batch]:
-                    what, data = make_input(index, seed, seeds)
+                    what, data = make_input(index, seed, seeds, many)
                     path = Path(folder) / f"{index:06d}.pdf"
                     path.write_bytes(data)
                     made[str(path)] = (index, what)
