@@ -34,7 +34,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
     ("ocr", 4),
-    ("extract", 7),
+    ("extract", 8),
     ("interpret", 7),
     ("normalize", 4),
 )
