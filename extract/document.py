@@ -10,7 +10,9 @@ pdfminer (148 pages in 0.2 s), and the triage of which pages deserve the expensi
 table extraction runs over every page.
 
 Before any reader decodes a page, the streams the pages use are measured for
-decompression bombs (``extract.bombs``).
+decompression bombs (``extract.bombs``). A page without text is looked at once more:
+when it holds no image either, it is blank (``extract.blank``) and no OCR is spent on
+it; a document of blank pages fails at once.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
+from lkj.extract.blank import has_readable_image, page_ranges
 from lkj.extract.bombs import find_bomb
 from lkj.extract.warning_codes import ReportWarning
 
@@ -44,6 +47,7 @@ class PageText:
     height: float
     source: str = "text"  # text | ocr
     ocr_confidence: float | None = None  # mean word confidence 0..100 of an OCR'd page
+    blank: bool = False  # no text layer and no image that could hold text: nothing for OCR
 
     @property
     def has_text(self) -> bool:
@@ -57,10 +61,11 @@ class OpenedDocument:
     """Outcome of opening a file: either pages, or the reason it could not be read."""
 
     pages: list[PageText] = field(default_factory=list)
-    failure: str | None = None  # machine code: not_pdf, empty, encrypted, broken, decompression_bomb
+    failure: str | None = None  # machine code: not_pdf, empty, encrypted, broken, decompression_bomb, blank
     failure_message: str | None = None
     warnings: list[ReportWarning] = field(default_factory=list)
     password: str | None = None  # "" when the file opened with an empty user password
+    unreadable: list[int] = field(default_factory=list)  # pages pdfium cannot load (kept, empty and blank)
 
     @property
     def page_count(self) -> int:
@@ -68,7 +73,7 @@ class OpenedDocument:
 
     @property
     def scanned_pages(self) -> list[int]:
-        return [page.number for page in self.pages if not page.has_text]
+        return [page.number for page in self.pages if not page.has_text and not page.blank]
 
 
 def _user_units(pdf: pikepdf.Pdf) -> dict[int, float]:
@@ -173,10 +178,19 @@ def open_document(path: Path) -> OpenedDocument:
         return opened
     try:
         for index in range(len(document)):
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError as error:  # one damaged page object: the others are still read
+                opened.pages.append(PageText(index + 1, "", 0.0, 0.0, blank=True))
+                opened.unreadable.append(index + 1)
+                log.debug("page %s cannot be loaded: %s", index + 1, error)
+                continue
             textpage = page.get_textpage()
             width, height = page.get_size()
-            opened.pages.append(PageText(index + 1, textpage.get_text_bounded(), width, height))
+            read = PageText(index + 1, textpage.get_text_bounded(), width, height)
+            if not read.has_text:
+                read.blank = _is_blank(page)
+            opened.pages.append(read)
             oversized = _oversized(width, height, user_units.get(index + 1, 1.0))
             if oversized:
                 opened.warnings.append(ReportWarning("oversized_page", oversized, index + 1))
@@ -187,4 +201,35 @@ def open_document(path: Path) -> OpenedDocument:
     if not opened.pages:
         opened.failure = "broken"
         opened.failure_message = "the PDF has no readable pages"
+    _note_blank_pages(opened)
     return opened
+
+
+def _is_blank(page: pdfium.PdfPage) -> bool:
+    try:
+        return not has_readable_image(page)
+    except pdfium.PdfiumError:  # a damaged page: let OCR judge it
+        return False
+
+
+def _note_blank_pages(opened: OpenedDocument) -> None:
+    """One warning naming the blank pages, one naming the unreadable ones; a failure when no page is left."""
+    if opened.unreadable and not opened.failure:
+        if len(opened.unreadable) == len(opened.pages):
+            opened.failure = "broken"
+            opened.failure_message = f"none of the {len(opened.pages)} pages can be read: the page objects are damaged"
+            return
+        opened.warnings.append(ReportWarning(
+            "page_unreadable", f"{len(opened.unreadable)} pages cannot be read (damaged page objects) and were "
+                               f"skipped: {page_ranges(opened.unreadable)}", opened.unreadable[0]))
+    blank = [page.number for page in opened.pages if page.blank and page.number not in opened.unreadable]
+    if not blank or opened.failure:
+        return
+    if len(blank) + len(opened.unreadable) == len(opened.pages):
+        opened.failure = "blank"
+        opened.failure_message = (f"all {len(blank)} pages are blank (no text layer and no image that could hold text): "
+                                  f"there is nothing to read")
+        return
+    opened.warnings.append(ReportWarning(
+        "blank_pages", f"{len(blank)} pages are blank (no text layer, no image that could hold text) and were not "
+                       f"sent to OCR: {page_ranges(blank)}", blank[0]))

@@ -31,7 +31,7 @@ class IngestResult:
     @property
     def scanned_pages(self) -> list[int]:
         """Pages without a text layer, whether or not OCR has read them since."""
-        return [p.number for p in self.pages if p.source == "ocr" or not p.has_text]
+        return [p.number for p in self.pages if p.source == "ocr" or not (p.has_text or p.blank)]
 
     @property
     def is_scan(self) -> bool:

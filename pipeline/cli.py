@@ -15,11 +15,22 @@ import click
 from lkj.db.corrections import ROW_KEYS
 from lkj.pipeline.executors import EXECUTORS
 from lkj.pipeline.export import FORMATS
-from lkj.pipeline.versions import EXTRACTOR_VERSION
+from lkj.pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS
+
+
+def _print_version(context: click.Context, _option: click.Parameter, value: bool) -> None:
+    """``lkj --version``: the package, the stage numbers and the fingerprint of the code."""
+    if not value or context.resilient_parsing:
+        return
+    from lkj.pipeline.versions import extractor_version
+
+    click.echo(extractor_version())
+    context.exit()
 
 
 @click.group()
-@click.version_option(EXTRACTOR_VERSION, prog_name="lkj")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version (package, stages, code fingerprint) and exit.")
 def main() -> None:
     """Turn archived LKj (Laporan Kinerja) PDF reports into a SQLite database."""
 
@@ -35,19 +46,35 @@ def main() -> None:
 @click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
               help="Where documents are processed: this machine's process pool, or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it --executor dask starts a local cluster.")
+@click.option("--timeout", "time_limit", type=click.FloatRange(min=1), default=TIME_LIMIT_SECONDS, show_default=True,
+              help="Seconds a document may take, all stages and OCR included, whatever its page count; "
+                   "then it is recorded failed (or partial: OCR stopped early) with reason time_limit.")
+@click.option("--memory-limit", type=click.FloatRange(min=0.25), default=MEMORY_LIMIT_BYTES / 1024**3, show_default=True,
+              help="GiB of resident memory a worker may use for a document; then it is recorded failed, memory_limit.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--verbose", is_flag=True, help="Show the log (the PDF readers' messages) above the progress bar.")
 def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, force: bool,
-                workers: int | None, executor: str, scheduler: str | None, quiet: bool) -> None:
-    """Process PDF files and folders (recursively) into the database."""
+                workers: int | None, executor: str, scheduler: str | None, time_limit: float, memory_limit: float,
+                quiet: bool, verbose: bool) -> None:
+    """Process PDF files and folders (recursively) into the database.
+
+    The readers' messages go to a log beside the database (lkj.db: lkj.log), never
+    through the progress bar; those that matter are warnings on the report.
+    """
     from tqdm import tqdm
 
+    from lkj.pipeline.noise import configure_logging
     from lkj.pipeline.runner import run
+
+    log_path = db_path.with_suffix(".log")
+    configure_logging(log_path, verbose, sys.stderr)
 
     def progress(outcomes, total=None):
         return tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr)
 
     summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers,
-                  executor=executor, scheduler=scheduler)
+                  executor=executor, scheduler=scheduler, time_limit=time_limit,
+                  memory_limit=int(memory_limit * 1024**3))
     click.echo(
         f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
         f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}"
@@ -56,7 +83,7 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
     )
     for name, reason in summary.failures:
         click.echo(f"  failed: {name}: {reason}")
-    click.echo(f"database: {db_path}  (browse: lkj serve --db {db_path})")
+    click.echo(f"database: {db_path}  (browse: lkj serve --db {db_path}; log: {log_path})")
     if summary.reports and summary.failed == summary.reports:
         sys.exit(1)
     if not summary.reports and not summary.unchanged:

@@ -8,7 +8,12 @@ the ``lkj`` package installed.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TYPE_CHECKING
@@ -19,21 +24,58 @@ if TYPE_CHECKING:  # the stages are imported by the executor that runs them: the
     from lkj.pipeline.workdir import WorkFolder
 
 EXECUTORS = ("local", "dask")
+#: prctl option that has the kernel send a signal to a process when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often the fallback watchdog looks whether the run that started a worker is still alive.
+_PARENT_POLL_SECONDS = 1.0
 
 
-def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int
-                   ) -> Iterator[tuple[int, DocumentOutcome]]:
-    """A pool of worker processes on this machine (or this process when one worker suffices)."""
+def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
+                   limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
+    """A pool of worker processes on this machine (or this process when one worker suffices).
+
+    ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per document.
+    """
     from lkj.pipeline.runner_core import process_document
 
+    limits = limits or {}
     if workers <= 1 or len(files) <= 1:
         for position, file in enumerate(files):
-            yield position, process_document(file, work, force)
+            yield position, process_document(file, work, force, **limits)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context()) as pool:
-        futures = {pool.submit(process_document, file, work, force): position for position, file in enumerate(files)}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(process_document, file, work, force, **limits): position
+                   for position, file in enumerate(files)}
         for future in as_completed(futures):
             yield futures[future], future.result()
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker end when the run that started it ends, however it ends.
+
+    A pool's workers wait on their queue for ever: when ``lkj run`` is killed with
+    SIGKILL (as the kernel's OOM killer does), Python's clean-up never runs, and
+    workers went on OCR-ing for 15 minutes and idled for hours. On Linux the kernel
+    kills the worker with its parent (``PR_SET_PDEATHSIG``, through ctypes: no library
+    wraps this one call); elsewhere, and should that fail, a daemon thread notices that
+    the worker was handed to another parent (``getppid`` changes) and kills it.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still works
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(_PARENT_POLL_SECONDS)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="lkj-parent-watchdog", daemon=True).start()
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
@@ -51,8 +93,14 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 
 def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
-                  scheduler: str | None) -> Iterator[tuple[int, DocumentOutcome]]:
-    """Documents as tasks on a Dask cluster (``scheduler`` address), or on a LocalCluster when None."""
+                  scheduler: str | None, limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
+    """Documents as tasks on a Dask cluster (``scheduler`` address), or on a LocalCluster when None.
+
+    Neither outlives a killed run: a LocalCluster's worker processes exit at once when
+    the process that started them dies (distributed watches a pipe from the parent),
+    and a remote scheduler releases the tasks of a client whose connection dropped, so
+    only the documents already running finish (each within its time limit).
+    """
     from dask.distributed import Client, LocalCluster, as_completed  # optional dependency: only this executor needs it
 
     from lkj.pipeline.runner_core import process_document
@@ -60,7 +108,7 @@ def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     with Client(scheduler or cluster) as client:
-        futures = client.map(process_document, files, work=work, force=force, pure=False)
+        futures = client.map(process_document, files, work=work, force=force, pure=False, **(limits or {}))
         positions = {future.key: position for position, future in enumerate(futures)}
         try:
             for future in as_completed(futures):

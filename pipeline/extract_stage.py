@@ -9,6 +9,7 @@ which rebuilds the cross-references, and read again; the report says so.
 from __future__ import annotations
 
 import tempfile
+import traceback
 from pathlib import Path
 
 import pikepdf
@@ -25,11 +26,29 @@ class UnreadablePDF(Exception):
     """pdfminer cannot read the file even after qpdf rebuilt it."""
 
 
+#: Readers whose TypeError or ValueError means a damaged file (a page without a usable
+#: /MediaBox made pdfplumber iterate None), not a defect of lkj.
+_READERS = ("/pdfplumber/", "/pdfminer/")
+
+
+def _damage(error: Exception) -> bool:
+    """True when ``error`` says the file is damaged: pdfminer's own errors, fewer pages than
+    pdfium found (IndexError), or a TypeError/ValueError raised inside the readers."""
+    if isinstance(error, (PdfminerException, MalformedPDFException, IndexError)):
+        return True
+    frames = traceback.extract_tb(error.__traceback__)
+    return isinstance(error, (TypeError, ValueError)) and bool(frames) and any(r in frames[-1].filename for r in _READERS)
+
+
 def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], text_pages: list[int],
                         password: str | None, warnings: list[ReportWarning], read: list[int]) -> list[RawTable]:
     try:
         return extract_tables(path, candidates, strong, password=password, follow=text_pages, read=read)
-    except (PdfminerException, MalformedPDFException) as first_error:
+    except Exception as first_error:
+        # IndexError: pdfminer found fewer pages than pdfium (a damaged cross-reference
+        # table hides some of them from it); qpdf's rebuilt file shows them all.
+        if not _damage(first_error):
+            raise
         read.clear()
         with tempfile.TemporaryDirectory() as folder:
             repaired = Path(folder) / "repaired.pdf"
@@ -37,7 +56,9 @@ def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], te
                 with pikepdf.open(path, password=password or "") as pdf:
                     pdf.save(repaired)  # qpdf writes fresh cross-reference tables and trailer
                 tables = extract_tables(repaired, candidates, strong, follow=text_pages, read=read)
-            except (pikepdf.PdfError, PdfminerException, MalformedPDFException) as error:
+            except Exception as error:
+                if not (isinstance(error, pikepdf.PdfError) or _damage(error)):
+                    raise
                 raise UnreadablePDF(f"{first_error}; after repair: {error}") from error
         warnings.append(ReportWarning("repaired", f"the PDF's structure was damaged ({first_error}); read after qpdf rebuilt it", stage="extract"))
         return tables

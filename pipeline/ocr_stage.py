@@ -11,6 +11,7 @@ report with a scanned, signed page) is handled page by page.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from lkj.extract.document import PageText
@@ -27,8 +28,9 @@ LOW_PAGE_CONFIDENCE = 60.0
 LOW_CELL_CONFIDENCE = 50.0
 
 
-def ocr(ingested: IngestResult) -> OcrResult:
-    scanned = [p.number for p in ingested.pages if not p.has_text]
+def ocr(ingested: IngestResult, stop: Callable[[], bool] = lambda: False) -> OcrResult:
+    """OCR of the scanned pages; ``stop`` is asked before each page (the document's time budget)."""
+    scanned = [p.number for p in ingested.pages if not p.has_text and not p.blank]  # blank pages hold nothing
     if not scanned:
         return OcrResult()
     problem = tesseract_available()
@@ -37,6 +39,12 @@ def ocr(ingested: IngestResult) -> OcrResult:
     result = OcrResult()
     text_only: list[int] = []
     for page in ocr_pages(Path(ingested.path), scanned, password=ingested.password):
+        if stop():
+            unread = scanned[scanned.index(page.number):]
+            result.warnings.append(ReportWarning(
+                "time_limit", f"OCR stopped at the document's time limit: {len(unread)} of {len(scanned)} scanned "
+                              f"pages not read (from page {unread[0]})", unread[0], stage="ocr"))
+            break
         if not page.tables_read:
             text_only.append(page.number)
         result.pages.append(PageText(page.number, page.text, page.width, page.height, "ocr", round(page.mean_confidence, 1)))

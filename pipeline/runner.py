@@ -18,8 +18,9 @@ from lkj.db.load import load_report
 from lkj.db.schema import open_database
 from lkj.pipeline.executors import dask_outcomes, local_outcomes
 from lkj.pipeline.inputs import discover
+from lkj.pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS
 from lkj.pipeline.runner_core import DocumentOutcome, library_versions
-from lkj.pipeline.versions import EXTRACTOR_VERSION
+from lkj.pipeline.versions import extractor_version
 from lkj.pipeline.workdir import WorkFolder
 
 __all__ = ["RunSummary", "run"]
@@ -57,8 +58,12 @@ class RunSummary:
 
 def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = None, force: bool = False,
         progress: Callable[..., Iterable] = lambda it, total=None: it, workers: int | None = None,
-        executor: str = "local", scheduler: str | None = None) -> RunSummary:
-    """Process every PDF under ``paths`` into ``db_path``; the single writer loads each report."""
+        executor: str = "local", scheduler: str | None = None, time_limit: float = TIME_LIMIT_SECONDS,
+        memory_limit: int = MEMORY_LIMIT_BYTES) -> RunSummary:
+    """Process every PDF under ``paths`` into ``db_path``; the single writer loads each report.
+
+    Each document gets ``time_limit`` seconds for all its stages and ``memory_limit`` bytes.
+    """
     started = time.perf_counter()
     found = discover(paths)
     db = open_database(str(db_path))
@@ -66,8 +71,9 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     summary = RunSummary(duplicates=len(found.duplicates))
     corrections = read_corrections(corrections_path(db_path))
     files = found.files
-    if not force:
-        done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [EXTRACTOR_VERSION])}
+    version = extractor_version()
+    if not force:  # a report loaded by other code (another fingerprint) is redone
+        done = {row["id"] for row in db.query("select id from reports where extractor_version = ?", [version])}
         files = [f for f in found.files if f.sha256 not in done]
         summary.unchanged = len(found.files) - len(files)
     # Largest files first: a pool that starts the biggest reports (scans, 150-page
@@ -75,10 +81,11 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     # reading and is a fair proxy for the work.
     files = sorted(files, key=lambda f: (-f.size, str(f.path)))
     workers = workers or os.cpu_count() or 1
+    limits = {"time_limit": time_limit, "memory_limit": memory_limit}
     if executor == "dask":
-        outcomes = dask_outcomes(files, work, force, workers, scheduler)
+        outcomes = dask_outcomes(files, work, force, workers, scheduler, limits)
     else:
-        outcomes = local_outcomes(files, work, force, workers)
+        outcomes = local_outcomes(files, work, force, workers, limits)
     finished: dict[int, DocumentOutcome] = {}  # outcomes that finished before one ahead of them in the input
     next_to_load = 0
     for position, outcome in progress(outcomes, total=len(files)):
@@ -86,7 +93,7 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
         while next_to_load in finished:
             ready = finished.pop(next_to_load)
             next_to_load += 1
-            load_report(db, ready.report, EXTRACTOR_VERSION, ready.failure_reason, library_versions(), corrections)
+            load_report(db, ready.report, version, ready.failure_reason, library_versions(), corrections)
             summary.add(ready)
     finish_database(db)  # indicator catalog and comparison views over everything loaded
     summary.seconds = time.perf_counter() - started

@@ -5,6 +5,7 @@ exception inside a document's stages becomes a ``failed`` report with the reason
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import subprocess
@@ -22,13 +23,13 @@ from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
 from lkj.pipeline.inputs import InputFile
 from lkj.pipeline.limits import (
     MEMORY_LIMIT_BYTES,
-    OCR_SECONDS_PER_PAGE,
     TIME_LIMIT_SECONDS,
     DocumentMemoryExceeded,
     DocumentTimeout,
     document_limits,
-    extend_time_limit,
+    out_of_time,
 )
+from lkj.pipeline.noise import reader_messages
 from lkj.pipeline.versions import stage_key
 from lkj.pipeline.workdir import WorkFolder
 
@@ -65,6 +66,42 @@ class DocumentOutcome:
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
+def encodable(value):
+    """``value`` with every string made encodable as UTF-8 (lone surrogates become U+FFFD).
+
+    A damaged font's text, read through some reader, can hold lone surrogates; SQLite
+    cannot store them, and one such string made loading, and with it the whole run,
+    fail (found by ``tests/fuzz.py``). Dataclasses, lists and dicts are rebuilt only
+    where a string changes.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for item in dataclasses.fields(value):
+            old = getattr(value, item.name)
+            new = encodable(old)
+            if new is not old:
+                changes[item.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, (list, tuple)):
+        items = [encodable(item) for item in value]
+        return type(value)(items) if any(a is not b for a, b in zip(items, value)) else value
+    if isinstance(value, dict):
+        items = {encodable(k): encodable(v) for k, v in value.items()}
+        return items if any(a is not b for a, b in zip(items.values(), value.values())) else value
+    return value
+
+
+def _time_limited(result: object) -> bool:
+    """A stage result that the time limit cut short (OCR stopped before the last page)."""
+    return any(w.code == "time_limit" for w in getattr(result, "warnings", ()))
+
+
 def _bare_ingest(file: InputFile) -> IngestResult:
     """What is known of a file before it is read: enough to record its failure."""
     return IngestResult(sha256=file.sha256, path=str(file.path), file_name=file.path.name, size=file.size)
@@ -75,7 +112,9 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
     """Run ingest → extract → interpret → normalize on one file, reusing cached stages.
 
     Never raises for a bad document: a failure, a timeout or a memory blow-up becomes
-    a ``failed`` report that says why.
+    a ``failed`` report that says why. ``time_limit`` is one budget for all the stages;
+    when OCR stopped early to keep within it, the report is ``partial`` (or ``failed``
+    when nothing could be read), reason ``time_limit``.
     """
     started = time.perf_counter()
     cached: list[str] = []
@@ -91,15 +130,18 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
                 if found is not None:
                     cached.append(name)
                     return found
-            result = compute()
-            if work is not None:
+            with reader_messages() as messages:
+                result = compute()
+            if messages and isinstance(getattr(result, "warnings", None), list):
+                result.warnings.extend(w.in_stage(name) for w in messages)  # kept with the cached result
+            if work is not None and not _time_limited(result):  # a rerun, with more time, reads it all
                 work.save(file.sha256, name, key, result)
             return result
         finally:
             timings[name] = time.perf_counter() - began
 
     def outcome(report: NormalizedReport, reason: str | None) -> DocumentOutcome:
-        return DocumentOutcome(report, reason, time.perf_counter() - started, cached, timings)
+        return DocumentOutcome(encodable(report), reason, time.perf_counter() - started, cached, timings)
 
     try:
         with document_limits(time_limit, memory_limit):
@@ -107,30 +149,37 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             if ingested.failure:
                 return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
                                ingested.failure)
-            extend_time_limit(time_limit + OCR_SECONDS_PER_PAGE * len(ingested.scanned_pages))
-            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested))
+            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested, stop=lambda: out_of_time(time_limit)))
             if ocred.failure:
                 return outcome(failed_report(ingested, "ocr_unavailable", ocred.failure), "ocr_unavailable")
             reading = ocr_stage.with_ocr_text(ingested, ocred)
             extracted = stage("extract", ExtractResult, lambda: extract_stage.extract(reading, ocred))
             interpreted = stage("interpret", InterpretResult, lambda: interpret.interpret(reading, extracted))
             report = stage("normalize", NormalizedReport, lambda: normalize.normalize(reading, extracted, interpreted))
+        cut_short = _time_limited(report)
         if not report.indicators and not report.programs and not report.budget_pagu:
             report.status = "failed"
+            if cut_short:
+                return outcome(report, "time_limit")
             reason = "not_lkj" if not any(t.kind in ("measurement", "plan") for t in report.tables) else "no_indicators"
             text = ("no performance or budget table found: this does not look like an LKj report"
                     if reason == "not_lkj" else "tables were found but no indicator rows could be read")
             report.warnings.append(ReportWarning(reason, text, stage="interpret"))
             return outcome(report, reason)
+        if cut_short:
+            report.status = "partial"
+            return outcome(report, "time_limit")
         return outcome(report, None)
     except extract_stage.UnreadablePDF as error:
         message = f"the PDF is damaged beyond repair: {error}"
         return outcome(failed_report(ingested, "broken", message), "broken")
     except DocumentTimeout:
-        message = f"stopped after {time_limit:g} s: the PDF takes too long to read (a hostile or broken file?)"
-        return outcome(failed_report(ingested, "timeout", message), "timeout")
+        message = (f"stopped after {time_limit:g} s, the time limit of a document (lkj run --timeout): "
+                   f"the PDF takes too long to read (a hostile or broken file, or a very long scan?)")
+        return outcome(failed_report(ingested, "time_limit", message), "time_limit")
     except (DocumentMemoryExceeded, MemoryError):
-        message = f"stopped when memory passed {memory_limit / 1024**3:.1f} GiB: the PDF needs too much memory to read"
+        message = (f"stopped when memory passed {memory_limit / 1024**3:.1f} GiB (lkj run --memory-limit): "
+                   f"the PDF needs too much memory to read")
         return outcome(failed_report(ingested, "memory_limit", message), "memory_limit")
     except Exception as error:  # isolation: one broken document never stops the run
         log.debug("internal error on %s", file.path, exc_info=True)

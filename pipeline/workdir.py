@@ -1,9 +1,9 @@
-"""The work folder: each stage's result per document, keyed by sha256 and stage version.
+"""The work folder: each stage's result per document, keyed by sha256 and the stage's code.
 
-``.lkj/<sha256>/<stage>.json`` holds the result and the versions of the stages that
-produced it. A later run reuses a result only when the file's content and every stage
-version up to that stage are unchanged, so editing the interpreter re-runs
-interpretation without reading PDFs again.
+``.lkj/<sha256>/<stage>.json`` holds the result and the key of the code that produced
+it (``versions.stage_key``: stage numbers and a fingerprint of the code of every stage
+up to it). A later run reuses a result only when the file's content and that code are
+unchanged, so editing the interpreter re-runs interpretation without reading PDFs again.
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""kill -9 in the middle of a run: the database stays sound and a second run finishes the job."""
+"""kill -9 in the middle of a run: the database stays sound, no worker outlives the run,
+and a second run finishes the job."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import psutil
+import pytest
 import sqlite_utils
 
 from tests.conftest import CORPUS, REPO
@@ -15,12 +18,34 @@ from tests.conftest import CORPUS, REPO
 VOLATILE = {"extracted_at"}
 
 
-def _start(db_path, work) -> subprocess.Popen:
+def _start(db_path, work, workers: int = 1) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(db_path),
-         "--work", str(work), "--workers", "1", "--quiet"],
+         "--work", str(work), "--workers", str(workers), "--quiet"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+
+
+@pytest.fixture(scope="module")
+def clean_db(tmp_path_factory):
+    """The born-digital samples run once, undisturbed."""
+    folder = tmp_path_factory.mktemp("clean")
+    subprocess.run([sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db",
+                    str(folder / "clean.db"), "--work", str(folder / "work"), "--workers", "1", "--quiet"],
+                   cwd=REPO, check=True, capture_output=True)
+    return folder / "clean.db"
+
+
+def _alive(pids: set[int]) -> set[int]:
+    """The processes of ``pids`` still running (a zombie has ended: only its exit status is left)."""
+    alive = set()
+    for pid in pids:
+        try:
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                alive.add(pid)
+        except psutil.NoSuchProcess:
+            pass
+    return alive
 
 
 def _content(db_path) -> dict[str, list[tuple]]:
@@ -32,7 +57,7 @@ def _content(db_path) -> dict[str, list[tuple]]:
     return out
 
 
-def test_kill_dash_nine_then_rerun(tmp_path):
+def test_kill_dash_nine_then_rerun(tmp_path, clean_db):
     rng = random.Random(20241128)
     killed_db = tmp_path / "killed.db"
     for _attempt in range(3):  # kill at three random moments, each run resuming the previous one
@@ -50,8 +75,29 @@ def test_kill_dash_nine_then_rerun(tmp_path):
         [sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(killed_db),
          "--work", str(tmp_path / "work"), "--workers", "1", "--quiet"], cwd=REPO, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
-    clean_db = tmp_path / "clean.db"
-    subprocess.run([sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(clean_db),
-                    "--work", str(tmp_path / "work2"), "--workers", "1", "--quiet"], cwd=REPO, check=True,
-                   capture_output=True)
+    assert _content(killed_db) == _content(clean_db)
+
+
+def test_pool_workers_die_with_the_run(tmp_path, clean_db):
+    """SIGKILL of ``lkj run --workers 2`` (what the OOM killer sends): Python's clean-up never
+    runs, yet 5 s later none of its workers is left, and the next run gives a clean run's database."""
+    killed_db = tmp_path / "killed.db"
+    process = _start(killed_db, tmp_path / "work", workers=2)
+    run = psutil.Process(process.pid)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = {child.pid for child in run.children(recursive=True)}
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the pool never started"
+    time.sleep(1.0)  # mid-run: the workers are reading PDFs
+    workers |= {child.pid for child in run.children(recursive=True)}
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    time.sleep(5)
+    assert _alive(workers) == set()
+    finished = subprocess.run(
+        [sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(killed_db),
+         "--work", str(tmp_path / "work"), "--workers", "2", "--quiet"], cwd=REPO, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
     assert _content(killed_db) == _content(clean_db)

@@ -8,12 +8,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lkj.pipeline.inputs import InputFile, sha256_of
 from lkj.pipeline.runner_core import process_document
 from tests.conftest import CORPUS
+from tests.fuzz import SHORT_SEEDS, fuzz
 
 SAMPLE = (CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf").read_bytes()
 
@@ -51,3 +53,30 @@ def test_mutated_pdf_always_ends_with_a_status(steps):
     if outcome.report.status == "failed":
         assert outcome.failure_reason and any(w.code == outcome.failure_reason for w in outcome.report.warnings)
     assert outcome.failure_reason != "internal_error", [w.message for w in outcome.report.warnings]
+
+
+@pytest.mark.xfail(reason="open defects found by tests/fuzz.py (README, Fuzzing): a Flate bomb behind damaged objects "
+                          "escapes the bomb check (pdfium reached 5 GB), pdfium kills a worker on some huge MediaBoxes "
+                          "and form loops, and a 10,000-page file overran its budget in a C call", strict=False)
+def test_a_short_archive_scale_fuzz_run(tmp_path):
+    """200 inputs of ``tests/fuzz.py`` (every kind of mutation: bombs, loops, huge boxes, broken
+    fonts, JBIG2/JPX, hostile text...) in a pool of 2 workers: every input ends as a report
+    row with a status, within its budget and the memory cap; nothing escapes; the database
+    passes PRAGMA integrity_check. The short seeds (at most 5 pages), and no 10,000-page
+    trees, keep it quick; the long run over every seed has its figures in the README."""
+    summary = fuzz(200, seed=15, workers=2, keep=tmp_path / "failing", seeds=SHORT_SEEDS, many=False)
+    assert summary.inputs == summary.report_rows == 200
+    assert sum(summary.statuses.values()) == 200 and set(summary.statuses) <= {"ok", "partial", "failed"}
+    assert len(summary.kinds) >= 12, summary.kinds  # all but many_pages  # the mutations were all drawn
+    assert summary.problems() == [], summary.problems()
+
+
+def test_lone_surrogates_are_made_storable():
+    """A damaged font can yield lone surrogates, which SQLite refuses: loading once failed, and the run with it."""
+    from lkj.extract.warning_codes import ReportWarning
+    from lkj.pipeline.runner_core import encodable
+
+    clean = [ReportWarning("broken", "fine")]
+    assert encodable(clean) is clean  # nothing rebuilt when nothing changes
+    fixed = encodable([ReportWarning("broken", "a\ud800b")])
+    assert fixed[0].message == "a\ufffdb" and fixed[0].message.encode("utf-8")

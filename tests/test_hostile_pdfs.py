@@ -200,9 +200,11 @@ def huge_pages(path: Path) -> Path:
 
 
 def huge_scan(path: Path, side: float) -> Path:
-    """One image-only page ``side`` points square: OCR has to render it."""
+    """One image-only page ``side`` points square (a grey 200 x 200 image over the whole
+    page; without an image the page would be blank): OCR has to render it."""
     pdf, resources = _new_pdf()
-    _page(pdf, resources, _stream(pdf, b""), (side, side))
+    resources.XObject = pikepdf.Dictionary(Im1=_image(pdf, 200, 200, zlib.compress(bytes([200]) * 40_000)))
+    _page(pdf, resources, _stream(pdf, f"q {side} 0 0 {side} 0 0 cm /Im1 Do Q".encode()), (side, side))
     return _save(pdf, path)
 
 

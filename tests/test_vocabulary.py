@@ -41,6 +41,7 @@ ALLOWED = {
     "extract/warning_codes.py:SEVERITIES": "warning severities",
     "extract/warning_codes.py:WARNING_CODES": "the warning registry (codes and their meanings)",
     "pipeline/versions.py:STAGE_VERSIONS": "stage names",
+    "pipeline/versions.py:STAGE_MODULES": "stage names and the modules that run them",
 }
 
 

@@ -17,7 +17,15 @@ HOSTILE = [
 ]
 
 
-def build(out: Path) -> None:
+#: The must-show text of issue 15 (tests/data/drop-indicators.pdf).
+DROP_INDICATORS = [
+    ("1.", "Meningkatnya partisipasi pemilih'; DROP TABLE indicators; --",
+     "Persentase '; DROP TABLE indicators; -- pemilih", "77,5%", "81,2%", "104,77%"),
+    ("2.", "Terwujudnya tata kelola <b>bersih</b> && $(reboot)", "Nilai SAKIP \"; DELETE FROM reports; --", "70", "72,5", "103,57%"),
+]
+
+
+def build(out: Path, rows: list[tuple[str, ...]] = HOSTILE) -> None:
     document = Document()
     document.add_paragraph("LAPORAN KINERJA KOMISI PEMILIHAN UMUM KABUPATEN LAMPUNG UTARA TAHUN 2024")
     document.add_paragraph("Laporan Kinerja (LKj) KPU Kabupaten Lampung Utara Tahun 2024 disusun sebagai pertanggungjawaban.")
@@ -26,7 +34,7 @@ def build(out: Path) -> None:
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ("No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian")):
         cell.text = text
-    for values in HOSTILE:
+    for values in rows:
         for cell, text in zip(table.add_row().cells, values):
             cell.text = text
     with tempfile.TemporaryDirectory() as work:
@@ -38,4 +46,9 @@ def build(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(__file__).with_name("metachar.pdf"))
+    import sys
+
+    if sys.argv[1:] == ["drop-indicators"]:
+        build(Path(__file__).with_name("drop-indicators.pdf"), DROP_INDICATORS)
+    else:
+        build(Path(__file__).with_name("metachar.pdf"))
