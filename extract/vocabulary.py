@@ -85,6 +85,10 @@ GOVERNMENT_NAMES = (GOVERNMENT, f"{GOVERNMENT} daerah")
 #: Pamong Praja``, ``Kantor ...``.
 AGENCY_HEADS = ("dinas", "badan", "biro", "inspektorat", "sekretariat", "rumah sakit", "satuan polisi", "kantor")
 
+#: Words that join the parts of an agency's name (``Kesatuan Bangsa dan Politik``); an
+#: abbreviation of the name (``Kesbangpol``) skips them.
+NAME_JOINING_WORDS = frozenset({"dan", "&", "serta"})
+
 #: Acronyms that are a government agency's whole name (Badan Perencanaan Pembangunan
 #: Daerah, Rumah Sakit Umum Daerah), printed upper-case before the place.
 AGENCY_ACRONYMS = ("bappeda", "rsud")
@@ -117,6 +121,15 @@ FISCAL_YEAR_PHRASES = ("tahun anggaran", "ta")
 #: Words that end a unit's name in a title or a file name: a year word, ``Periode
 #: 2020-2024``, ``Nomor``/``No.`` of a decree, ``Tanggal``.
 NAME_END_WORDS = YEAR_WORDS | {"periode", "nomor", "no", "tanggal"}
+
+#: Words that open a citation of a legal instrument (``Keputusan KPU RI Nomor 21 Tahun
+#: 2019``, ``Surat Edaran ...``, ``PKPU ...``): a body or a year named in a citation is the
+#: issuer's or the instrument's, never the reporting unit or the reporting year.
+CITATION_WORDS = frozenset({"keputusan", "peraturan", "surat", "edaran", "instruksi", "pkpu", "sk", "undang-undang",
+                            "uu", "perpres", "permendagri", "permenpan", "nota", "memorandum"})
+
+#: Words of a legal instrument's number: the year after ``Nomor 21 Tahun`` is the instrument's.
+CITATION_NUMBER_WORDS = frozenset({"nomor", "no", "nomer"})
 
 #: Lower-case words of the sentence around a name. A place name printed in capitals
 #: (``KOTA SURABAYA YANG ...``) ends before them; ``dan`` may join an agency's name

@@ -16,7 +16,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 2),
     ("ocr", 3),
     ("extract", 7),
-    ("interpret", 7),
+    ("interpret", 8),
     ("normalize", 4),
 )
 EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{name} v{number}" for name, number in STAGE_VERSIONS) + ")"
