@@ -278,19 +278,38 @@ def _group_kind(text: str) -> str | None:
     return None
 
 
+def reporting_year_printed(table: LogicalTable, year: int | None) -> bool:
+    """Does a header of the table name the reporting year (``Realisasi 2016``)?"""
+    return year is not None and any(r.year == year for r in table.roles)
+
+
+def other_years_only(table: LogicalTable, year: int | None) -> bool:
+    """A table that compares the year's results with another year's target (``Realisasi 2016`` against
+    ``Target 2018``, the Renstra's end): it prints the reporting year and targets, but no target of the
+    year. It is a comparison, not a second measurement of the year."""
+    targets = table.columns_with("target")
+    return reporting_year_printed(table, year) and bool(targets) and all(table.roles[i].year not in (None, year) for i in targets)
+
+
 def choose_value_columns(table: LogicalTable, year: int | None) -> dict[str, int]:
     """Pick the reporting year's target/realization/achievement columns.
 
     A header naming the reporting year wins, then a header with no year, then the
-    first; the other columns of the same role are kept as ``extra``.
+    first; the other columns of the same role are kept as ``extra``. When a header
+    names the reporting year, a role printed only for other years (``Target 2018``,
+    the Renstra's end target, in a 2016 report) is left empty: another year's value
+    is never the year's.
     """
     chosen: dict[str, int] = {}
+    names_year = reporting_year_printed(table, year)
     for role in VALUE_ROLES:
         candidates = table.columns_with(role)
         if not candidates:
             continue
         same_year = [i for i in candidates if table.roles[i].year == year and year is not None]
         no_year = [i for i in candidates if table.roles[i].year is None]
+        if names_year and not (same_year or no_year):
+            continue  # only other years' columns (``Target 2018`` in a 2016 report): kept as extras, the role stays empty
         chosen[role] = (same_year or no_year or candidates)[0]
     if "achievement" not in chosen and chosen:
         percent_column = _percent_column(table, set(chosen.values()))

@@ -118,6 +118,10 @@ YEAR_WORDS = frozenset({"tahun", "ta", "th", "thn"})
 #: Phrases before a year that make it a fiscal year: ``Tahun Anggaran 2024``, ``TA 2024``.
 FISCAL_YEAR_PHRASES = ("tahun anggaran", "ta")
 
+#: How an indicator's extra value is labelled when a comparison table (the year against another
+#: year's target) prints it under a header the main table also uses (``Capaian (%)``).
+COMPARISON_TABLE = "tabel perbandingan"
+
 #: Words that end a unit's name in a title or a file name: a year word, ``Periode
 #: 2020-2024``, ``Nomor``/``No.`` of a decree, ``Tanggal``.
 NAME_END_WORDS = YEAR_WORDS | {"periode", "nomor", "no", "tanggal"}

@@ -157,6 +157,9 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     # --- checks between values and tables (normalize)
     ("achievement_mismatch", "warning", "The printed achievement does not follow from the target and realization.",
      "Capaian yang tercetak tidak sesuai dengan hasil perhitungan dari target dan realisasi."),
+    ("comparison_row_unmatched", "warning",
+     "A row of a table comparing the year with another year's target names no indicator of the main table; its values were not loaded.",
+     "Baris tabel perbandingan tahun ini dengan target tahun lain tidak sesuai dengan indikator mana pun di tabel utama; nilainya tidak dimuat."),
     ("detail_disagrees", "warning", "A per-goal table prints another value than the main table for the same indicator; both are kept.",
      "Tabel per sasaran mencetak nilai yang berbeda dari tabel utama untuk indikator yang sama; keduanya disimpan."),
     ("budget_totals_disagree", "warning", "Two budget totals of the report differ; both are named.",

@@ -3,10 +3,18 @@ from __future__ import annotations
 
 from lkj.extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
 from lkj.extract.file_name import reconcile
+from lkj.extract.headers import header_year
 from lkj.extract.identity import find_identity
 from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
-from lkj.extract.measurement import indicator_rows, split_goal_number
+from lkj.extract.measurement import (
+    IndicatorRow,
+    choose_value_columns,
+    indicator_rows,
+    other_years_only,
+    split_goal_number,
+)
 from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo
+from lkj.extract.vocabulary import COMPARISON_TABLE
 from lkj.extract.warning_codes import ReportWarning
 
 
@@ -65,7 +73,7 @@ def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | 
             continue
         text = table.caption
         kind = title_kind(text, year)
-        if kind in ("plan", "comparison"):
+        if kind in ("plan", "comparison") or other_years_only(table, year):
             continue
         rows = indicator_rows(table, year)
         goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal}
@@ -78,6 +86,44 @@ def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | 
     return best
 
 
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def attach_comparison(table: LogicalTable, rows: list[IndicatorRow], main: list[IndicatorRow], year: int | None) -> list[ReportWarning]:
+    """Put a comparison table's values (``Realisasi 2016`` against ``Target 2018``) beside the main
+    table's indicators, under their headers, instead of loading its rows as a second measurement.
+
+    A row is matched to the main row with the same indicator text; one that matches none is named
+    in a warning, not guessed.
+    """
+    labels = {role: table.roles[i].label for role, i in choose_value_columns(table, year).items()}
+    by_text: dict[str, list[IndicatorRow]] = {}
+    for row in main:
+        by_text.setdefault(_key(row.indicator), []).append(row)
+    unmatched = []
+    for row in rows:
+        matches = by_text.get(_key(row.indicator), [])
+        if len(matches) != 1:
+            unmatched.append(row.indicator)
+            continue
+        target = matches[0]
+        printed = {**row.extra, **{labels[role]: raw for role, raw in row.values.items()
+                                   if role in labels and raw != target.values.get(role)}}  # the year's own values again
+        for header, raw in printed.items():
+            if not raw:
+                continue
+            other_year = header_year(header) not in (None, year)
+            if other_year and target.extra.get(header, raw) == raw:
+                target.extra[header] = raw  # ``Target 2018``: the header says what it is
+            else:
+                target.extra.setdefault(f"{header} ({COMPARISON_TABLE})", raw)  # ``Capaian (%)`` of the comparison
+    if not unmatched:
+        return []
+    return [ReportWarning("comparison_row_unmatched", f"{len(unmatched)} row(s) of a comparison table name no indicator of the "
+                          f"main table: {unmatched[0][:60]!r}", table.pages[0], stage="interpret")]
+
+
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:
     texts = [p.text for p in ingested.pages]
     identity = find_identity(texts)
@@ -87,9 +133,14 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     tables = logical_tables(extracted.tables)
     main = choose_main(tables, identity.year)
     budget = BudgetFindings()
+    comparisons: list[tuple[LogicalTable, list[IndicatorRow]]] = []
     for table in tables:
         rows = []
-        if table.kind == "measurement":
+        if table.kind == "measurement" and main is not None and table is not main and other_years_only(table, identity.year):
+            table.kind = "comparison"  # the year's results against another year's target: values go beside the main rows
+            rows = indicator_rows(table, identity.year)
+            comparisons.append((table, rows))
+        elif table.kind == "measurement":
             table.main = table is main
             rows = indicator_rows(table, identity.year)
             if not table.main:
@@ -108,6 +159,8 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             spending_rows(table, budget)
             rows = [r for r in budget.spending if r.table_id == table.id]
         result.tables.append(_info(table, len(rows)))
+    for table, rows in comparisons:
+        result.warnings += attach_comparison(table, rows, result.indicators, identity.year)
     if not any(t.kind != "other" for t in tables):
         result.warnings.append(ReportWarning("no_tables", "no performance, plan or budget table was found on any page", stage="interpret"))
     if main is None:
