@@ -362,6 +362,13 @@ SAKIP_GRADES = frozenset({"AA", "A", "BB", "B", "CC", "C", "D"})
 PLACEHOLDERS = frozenset({"n/a", "na", "n.a", "tidak ada", "nihil", "nil", "none", "null", "tidak tersedia"})
 
 #: Words before a value that bound it rather than state it (``Min 80%``, ``Maks. 3 hari``).
+#: Words between the two ends of a range printed in one cell (``75,70 - 76,20``, ``2 s/d 3
+#: Dokumen``, ``80 sampai dengan 85 %``); a dash is the other way to print one.
+#: How the two ends of a range are labelled beside the field that printed it (``target (batas bawah)``).
+RANGE_END_LABELS = ("batas bawah", "batas atas")
+
+RANGE_WORDS = ("s/d", "s.d.", "s.d", "sd", "sampai dengan", "sampai", "hingga")
+
 QUALIFIER_WORDS = frozenset({"min", "minimal", "minimum", "maks", "maksimal", "maksimum", "max"})
 
 # --------------------------------------------------------------------- indicator wordings

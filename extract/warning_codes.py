@@ -117,6 +117,8 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     ("year_file_name_mismatch", "warning", "The file name names another year than the pages; the pages were followed.",
      "Nama berkas menyebut tahun lain dari isi halaman; isi halaman yang diikuti."),
     # --- tables and rows
+    ("range_value", "info", "A cell prints a range (75,70 - 76,20): its value is left empty and both ends are kept, typed, beside it.",
+     "Sel memuat rentang (75,70 - 76,20): nilainya dikosongkan dan kedua ujungnya disimpan, bertipe, di sampingnya."),
     ("stacked_cell_split", "info", "One printed row held several indicators, one per line; it was split line by line.",
      "Satu baris tercetak memuat beberapa indikator, satu per baris teks; dipisah per baris."),
     ("absorption_by_content", "info", "A budget column was read as absorption because it holds only percentages.",

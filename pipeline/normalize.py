@@ -25,6 +25,7 @@ from lkj.extract.model import (
     Value,
 )
 from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
+from lkj.extract.vocabulary import RANGE_END_LABELS
 from lkj.extract.warning_codes import ReportWarning
 from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
 
@@ -107,6 +108,18 @@ def _polarity_and_computed(target: Value, realization: Value, achievement: Value
     return computed, None, f"printed achievement {achievement.raw!r} but realization/target gives {computed:g}%"
 
 
+def _range_ends(name: str, value: Value, role: str | None, ctx: _Context) -> dict[str, Value]:
+    """Both ends of a range printed as a target (``75,70 - 76,20``), typed, as extras named after the
+    field (``target (batas bawah)``, ``target (batas atas)``): the field itself stays NULL (rule 13 of
+    ``extract/numbers.py``), the ends are kept for whoever decides which one counts."""
+    if value.kind != "range":
+        return {}
+    parsed = parse_value(value.raw, role="percent" if name == "achievement" else role, convention=ctx.convention)
+    kind = {"%": "percent", "rupiah": "money"}.get(value.unit or "", "count" if value.unit else "number")
+    return {f"{name} ({label})": Value(value.raw, end, value.unit, kind, value.confidence)
+            for label, end in zip(RANGE_END_LABELS, (parsed.low, parsed.high), strict=True)}
+
+
 def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     where = f"indicator {row.goal_no or ''} {row.indicator[:50]!r}".replace("  ", " ")
     satuan_unit = _unit_from_satuan(row.unit_raw)
@@ -123,6 +136,8 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     if mismatch:
         ctx.warnings.append(ReportWarning("achievement_mismatch", f"{where}: {mismatch}", row.page, stage="normalize"))
     extra = {label: ctx.value(raw, None, row.page, f"{where} {label}") for label, raw in row.extra.items()}
+    for name, value in values.items():
+        extra.update(_range_ends(name, value, role, ctx))
     return Indicator(
         table_id=row.table_id, page=row.page, goal_no=row.goal_no, goal=row.goal, indicator_no=row.indicator_no,
         indicator=row.indicator, unit_raw=row.unit_raw, target=values["target"], realization=values["realization"],

@@ -17,7 +17,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ocr", 3),
     ("extract", 7),
     ("interpret", 8),
-    ("normalize", 4),
+    ("normalize", 5),
 )
 EXTRACTOR_VERSION = f"lkj {PACKAGE_VERSION} (" + ", ".join(f"{name} v{number}" for name, number in STAGE_VERSIONS) + ")"
 
