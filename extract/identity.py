@@ -23,6 +23,7 @@ from lkj.extract.vocabulary import (
     AGENCY_HEADS,
     AGENCY_PHRASES,
     AGENCY_WORDS,
+    CENTRAL_AGENCY_HEADS,
     CITATION_NUMBER_WORDS,
     CITATION_WORDS,
     CLAUSE_WORDS,
@@ -37,6 +38,8 @@ from lkj.extract.vocabulary import (
     NATIONAL_BODY_NAMES,
     REGION_KIND_WORDS,
     REPORT_NAMES,
+    REPORT_TITLE_MORE_WORDS,
+    REPORT_TITLE_WORDS,
 )
 from lkj.extract.warning_codes import ReportWarning
 
@@ -435,6 +438,34 @@ def _without_repeat(name: str) -> str:
     return name
 
 
+_TITLE_WORDS = REPORT_NAMES | REPORT_TITLE_WORDS | REPORT_TITLE_MORE_WORDS
+
+
+def central_body(pages: list[str]) -> str | None:
+    """A body of the central government named on the cover or in the title line (``LAPORAN KINERJA
+    KEMENTERIAN PERTANIAN TAHUN 2022``, ``BADAN PUSAT STATISTIK``), when the report names no region.
+
+    Its name runs from its head word (``Kementerian``, ``Badan``, ``Lembaga`` ...) to a word that
+    ends a name (``Tahun``) or a number; it has two words at least."""
+    heads = {h.split()[0] for h in CENTRAL_AGENCY_HEADS}
+    for text in pages:
+        for line in _unspace(text).splitlines():
+            words = [w.strip(",.:") for w in line.split()]
+            while words and words[0].lower() in _TITLE_WORDS:
+                words = words[1:]
+            if not words or words[0].lower() not in heads:
+                continue
+            name: list[str] = []
+            for word in words:
+                if not word.isalpha() or word.lower() in NAME_END_WORDS or word.lower() in CITATION_WORDS:
+                    break
+                name.append(word)
+            if len(name) >= 2:
+                return " ".join(w.lower() if w.lower() in NAME_JOINING_WORDS else w.title() if w.isupper() and len(w) > 3 else w
+                                for w in name)
+    return None
+
+
 def find_unit(pages: list[str]) -> UnitGuess:
     """The reporting unit: an election body when one is named, else the best-voted unit."""
     votes, placeless, abbreviations = _weighted_mentions(pages)
@@ -447,6 +478,9 @@ def find_unit(pages: list[str]) -> UnitGuess:
         ri = sum(_kpu_ri(nlp(t)) for t in pages[:3])
         if ri:
             return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
+        central = central_body(pages[:2])
+        if central:
+            return UnitGuess(central, central, "pusat", None, None, 1, printed=central)
         return UnitGuess(None, None, None, None, None, 0)
     # The election bodies are what this tool is for: prefer them when named at all.
     election = {k: v for k, v in votes.items() if k[0] in ELECTION_AGENCIES}

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from lkj.extract.layout import LogicalTable
 from lkj.extract.numbers import parse_value
-from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, PLAN_LEVELS, TOTAL_WORDS
+from lkj.extract.units import canonical_unit
+from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, MEASURE_WORDS, PERCENT, PLAN_LEVELS, TOTAL_WORDS
 from lkj.extract.warning_codes import ReportWarning
 
 VALUE_ROLES = ("target", "realization", "achievement")
@@ -86,7 +87,7 @@ def _is_summary(label: str, values: dict[str, str]) -> bool:
     return _letters(label).startswith(_SUMMARY_WORDS) and not values.get("target") and len(label.split()) <= 3
 
 
-_BULLETS = ("-", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
+_BULLETS = ("-", "–", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
 #: Bullet glyphs that text layers glue to the word after them (``\uf0d8Padi``); never letters or ``-``.
 _GLYPHS = tuple(b for b in _BULLETS if not b.isalnum() and b != "-")
 
@@ -268,6 +269,37 @@ def capaian_in_brackets(values: dict[str, str]) -> dict[str, str]:
     return {**values, "realization": head, "achievement": bracket}
 
 
+def sub_item_text(text: str) -> str | None:
+    """The item of a cell holding one bulleted sub-item (``- Daging``, ``• Telur``), else None.
+
+    Reports list the parts of an indicator (the kinds of produce under ``Jumlah produksi ...``)
+    as bulleted rows below it; numbered and lettered rows (``1.``, ``a.``) are indicators."""
+    lines = [_unglue(line) for line in text.split("\n") if line.strip()]
+    if not lines or sum(line.split(" ")[0] in _BULLETS and line.split(" ")[0] != "o" for line in lines) != 1:
+        return None
+    head, _, rest = lines[0].partition(" ")
+    if head not in _BULLETS or head == "o" or not rest.strip():
+        return None
+    return join_lines("\n".join([rest, *lines[1:]]))
+
+
+def names_measure(text: str) -> bool:
+    """Does the text open with a measure (``Jumlah``, ``Persentase``, ``Indeks`` ...)? An indicator
+    names a quantity; a goal names an outcome (``Meningkatnya ...``)."""
+    words = strip_marker(text).lower().split()
+    return bool(words) and words[0].strip(".,:") in MEASURE_WORDS
+
+
+def unit_in_text(indicator: str) -> str:
+    """A unit printed in brackets at the end of the indicator's text (``Persentase ... (%)``,
+    ``Jumlah ... (dokumen)``) when the table has no Satuan column; '' when none is printed."""
+    text = indicator.rstrip()
+    if not text.endswith(")") or "(" not in text:
+        return ""
+    inner = text[text.rindex("(") + 1:-1].strip()
+    return inner if inner and (inner == PERCENT or canonical_unit(inner)) else ""
+
+
 def _group_kind(text: str) -> str | None:
     """A full-width row naming a goal (``Sasaran Strategis 1 : ...``) or a level above it (``Misi 2 : ...``)."""
     lowered = _leading_number(text)[1].lower()
@@ -347,6 +379,10 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     rows: list[IndicatorRow] = []
     goal_no: str | None = None
     goal: str | None = None
+    #: The last valueless line that may head sub-items (``Jumlah produksi ...`` above ``- Daging``):
+    #: its text, the goal before it (when it was read as a goal row) and its row (when it was loaded).
+    heading: tuple[str, tuple[str | None, str | None] | None, IndicatorRow | None] | None = None
+    parent: str | None = None
 
     def cell(cells: list[str], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
@@ -379,9 +415,24 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             if ind_text:
                 last.indicator = f"{last.indicator} {ind_text}"
             continue
-        if not has_values:
+        sub_item = sub_item_text(cell(cells, ind_col))
+        if heading and not names_measure(heading[0]):
+            heading = None  # ``Meningkatnya ...`` names an outcome (a goal), not a quantity with parts
+        if sub_item and (heading or parent) and not goal_text:
+            if heading:
+                parent_text, goal_before, heading_row = heading
+                if goal_before is not None:
+                    goal_no, goal = goal_before  # the heading was no goal row: it heads these sub-items
+                if heading_row is not None and heading_row in rows:
+                    rows.remove(heading_row)  # a heading without values is no indicator of its own
+                parent, heading = parent_text, None
+            ind_text = f"{parent} - {sub_item}"
+        elif not sub_item:
+            parent = None
+        if not has_values and not sub_item:
             filled = [c for c in cells if c.strip()]
             if len(filled) == 1 and (goal_col is None or not goal_text or not ind_text):
+                heading = (strip_marker(join_lines(filled[0])), (goal_no, goal), None)
                 goal_no, goal = split_goal_number(filled[0])  # a full-width goal row
                 continue
         if goal_text:
@@ -394,8 +445,9 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         if not ind_text and not has_values:
             continue
         raw_values = {role: cell(cells, i) for role, i in columns.items()}
-        split = split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
-        pieces = split or [Piece(ind_text, values, join_lines(cell(cells, unit_col)))]
+        split = None if sub_item else split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
+        unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else unit_in_text(ind_text)
+        pieces = split or [Piece(ind_text, values, unit_text)]
         for piece in pieces:
             extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols}
             extra.update({f"{table.roles[columns[role]].label} (Sasaran row)": raw for role, raw in piece.goal_values.items()})
@@ -413,4 +465,8 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             if split:
                 row.notes.append(ReportWarning("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
             rows.append(row)
+        if not has_values and not sub_item and not split:
+            heading = (ind_text, None, rows[-1])
+        elif not sub_item:
+            heading = None
     return rows

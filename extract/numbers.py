@@ -78,6 +78,9 @@ Rules
     `range`, value None, both ends typed in `.low` and `.high`, warning
     `range_value`. No end is picked: the cell does not say whether the floor,
     the ceiling or the middle is meant.
+14. A level or grade in words with its score in brackets (`Level 3 (3,35)`,
+    `Nilai A (83)`): the score is the value, a SAKIP grade is `.grade`,
+    warning `compound_value`.
 
 Warning codes (each warning is a ``ReportWarning`` of ``extract.warning_codes``, where every
 code is registered with its meaning; confidence is the lowest cap of the warnings raised,
@@ -101,6 +104,7 @@ qualifier              0.8   `≥`, `<`, `min`, `maks`... before the value dropp
 extra_text             0.8   words or symbols around the value ignored
 text_with_number       0.5   words before a number: the cell is kept as text
 range_value            1.0   a range: value None, both ends in `.low`/`.high`
+compound_value         0.9   `Level 3 (3,35)`: the bracketed score is the value
 =====================  ====  ===============================================
 """
 
@@ -148,6 +152,7 @@ WARNING_CONFIDENCE: dict[str, float] = {
     "extra_text": 0.8,
     "text_with_number": 0.5,
     "range_value": 1.0,
+    "compound_value": 0.9,
 }
 
 _GROUP_SEP = {"id": ".", "en": ","}
@@ -264,6 +269,9 @@ def parse_value(raw: str, role: str | None = None, convention: str | None = None
     grade = _WHOLE_GRADE.fullmatch(text)
     if grade:
         return ParsedValue(raw, None, GRADE, "grade", grade=grade.group(1))
+    compound = _COMPOUND.fullmatch(text)
+    if compound and compound.group("label").lower() not in CURRENCY_PREFIXES:
+        return _compound(raw, compound, role, convention)
     ends = _RANGE.fullmatch(text)
     if ends:
         ranged = _range(raw, ends.group("low"), ends.group("high"), role, convention)
@@ -280,6 +288,20 @@ def parse_value(raw: str, role: str | None = None, convention: str | None = None
 #: ``01-01-2020`` or a minus ``-5`` is no range).
 _RANGE = re.compile(r"(?P<low>[^-]*\d[^-]*?)\s*(?:-|" + "|".join(
     rf"\s{re.escape(word)}\s" for word in sorted(RANGE_WORDS, key=len, reverse=True)) + r")\s*(?P<high>[^-]*\d[^-]*)", re.IGNORECASE)
+
+
+#: A word and a level or grade, with the score in brackets: ``Level 3 (3,35)``, ``Nilai A (83)``.
+_COMPOUND = re.compile(r"(?P<label>[^\W\d_]+)\s+(?P<level>\d{1,2}|[A-D]{1,2})\s*\(\s*(?P<score>\d[\d.,]*\s*%?)\s*\)")
+
+
+def _compound(raw: str, match: re.Match[str], role: str | None, convention: str | None) -> ParsedValue:
+    """``Level 3 (3,35)``, ``Nilai A (83)``: a level or grade named in words, its score in brackets.
+    The score is the value (the measure the target is set in); a SAKIP grade is kept as ``.grade``."""
+    score = parse_value(match.group("score"), role, convention)
+    level = match.group("level")
+    note = ReportWarning("compound_value", f"{match.group('label')} {level}: the score in brackets ({match.group('score')}) is the value")
+    return ParsedValue(raw, score.value, score.unit, score.kind, min(score.confidence, WARNING_CONFIDENCE["compound_value"]),
+                       (*score.warnings, note), grade=level if level in SAKIP_GRADES else None)
 
 
 def _range(raw: str, low_text: str, high_text: str, role: str | None, convention: str | None) -> ParsedValue | None:

@@ -85,6 +85,11 @@ GOVERNMENT_NAMES = (GOVERNMENT, f"{GOVERNMENT} daerah")
 #: Pamong Praja``, ``Kantor ...``.
 AGENCY_HEADS = ("dinas", "badan", "biro", "inspektorat", "sekretariat", "rumah sakit", "satuan polisi", "kantor")
 
+#: Words that open the name of a body of the central government, which names no region
+#: (``Kementerian Pertanian``, ``Badan Pusat Statistik``, ``Lembaga Administrasi Negara``):
+#: the agency heads and the central government's own kinds of body.
+CENTRAL_AGENCY_HEADS = (*AGENCY_HEADS, "kementerian", "lembaga", "direktorat", "komisi", "kejaksaan", "kepolisian")
+
 #: Words that join the parts of an agency's name (``Kesatuan Bangsa dan Politik``); an
 #: abbreviation of the name (``Kesbangpol``) skips them.
 NAME_JOINING_WORDS = frozenset({"dan", "&", "serta"})
@@ -101,6 +106,10 @@ REPORT_NAMES = frozenset({"laporan", "lkj", "lkjip", "lakip", "lkip", "lki"})
 
 #: The rest of the report's full title, ``Laporan Kinerja Instansi Pemerintah``.
 REPORT_TITLE_WORDS = frozenset({"kinerja", "instansi", GOVERNMENT})
+
+#: Further words of a report's title before the unit's name (``Laporan Akuntabilitas Kinerja``,
+#: ``Laporan Tahunan``).
+REPORT_TITLE_MORE_WORDS = frozenset({"akuntabilitas", "tahunan"})
 
 #: The offices that print a commission's report under their own name before the
 #: commission's: ``Sekretariat Jenderal KPU`` (short ``Setjen``, misspelled ``Jendral``),

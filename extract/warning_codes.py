@@ -119,6 +119,8 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     # --- tables and rows
     ("range_value", "info", "A cell prints a range (75,70 - 76,20): its value is left empty and both ends are kept, typed, beside it.",
      "Sel memuat rentang (75,70 - 76,20): nilainya dikosongkan dan kedua ujungnya disimpan, bertipe, di sampingnya."),
+    ("compound_value", "info", "A cell prints a level or grade in words with its score in brackets (Level 3 (3,35)); the score is the value.",
+     "Sel memuat level atau nilai huruf dengan skor dalam kurung (Level 3 (3,35)); skor itulah nilainya."),
     ("stacked_cell_split", "info", "One printed row held several indicators, one per line; it was split line by line.",
      "Satu baris tercetak memuat beberapa indikator, satu per baris teks; dipisah per baris."),
     ("absorption_by_content", "info", "A budget column was read as absorption because it holds only percentages.",
