@@ -17,6 +17,7 @@ Values stay raw strings here; typing them is the normalizer's job.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lkj.extract.layout import LogicalTable
@@ -133,11 +134,28 @@ def _strip_goal_word(text: str) -> str:
     return text
 
 
+#: Roman numerals a report numbers its goals with (``Sasaran Strategis IV``), up to 39.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_to_arabic(marker: str) -> str | None:
+    """``IV`` → ``4``: goals numbered in Roman are stored with the Arabic number, so that
+    ``Sasaran Strategis IV`` and ``Sasaran 4`` are the same goal."""
+    if not marker or not _ROMAN.fullmatch(marker):
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in marker]
+    return str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
+
+
 def _leading_number(text: str) -> tuple[str | None, str]:
     head, _, rest = text.partition(" ")
     marker = head.rstrip(".:)")
     if marker and marker.replace(".", "").isdigit():
         return marker, rest.strip()
+    arabic = roman_to_arabic(marker)
+    if arabic and (head != marker or not rest or rest.lstrip()[:1] in (":", "-", "–")):
+        return arabic, rest.strip()  # ``IV.``, ``IV :``, a title ending in ``IV``: never the word ``I`` of a sentence
     return None, text
 
 

@@ -145,8 +145,11 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             rows = indicator_rows(table, identity.year)
             if not table.main:
                 number, goal = goal_from_title(table.parts[0].title)
+                one_goal = len({row.goal for row in rows}) == 1
                 for row in rows:
-                    row.goal_no = row.goal_no or number
+                    # a per-goal table's title numbers its goal (``Sasaran Strategis III``); the ``No`` column
+                    # beside its one goal counts rows within the table and starts at 1 in every table
+                    row.goal_no = number if number and one_goal else row.goal_no or number
                     row.goal = row.goal or goal
             (result.indicators if table.main else result.details).extend(rows)
         elif table.kind == "plan":
