@@ -246,7 +246,9 @@ def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
     kinds = {r.role for r in roles}
     if "indicator" not in kinds or kinds & _BUDGET_ROLES:
         return roles
-    return [ColumnRole("achievement", r.year, r.label) if r.role == "absorption" else r for r in roles]
+    # beside a capaian column and without another realisation, ``Realisasi (%)`` is the realisation, in percent
+    meant = "realization" if "achievement" in kinds and "realization" not in kinds else "achievement"
+    return [ColumnRole(meant, r.year, r.label) if r.role == "absorption" else r for r in roles]
 
 
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:

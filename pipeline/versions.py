@@ -15,7 +15,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 2),
     ("ocr", 3),
-    ("extract", 7),
+    ("extract", 8),
     ("interpret", 8),
     ("normalize", 5),
 )
