@@ -301,6 +301,20 @@ def sub_item_text(text: str) -> str | None:
     return join_lines("\n".join([rest, *lines[1:]]))
 
 
+def merges_printed_rows(indicator: str, values: dict[str, str]) -> bool:
+    """A row that is two printed rows run together (``... bebas banjir Ketersediaan air embung ...`` with
+    ``80 %  2 buah``), as a summary table's text layer can read them: the indicator's text starts a
+    new capitalised phrase after a lower-case word, and the target and the realisation each hold
+    more than one value. It cannot be split safely (which words go with which value is not printed),
+    so it is flagged."""
+    cells = [values.get(role, "") for role in ("target", "realization")]
+    if not all(any(w.code == "multiple_values" for w in parse_value(c).warnings) for c in cells):
+        return False
+    words = indicator.split()
+    return any(a.isalpha() and a.islower() and b[:1].isupper() and b[1:].islower() and len(b) > 3
+               for a, b in zip(words[1:], words[2:]))
+
+
 def names_measure(text: str) -> bool:
     """Does the text open with a measure (``Jumlah``, ``Persentase``, ``Indeks`` ...)? An indicator
     names a quantity; a goal names an outcome (``Meningkatnya ...``)."""
@@ -482,6 +496,9 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             )
             if split:
                 row.notes.append(ReportWarning("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
+            elif merges_printed_rows(piece.text, piece.values):
+                row.notes.append(ReportWarning("row_merges_indicators", "the row's text runs two indicators together and its target "
+                                               "and realisation cells hold two values each: two printed rows read as one"))
             rows.append(row)
         if not has_values and not sub_item and not split:
             heading = (ind_text, None, rows[-1])

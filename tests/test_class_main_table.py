@@ -99,3 +99,34 @@ def test_a_disagreement_between_the_two_tables_is_a_warning(reports):
         printed, summary = f"{rows[odd][4]}%", f"{rows[odd][4] - 3}%"
         disagree = [w.message for w in report.warnings if w.code == "detail_disagrees" and "realization" in w.message]
         assert len(disagree) == 1 and repr(printed) in disagree[0] and repr(summary) in disagree[0], (name, disagree)
+
+
+MERGED = (("Persentase wilayah bebas banjir", "Ketersediaan air embung", ("80 %", "2 buah"), ("75 %", "2 buah")),
+          ("Persentase arsip yang terdigitalisasi", "Jumlah laporan yang disusun", ("90 %", "12 dokumen"), ("85 %", "12 dokumen")))
+
+
+@pytest.fixture(scope="module")
+def merged_reports(tmp_path_factory):
+    """A summary row whose text layer runs two printed rows together, among ordinary rows."""
+    rng = random.Random(SEED + 1)
+    documents, expected = {}, {}
+    for n, (first, second, target, realization) in enumerate(MERGED):
+        d = new_document(rng.choice(["Liberation Sans", "Liberation Serif"]), 11)
+        para(d, "LAPORAN KINERJA KOMISI PEMILIHAN UMUM KOTA METRO TAHUN 2022", bold=True)
+        para(d, "Tabel 3.1 Pengukuran Kinerja Tahun 2022", bold=True)
+        rows = [["1.", "Persentase rapat pleno yang terlaksana", "100%", "100%", "100%"],
+                ["2.", f"{first} {second}", " ".join(target), " ".join(realization), "-"],
+                ["3.", "Persentase pengaduan yang ditindaklanjuti", "100%", "95%", "95%"]]
+        rng.shuffle(rows)
+        add_table(d, [[HCell(h) for h in ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian")]],
+                  [TRow(r) for r in rows], [1, 8, 2.4, 2.4, 2], TableStyle(size=10))
+        documents[f"merged-{n}"], expected[f"merged-{n}"] = d, f"{first} {second}"
+    pdfs = build_pdfs(documents, tmp_path_factory.mktemp("class-merged"))
+    return {name: (read_report(pdf), expected[name]) for name, pdf in pdfs.items()}
+
+
+@needs_soffice
+def test_a_row_merging_two_printed_rows_is_flagged(merged_reports):
+    for name, (report, merged) in merged_reports.items():
+        flagged = [w.message for w in report.warnings if w.code == "row_merges_indicators"]
+        assert len(flagged) == 1 and merged[:40] in flagged[0], (name, flagged)
