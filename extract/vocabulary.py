@@ -270,6 +270,14 @@ SPENDING_WORDS: dict[str, str] = {
 }
 
 #: Labels of a total row or column (``JUMLAH``, ``Total``, ``Grand Total``).
+#: Labels of a subtotal row (of one program's kegiatan): a total of part of the table, never the budget's.
+SUBTOTAL_WORDS = ("sub total", "subtotal", "sub jumlah", "jumlah sub")
+
+#: Words of a pagu header naming the revised budget (``Pagu Perubahan``, ``Pagu Setelah Revisi``), against
+#: which realisation is measured, and words naming the initial one (``Pagu Awal``, ``Sebelum Perubahan``).
+REVISED_BUDGET_WORDS = ("perubahan", "revisi", "setelah", "akhir")
+INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk")
+
 TOTAL_WORDS = ("total", "jumlah", "grand total")
 
 #: Labels of an average row (``RATA-RATA``, ``Rerata``) closing a measurement table.

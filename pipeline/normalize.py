@@ -228,10 +228,15 @@ def _prose_totals(mentions: list[MoneyMention], ctx: _Context) -> tuple[int | No
 def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], interpreted: InterpretResult, ctx: _Context) -> None:
     """Report totals from the program total row, the spending total or prose; warn where they differ."""
     candidates: list[tuple[str, int | None, int | None, float | None]] = []
-    totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total]
+    totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total and not row.is_subtotal]
+    subtotals = [p for p, row in zip(programs, interpreted.programs) if row.is_subtotal]
     if totals:
         t = totals[-1]
         candidates.append(("program_total", _money(t.pagu), _money(t.realization), t.absorption.value))
+    elif subtotals:  # programs' subtotals and no grand total: the budget is their sum
+        pagu = sum(_money(p.pagu) or 0 for p in subtotals)
+        real = sum(_money(p.realization) or 0 for p in subtotals)
+        candidates.append(("program_sum", pagu or None, real or None, None))
     elif report.programs:
         pagu = sum(_money(p.pagu) or 0 for p in report.programs)
         real = sum(_money(p.realization) or 0 for p in report.programs)
