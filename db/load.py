@@ -131,7 +131,8 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
         db.table("report_tables").insert_all(
             {"report_id": report_id, "table_id": t.id, "kind": t.kind, "is_main": int(t.main), "title": t.title,
              "pages": json.dumps(t.pages), "flavors": ",".join(t.flavors),
-             "columns": json.dumps([[c.label, c.role] for c in t.columns], ensure_ascii=False), "n_rows": t.n_rows}
+             "columns": json.dumps([[c.label, c.role] for c in t.columns], ensure_ascii=False), "n_rows": t.n_rows,
+             "reason": t.reason}
             for t in report.tables
         )
         db.table("warnings").insert_all(

@@ -76,7 +76,7 @@ TABLES: dict[str, dict] = {
     "report_tables": {
         "columns": {
             "id": int, "report_id": str, "table_id": int, "kind": str, "is_main": int, "title": str, "pages": str,
-            "flavors": str, "columns": str, "n_rows": int,
+            "flavors": str, "columns": str, "n_rows": int, "reason": str,
         },
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id")],

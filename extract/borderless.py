@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from lkj.extract.raw_table import RawTable, region, title_top
-from lkj.extract.vocabulary import FIGURE_CAPTION_WORDS, HEADER_WORDS, TABLE_CAPTION_WORDS
+from lkj.extract.vocabulary import CURRENCY_PREFIXES, FIGURE_CAPTION_WORDS, HEADER_WORDS, TABLE_CAPTION_WORDS
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0
@@ -80,6 +80,26 @@ def _is_header(line: _Line) -> bool:
     return len(named) >= MIN_HEADER_COLUMNS and len(named) * 2 >= len(groups)
 
 
+def _label_line(line: _Line) -> bool:
+    """A line of header labels only: each run of words is header words, a year or a bracketed unit
+    (``%``, ``(%)``, ``(Rp)``, ``2019``), three words at most.
+
+    Labels printed on two lines (``%`` above ``Capaian``, ``Target`` above ``(%)``) put their lines
+    above and below the one-line labels, which sit halfway (``No``, ``Indikator Kinerja``); each
+    such line is part of the header, not the table's title or its first row."""
+    for group in _groups(line.words):
+        words = [w["text"].lower().strip(".,:()") for w in group]
+        if len(words) > 3 or not all(w in HEADER_WORDS or w in CURRENCY_PREFIXES or (w.isdigit() and len(w) == 4) or not w
+                                     for w in words):
+            return False
+    return bool(line.words)
+
+
+def _close(upper: _Line, lower: _Line) -> bool:
+    """Two lines of one header: the lower starts within 1.6 line heights of the upper."""
+    return lower.top - upper.top < 1.6 * max(upper.bottom - upper.top, 6.0)
+
+
 def _column_edges(header: list[_Line], left: float, right: float) -> list[tuple[float, float]]:
     """Column spans from the header labels: boundaries halfway between neighbouring labels."""
     labels = sorted(
@@ -113,6 +133,10 @@ def _refine_edges(columns: list[tuple[float, float]], header: list[_Line], body:
         left_label = _label_span(header, columns[i])
         right_label = _label_span(header, columns[i + 1])
         lo, hi = (left_label[0] if left_label else labels[i][0]), (right_label[1] if right_label else labels[i + 1][1])
+        if left_label and right_label:
+            # the boundary lies between the labels' centres: the white space right of a left-aligned
+            # column's values (under a wide label) is inside that column, however wide it is
+            lo, hi = (left_label[0] + left_label[1]) / 2, (right_label[0] + right_label[1]) / 2
         gaps = _free_gaps(lo, hi, [r for r in runs if r[1] > lo and r[0] < hi])
         if gaps:
             start, end = max(gaps, key=lambda g: g[1] - g[0])
@@ -139,7 +163,7 @@ def _free_gaps(lo: float, hi: float, runs: list[tuple[float, float]]) -> list[tu
     return gaps
 
 
-def _fits(line: _Line, columns: list[tuple[float, float]]) -> bool:
+def _fits(line: _Line, columns: list[tuple[float, float]], centres: list[float] | None = None) -> bool:
     """False for a prose line: a run of closely spaced words across three columns or most of the width.
 
     Header labels are often centred over left-aligned cells, so a cell's text may
@@ -150,6 +174,8 @@ def _fits(line: _Line, columns: list[tuple[float, float]]) -> bool:
     for group in _groups(line.words):
         x0, x1 = group[0]["x0"], group[-1]["x1"]
         inside = [c for c in columns if x0 < c[1] - 1 and x1 > c[0] + 1]
+        if centres and len([c for c in centres if x0 <= c <= x1]) < 2:
+            inside = inside[:1]  # a cell's text overhangs the halfway boundaries but covers one label's centre only
         if len(group) > 1 and (len(inside) >= 3 or x1 - x0 > 0.6 * width):
             return False
     return True
@@ -167,7 +193,8 @@ def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[str]:
     return out
 
 
-def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], foot: float) -> int:
+def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], foot: float,
+          centres: list[float] | None = None) -> int:
     """Index one past the last line that still fits the grid.
 
     A lone number below ``foot`` (the bottom margin) is the page number, not a row.
@@ -179,7 +206,7 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
         height = max(line.bottom - line.top, 6.0)
         if previous_bottom is not None and line.top - previous_bottom > MAX_LINE_GAP * height:
             break
-        if not _fits(line, columns) or line.text.lower().startswith(_CAPTION_WORDS):
+        if not _fits(line, columns, centres) or line.text.lower().startswith(_CAPTION_WORDS):
             break
         if line.top > foot and line.text.replace(" ", "").isdigit():
             break
@@ -209,12 +236,19 @@ def borderless_tables(page: pdfplumber.page.Page, number: int, first_index: int 
             index += 1
             continue
         header = [lines[index]]
+        first = index
+        while first > 0 and lines[first - 1].top >= floor and _label_line(lines[first - 1]) \
+                and _close(lines[first - 1], lines[first]):
+            first -= 1
+            header.insert(0, lines[first])  # the first lines of labels printed on two lines (``%`` above ``Capaian``)
         nxt = index + 1
-        while nxt < len(lines) and _is_header(lines[nxt]) and lines[nxt].top - header[-1].bottom < 8:
+        while nxt < len(lines) and (_is_header(lines[nxt]) or _label_line(lines[nxt])) and _close(header[-1], lines[nxt]):
             header.append(lines[nxt])
             nxt += 1
         columns = _column_edges(header, min(w["x0"] for l in lines for w in l.words) - 1, page.width)
-        end = _body(lines, nxt, columns, foot)
+        spans = [_label_span(header, column) for column in columns]
+        centres = [(s[0] + s[1]) / 2 for s in spans if s] if all(spans) else None
+        end = _body(lines, nxt, columns, foot, centres)
         if end > nxt:
             columns = _refine_edges(columns, header, lines[nxt:end])
         if end > nxt:

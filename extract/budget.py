@@ -18,8 +18,11 @@ from lkj.extract.units import fold
 from lkj.extract.vocabulary import (
     BUDGET_ROW_LABELS,
     CURRENCY_PREFIXES,
+    INITIAL_BUDGET_WORDS,
     PROSE_PAGU_WORDS,
     PROSE_REALIZATION_WORDS,
+    REVISED_BUDGET_WORDS,
+    SUBTOTAL_WORDS,
     TOTAL_WORDS,
 )
 from lkj.extract.warning_codes import ReportWarning
@@ -38,6 +41,7 @@ class ProgramRow:
     absorption: str
     is_total: bool = False
     box: tuple[float, float, float, float] | None = None  # where the row is printed on ``page``, in points
+    is_subtotal: bool = False  # the total of one program's kegiatan, never the budget's
 
 
 @dataclass
@@ -96,9 +100,24 @@ def _percent_column(table: LogicalTable, taken: set[int | None], findings: Budge
     return None
 
 
+def _pagu_column(table: LogicalTable) -> int | None:
+    """The pagu the realisation is measured against: of an initial and a revised pagu (``Pagu Awal``,
+    ``Pagu Perubahan``) the revised; a header naming both (``Sebelum Perubahan``) is the initial."""
+    columns = table.columns_with("pagu")
+    words = {i: table.roles[i].label.lower().split() for i in columns}
+    revised = [i for i in columns if any(w.startswith(REVISED_BUDGET_WORDS) for w in words[i])
+               and not any(w.startswith(INITIAL_BUDGET_WORDS) for w in words[i])]
+    return (revised or columns or [None])[0]
+
+
+def _is_subtotal(label: str) -> bool:
+    squashed = "".join(label.lower().split())
+    return squashed.startswith(tuple("".join(w.split()) for w in SUBTOTAL_WORDS))
+
+
 def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramRow]:
     program_col = _first(table, "program", "other", "goal")
-    pagu_col = _first(table, "pagu")
+    pagu_col = _pagu_column(table)
     real_col = _first(table, "budget_realization", "realization")
     pct_col = _first(table, "absorption", "achievement")
     no_col = _first(table, "no")
@@ -115,8 +134,9 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         label = (program or get(no_col)).lower()
         if not (get(pagu_col) or get(real_col)):
             continue
-        is_total = any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not get(no_col))
-        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total,
+        subtotal = _is_subtotal(label)
+        is_total = subtotal or any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not get(no_col))
+        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total, is_subtotal=subtotal,
                                box=body.box))
     return rows
 

@@ -23,6 +23,9 @@ from lkj.extract.vocabulary import (
     AGENCY_HEADS,
     AGENCY_PHRASES,
     AGENCY_WORDS,
+    CENTRAL_AGENCY_HEADS,
+    CITATION_NUMBER_WORDS,
+    CITATION_WORDS,
     CLAUSE_WORDS,
     ELECTION_AGENCIES,
     FISCAL_YEAR_PHRASES,
@@ -30,10 +33,13 @@ from lkj.extract.vocabulary import (
     GOVERNMENT_NAMES,
     MEASUREMENT_PHRASES,
     NAME_END_WORDS,
+    NAME_JOINING_WORDS,
     NATIONAL_ABBREVIATIONS,
     NATIONAL_BODY_NAMES,
     REGION_KIND_WORDS,
     REPORT_NAMES,
+    REPORT_TITLE_MORE_WORDS,
+    REPORT_TITLE_WORDS,
 )
 from lkj.extract.warning_codes import ReportWarning
 
@@ -130,7 +136,7 @@ def _unit_mentions(doc: Doc, abbreviations: dict[str, str] | None = None) -> lis
             continue
         place, _ = found
         agency = _agency_before(doc, i, abbreviations)
-        if agency and not _in_regulation_title(doc, i):
+        if agency and not _in_regulation_title(doc, i) and not _in_citation(doc, i):
             mentions.append((agency, kind, place))
     return mentions
 
@@ -139,6 +145,11 @@ def _in_regulation_title(doc: Doc, index: int) -> bool:
     """``Peraturan ... tentang Organisasi dan Tata Kerja Inspektorat, ... Satuan Polisi Pamong Praja
     Provinsi Jawa Barat``: bodies listed in a regulation's title are not the reporting unit."""
     return any(t.lower_ == "tentang" for t in doc[max(0, index - 16):index])
+
+
+def _in_citation(doc: Doc, index: int) -> bool:
+    """``Keputusan KPU Provinsi Lampung Nomor ...``: a body that issued a cited instrument is not the reporting unit."""
+    return any(t.lower_ in CITATION_WORDS for t in doc[max(0, index - 6):index])
 
 
 def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = None) -> str | None:
@@ -150,9 +161,11 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
     """
     abbreviations = abbreviations or {}
     end = index
+    while end and doc[end - 1].is_space:
+        end -= 1  # a cover prints the agency and its region on two lines
     if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
         end -= 3
-    window = [t for t in doc[max(0, end - 8):end]]
+    window = [t for t in doc[max(0, end - 8):end] if not t.is_space]
     lowered = [t.lower_ for t in window]
     if lowered and lowered[-1] in AGENCY_WORDS:
         return AGENCY_WORDS[lowered[-1]]
@@ -166,6 +179,8 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
     if window and window[-1].text in abbreviations:
         return abbreviations[window[-1].text]
     for start in range(len(window)):
+        if lowered[start] == GOVERNMENT and any(w in _AGENCY_START - {GOVERNMENT} for w in lowered[start + 1:]):
+            continue  # ``Instansi Pemerintah`` / ``Badan ...``: the government's agency is named after it
         if lowered[start] in _AGENCY_START and all(t.is_alpha or t.text in ",&" for t in window[start:]):
             words = [t.text for t in window[start:]]
             return _without_place(" ".join(w.title() if w.isupper() and len(w) > 4 else w for w in words))
@@ -266,10 +281,16 @@ def running_lines(pages: list[str], edge: int = 3) -> list[str]:
 _NATIONAL_BODY = tuple(re.compile(rf"\b{re.escape(name)}\b") for name in NATIONAL_BODY_NAMES)
 
 
+#: A citation's opening word shortly before a name (``Keputusan KPU RI``, ``Peraturan Komisi Pemilihan Umum ...``).
+_CITED = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CITATION_WORDS), key=len, reverse=True)) + r")\W+(?:\w+\W+){0,2}$")
+
+
 def _kpu_ri(doc: Doc) -> int:
-    """How often the national body is named (``KPU RI``, ``Komisi Pemilihan Umum Republik Indonesia``)."""
+    """How often the national body is named as itself (``KPU RI``, ``Komisi Pemilihan Umum Republik
+    Indonesia``), not as the issuer of a cited instrument (``Keputusan KPU RI Nomor ...``)."""
     text = doc.text.lower()
-    return sum(len(name.findall(text)) for name in _NATIONAL_BODY)
+    return sum(not _CITED.search(text[max(0, m.start() - 40):m.start()])
+               for name in _NATIONAL_BODY for m in name.finditer(text))
 
 
 #: The government as its own agencies name it, title-cased as reports print it.
@@ -350,9 +371,99 @@ def _agency_of_government(pages: list[str], votes: Counter[tuple[str, str, str]]
     agency = max(wide, key=lambda name: (wide[name], len(name), name))
     longer = [name for name in wide if name.startswith(agency) and name != agency and wide[name] * 2 >= wide[agency]]
     agency = max(longer, key=lambda name: (len(name), name)) if longer else agency
-    if agency.startswith("Biro") and ("Sekretariat Daerah", kind, place) in votes:
+    if agency.startswith("Biro") and ("Sekretariat Daerah", kind, place) in votes and not agency.endswith("Sekretariat Daerah"):
         agency = f"{agency} Sekretariat Daerah"
     return agency, kind, place
+
+
+def _acronym_of(word: str, words: list[str]) -> bool:
+    """Is ``word`` made of pieces of ``words`` in order, one per word (``Kesbangpol`` of ``Kesatuan
+    Bangsa dan Politik``, ``PMD`` of ``Pemberdayaan Masyarakat dan Desa``, ``Dukcapil`` of
+    ``Kependudukan dan Pencatatan Sipil``)? A piece starts its word, or is a syllable or more
+    inside it (two letters at least); joining words may be skipped; two words at least."""
+    content = [w.lower() for w in words if w.lower() not in NAME_JOINING_WORDS]
+    word = word.lower()
+    if len(content) < 2 or not word.isalpha():
+        return False
+
+    def take(rest: str, k: int) -> bool:
+        if k == len(content):
+            return not rest
+        return any((content[k].startswith(rest[:n]) or (n >= 2 and rest[:n] in content[k])) and take(rest[n:], k + 1)
+                   for n in range(1, min(len(rest), len(content[k])) + 1))
+
+    return take(word, 0)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Does the agency name ``short`` abbreviate ``full`` word for word, some words of ``full`` shortened
+    into one (``Badan Kesbangpol`` → ``Badan Kesatuan Bangsa dan Politik``, ``Dinas PMD`` → ``Dinas
+    Pemberdayaan Masyarakat dan Desa``)? Reports print their name in full on the cover and shortened
+    in the body; the full name is the official one."""
+    s, f = short.split(), full.split()
+    if len(s) >= len(f) or not s or s[0].lower() != f[0].lower():
+        return False
+
+    def match(i: int, j: int) -> bool:
+        if i == len(s):
+            return j == len(f)
+        if j < len(f) and s[i].lower() == f[j].lower() and match(i + 1, j + 1):
+            return True
+        return any(_acronym_of(s[i], f[j:k]) and match(i + 1, k) for k in range(j + 2, len(f) + 1))
+
+    return match(0, 0)
+
+
+def _official_name(agency: str, candidates: list[str]) -> str:
+    """The full name that ``agency`` abbreviates among the names printed with the same place, if one does."""
+    longer = [c for c in candidates if abbreviates(agency, c)]
+    if not longer:
+        return agency
+    full = max(longer, key=lambda c: (candidates.count(c), len(c)))
+    kept = set(agency.split())  # words the short name prints as they are; the rest are spelled-out words
+    return " ".join(w.lower() if w.lower() in NAME_JOINING_WORDS else w if w in kept or not w.isupper() else w.title()
+                    for w in full.split())
+
+
+def _without_repeat(name: str) -> str:
+    """A name never prints a phrase twice in a row: ``Biro Umum Sekretariat Daerah Sekretariat Daerah``
+    (a bureau named with its secretariat, and the secretariat added) is ``Biro Umum Sekretariat Daerah``."""
+    words = name.split()
+    n = len(words)
+    for size in range(n // 2, 0, -1):
+        for start in range(n - 2 * size + 1):
+            first, second = words[start:start + size], words[start + size:start + 2 * size]
+            if [w.lower() for w in first] == [w.lower() for w in second]:
+                return _without_repeat(" ".join(words[:start + size] + words[start + 2 * size:]))
+    return name
+
+
+_TITLE_WORDS = REPORT_NAMES | REPORT_TITLE_WORDS | REPORT_TITLE_MORE_WORDS
+
+
+def central_body(pages: list[str]) -> str | None:
+    """A body of the central government named on the cover or in the title line (``LAPORAN KINERJA
+    KEMENTERIAN PERTANIAN TAHUN 2022``, ``BADAN PUSAT STATISTIK``), when the report names no region.
+
+    Its name runs from its head word (``Kementerian``, ``Badan``, ``Lembaga`` ...) to a word that
+    ends a name (``Tahun``) or a number; it has two words at least."""
+    heads = {h.split()[0] for h in CENTRAL_AGENCY_HEADS}
+    for text in pages:
+        for line in _unspace(text).splitlines():
+            words = [w.strip(",.:") for w in line.split()]
+            while words and words[0].lower() in _TITLE_WORDS:
+                words = words[1:]
+            if not words or words[0].lower() not in heads:
+                continue
+            name: list[str] = []
+            for word in words:
+                if not word.isalpha() or word.lower() in NAME_END_WORDS or word.lower() in CITATION_WORDS:
+                    break
+                name.append(word)
+            if len(name) >= 2:
+                return " ".join(w.lower() if w.lower() in NAME_JOINING_WORDS else w.title() if w.isupper() and len(w) > 3 else w
+                                for w in name)
+    return None
 
 
 def find_unit(pages: list[str]) -> UnitGuess:
@@ -367,6 +478,9 @@ def find_unit(pages: list[str]) -> UnitGuess:
         ri = sum(_kpu_ri(nlp(t)) for t in pages[:3])
         if ri:
             return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
+        central = central_body(pages[:2])
+        if central:
+            return UnitGuess(central, central, "pusat", None, None, 1, printed=central)
         return UnitGuess(None, None, None, None, None, 0)
     # The election bodies are what this tool is for: prefer them when named at all.
     election = {k: v for k, v in votes.items() if k[0] in ELECTION_AGENCIES}
@@ -375,6 +489,9 @@ def find_unit(pages: list[str]) -> UnitGuess:
     if best[0] in _GOVERNMENT and not election:
         best = _agency_of_government(pages, votes, placeless, best, abbreviations) or best
     agency, kind, place = best
+    if agency not in ELECTION_AGENCIES:
+        same_place = [a for (a, k, p), n in votes.items() for _ in range(n) if (k, p) == (kind, place)]
+        agency = _without_repeat(_official_name(agency, same_place + list(placeless.elements())))
     name = f"{agency} {kind.title()} {place}"
     if kind == "provinsi":
         province = _canonical_province(place) or place
@@ -400,6 +517,8 @@ def _year_votes(doc: Doc, is_cover: bool) -> tuple[Counter[int], Counter[int]]:
             continue  # a period such as Renstra 2020-2024
         year = int(token.text)
         before = [t.lower_ for t in doc[max(0, i - 3):i]]
+        if any(t.lower_.rstrip(".") in CITATION_NUMBER_WORDS for t in doc[max(0, i - 5):i]):
+            continue  # ``Keputusan ... Nomor 21 Tahun 2019``: the instrument's year
         if is_cover:
             cover[year] += 1
         elif any(before[-len(phrase.split()):] == phrase.split() for phrase in FISCAL_YEAR_PHRASES):

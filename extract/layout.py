@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
-from lkj.extract.headers import ColumnRole, column_role
+from lkj.extract.headers import ColumnRole, column_role, header_year
 from lkj.extract.raw_table import RawTable
 from lkj.extract.vocabulary import (
     APPENDIX_WORDS,
@@ -165,6 +165,8 @@ def _same_labels(a: list[Column], b: list[Column]) -> bool:
     if len(a) != len(b):
         return False
     for left, right in zip(a, b):
+        if header_year(left.label) != header_year(right.label):
+            return False  # ``Target 2016`` and ``Target 2018`` are other columns, however alike the words
         x, y = ("".join(c.label.lower().split()) for c in (left, right))
         if x != y and (fuzz.ratio(x, y) < HEADER_SIMILARITY or column_role(left.label).role != column_role(right.label).role):
             return False
@@ -244,7 +246,9 @@ def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
     kinds = {r.role for r in roles}
     if "indicator" not in kinds or kinds & _BUDGET_ROLES:
         return roles
-    return [ColumnRole("achievement", r.year, r.label) if r.role == "absorption" else r for r in roles]
+    # beside a capaian column and without another realisation, ``Realisasi (%)`` is the realisation, in percent
+    meant = "realization" if "achievement" in kinds and "realization" not in kinds else "achievement"
+    return [ColumnRole(meant, r.year, r.label) if r.role == "absorption" else r for r in roles]
 
 
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:

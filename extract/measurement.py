@@ -17,11 +17,13 @@ Values stay raw strings here; typing them is the normalizer's job.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lkj.extract.layout import LogicalTable
 from lkj.extract.numbers import parse_value
-from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, PLAN_LEVELS, TOTAL_WORDS
+from lkj.extract.units import canonical_unit
+from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, MEASURE_WORDS, PERCENT, PLAN_LEVELS, TOTAL_WORDS
 from lkj.extract.warning_codes import ReportWarning
 
 VALUE_ROLES = ("target", "realization", "achievement")
@@ -87,7 +89,7 @@ def _is_summary(label: str, values: dict[str, str]) -> bool:
     return _letters(label).startswith(_SUMMARY_WORDS) and not values.get("target") and len(label.split()) <= 3
 
 
-_BULLETS = ("-", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
+_BULLETS = ("-", "–", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
 #: Bullet glyphs that text layers glue to the word after them (``\uf0d8Padi``); never letters or ``-``.
 _GLYPHS = tuple(b for b in _BULLETS if not b.isalnum() and b != "-")
 
@@ -133,11 +135,28 @@ def _strip_goal_word(text: str) -> str:
     return text
 
 
+#: Roman numerals a report numbers its goals with (``Sasaran Strategis IV``), up to 39.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_to_arabic(marker: str) -> str | None:
+    """``IV`` → ``4``: goals numbered in Roman are stored with the Arabic number, so that
+    ``Sasaran Strategis IV`` and ``Sasaran 4`` are the same goal."""
+    if not marker or not _ROMAN.fullmatch(marker):
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in marker]
+    return str(sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values)))
+
+
 def _leading_number(text: str) -> tuple[str | None, str]:
     head, _, rest = text.partition(" ")
     marker = head.rstrip(".:)")
     if marker and marker.replace(".", "").isdigit():
         return marker, rest.strip()
+    arabic = roman_to_arabic(marker)
+    if arabic and (head != marker or not rest or rest.lstrip()[:1] in (":", "-", "–")):
+        return arabic, rest.strip()  # ``IV.``, ``IV :``, a title ending in ``IV``: never the word ``I`` of a sentence
     return None, text
 
 
@@ -269,6 +288,51 @@ def capaian_in_brackets(values: dict[str, str]) -> dict[str, str]:
     return {**values, "realization": head, "achievement": bracket}
 
 
+def sub_item_text(text: str) -> str | None:
+    """The item of a cell holding one bulleted sub-item (``- Daging``, ``• Telur``), else None.
+
+    Reports list the parts of an indicator (the kinds of produce under ``Jumlah produksi ...``)
+    as bulleted rows below it; numbered and lettered rows (``1.``, ``a.``) are indicators."""
+    lines = [_unglue(line) for line in text.split("\n") if line.strip()]
+    if not lines or sum(line.split(" ")[0] in _BULLETS and line.split(" ")[0] != "o" for line in lines) != 1:
+        return None
+    head, _, rest = lines[0].partition(" ")
+    if head not in _BULLETS or head == "o" or not rest.strip():
+        return None
+    return join_lines("\n".join([rest, *lines[1:]]))
+
+
+def merges_printed_rows(indicator: str, values: dict[str, str]) -> bool:
+    """A row that is two printed rows run together (``... bebas banjir Ketersediaan air embung ...`` with
+    ``80 %  2 buah``), as a summary table's text layer can read them: the indicator's text starts a
+    new capitalised phrase after a lower-case word, and the target and the realisation each hold
+    more than one value. It cannot be split safely (which words go with which value is not printed),
+    so it is flagged."""
+    cells = [values.get(role, "") for role in ("target", "realization")]
+    if not all(any(w.code == "multiple_values" for w in parse_value(c).warnings) for c in cells):
+        return False
+    words = indicator.split()
+    return any(a.isalpha() and a.islower() and b[:1].isupper() and b[1:].islower() and len(b) > 3
+               for a, b in zip(words[1:], words[2:]))
+
+
+def names_measure(text: str) -> bool:
+    """Does the text open with a measure (``Jumlah``, ``Persentase``, ``Indeks`` ...)? An indicator
+    names a quantity; a goal names an outcome (``Meningkatnya ...``)."""
+    words = strip_marker(text).lower().split()
+    return bool(words) and words[0].strip(".,:") in MEASURE_WORDS
+
+
+def unit_in_text(indicator: str) -> str:
+    """A unit printed in brackets at the end of the indicator's text (``Persentase ... (%)``,
+    ``Jumlah ... (dokumen)``) when the table has no Satuan column; '' when none is printed."""
+    text = indicator.rstrip()
+    if not text.endswith(")") or "(" not in text:
+        return ""
+    inner = text[text.rindex("(") + 1:-1].strip()
+    return inner if inner and (inner == PERCENT or canonical_unit(inner)) else ""
+
+
 def _group_kind(text: str) -> str | None:
     """A full-width row naming a goal (``Sasaran Strategis 1 : ...``) or a level above it (``Misi 2 : ...``)."""
     lowered = _leading_number(text)[1].lower()
@@ -279,19 +343,38 @@ def _group_kind(text: str) -> str | None:
     return None
 
 
+def reporting_year_printed(table: LogicalTable, year: int | None) -> bool:
+    """Does a header of the table name the reporting year (``Realisasi 2016``)?"""
+    return year is not None and any(r.year == year for r in table.roles)
+
+
+def other_years_only(table: LogicalTable, year: int | None) -> bool:
+    """A table that compares the year's results with another year's target (``Realisasi 2016`` against
+    ``Target 2018``, the Renstra's end): it prints the reporting year and targets, but no target of the
+    year. It is a comparison, not a second measurement of the year."""
+    targets = table.columns_with("target")
+    return reporting_year_printed(table, year) and bool(targets) and all(table.roles[i].year not in (None, year) for i in targets)
+
+
 def choose_value_columns(table: LogicalTable, year: int | None) -> dict[str, int]:
     """Pick the reporting year's target/realization/achievement columns.
 
     A header naming the reporting year wins, then a header with no year, then the
-    first; the other columns of the same role are kept as ``extra``.
+    first; the other columns of the same role are kept as ``extra``. When a header
+    names the reporting year, a role printed only for other years (``Target 2018``,
+    the Renstra's end target, in a 2016 report) is left empty: another year's value
+    is never the year's.
     """
     chosen: dict[str, int] = {}
+    names_year = reporting_year_printed(table, year)
     for role in VALUE_ROLES:
         candidates = table.columns_with(role)
         if not candidates:
             continue
         same_year = [i for i in candidates if table.roles[i].year == year and year is not None]
         no_year = [i for i in candidates if table.roles[i].year is None]
+        if names_year and not (same_year or no_year):
+            continue  # only other years' columns (``Target 2018`` in a 2016 report): kept as extras, the role stays empty
         chosen[role] = (same_year or no_year or candidates)[0]
     if "achievement" not in chosen and chosen:
         percent_column = _percent_column(table, set(chosen.values()))
@@ -329,6 +412,10 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     rows: list[IndicatorRow] = []
     goal_no: str | None = None
     goal: str | None = None
+    #: The last valueless line that may head sub-items (``Jumlah produksi ...`` above ``- Daging``):
+    #: its text, the goal before it (when it was read as a goal row) and its row (when it was loaded).
+    heading: tuple[str, tuple[str | None, str | None] | None, IndicatorRow | None] | None = None
+    parent: str | None = None
 
     def cell(cells: list[str], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
@@ -361,9 +448,24 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             if ind_text:
                 last.indicator = f"{last.indicator} {ind_text}"
             continue
-        if not has_values:
+        sub_item = sub_item_text(cell(cells, ind_col))
+        if heading and not names_measure(heading[0]):
+            heading = None  # ``Meningkatnya ...`` names an outcome (a goal), not a quantity with parts
+        if sub_item and (heading or parent) and not goal_text:
+            if heading:
+                parent_text, goal_before, heading_row = heading
+                if goal_before is not None:
+                    goal_no, goal = goal_before  # the heading was no goal row: it heads these sub-items
+                if heading_row is not None and heading_row in rows:
+                    rows.remove(heading_row)  # a heading without values is no indicator of its own
+                parent, heading = parent_text, None
+            ind_text = f"{parent} - {sub_item}"
+        elif not sub_item:
+            parent = None
+        if not has_values and not sub_item:
             filled = [c for c in cells if c.strip()]
             if len(filled) == 1 and (goal_col is None or not goal_text or not ind_text):
+                heading = (strip_marker(join_lines(filled[0])), (goal_no, goal), None)
                 goal_no, goal = split_goal_number(filled[0])  # a full-width goal row
                 continue
         if goal_text:
@@ -376,8 +478,9 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         if not ind_text and not has_values:
             continue
         raw_values = {role: cell(cells, i) for role, i in columns.items()}
-        split = split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
-        pieces = split or [Piece(ind_text, values, join_lines(cell(cells, unit_col)))]
+        split = None if sub_item else split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
+        unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else unit_in_text(ind_text)
+        pieces = split or [Piece(ind_text, values, unit_text)]
         for piece in pieces:
             extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols}
             extra.update({f"{table.roles[columns[role]].label} (Sasaran row)": raw for role, raw in piece.goal_values.items()})
@@ -395,5 +498,12 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             )
             if split:
                 row.notes.append(ReportWarning("stacked_cell_split", f"one printed row held {len(split)} indicators; split line by line"))
+            elif merges_printed_rows(piece.text, piece.values):
+                row.notes.append(ReportWarning("row_merges_indicators", "the row's text runs two indicators together and its target "
+                                               "and realisation cells hold two values each: two printed rows read as one"))
             rows.append(row)
+        if not has_values and not sub_item and not split:
+            heading = (ind_text, None, rows[-1])
+        elif not sub_item:
+            heading = None
     return rows

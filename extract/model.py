@@ -85,6 +85,7 @@ class TableInfo:
     flavors: list[str]
     columns: list[ColumnInfo]
     n_rows: int
+    reason: str = ""  # why the table has its role: which rule made it the main table, or not
 
 
 @dataclass

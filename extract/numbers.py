@@ -73,6 +73,14 @@ Rules
 12. In a percent column a bare integer above 1000 ending in `96` (no `%` in
     the cell) may be a misread `%` (`10096` for `100%`): the number is kept,
     with `percent_maybe_ocr`.
+13. A range (`75,70 - 76,20`, `2 s/d 3 Dokumen`, `80 sampai dengan 85 %`): two
+    values joined by a dash or a range word (`vocabulary.RANGE_WORDS`) -> kind
+    `range`, value None, both ends typed in `.low` and `.high`, warning
+    `range_value`. No end is picked: the cell does not say whether the floor,
+    the ceiling or the middle is meant.
+14. A level or grade in words with its score in brackets (`Level 3 (3,35)`,
+    `Nilai A (83)`): the score is the value, a SAKIP grade is `.grade`,
+    warning `compound_value`.
 
 Warning codes (each warning is a ``ReportWarning`` of ``extract.warning_codes``, where every
 code is registered with its meaning; confidence is the lowest cap of the warnings raised,
@@ -95,6 +103,8 @@ money_fraction         0.9   money with non-zero cents, rounded to whole rupiah
 qualifier              0.8   `≥`, `<`, `min`, `maks`... before the value dropped
 extra_text             0.8   words or symbols around the value ignored
 text_with_number       0.5   words before a number: the cell is kept as text
+range_value            1.0   a range: value None, both ends in `.low`/`.high`
+compound_value         0.9   `Level 3 (3,35)`: the bracketed score is the value
 =====================  ====  ===============================================
 """
 
@@ -114,6 +124,7 @@ from lkj.extract.vocabulary import (
     PERCENT,
     PLACEHOLDERS,
     QUALIFIER_WORDS,
+    RANGE_WORDS,
     RUPIAH,
     SAKIP_GRADES,
     UNIT_ALIASES,
@@ -122,7 +133,7 @@ from lkj.extract.warning_codes import ReportWarning
 
 ROLES = frozenset({"percent", "money", "count"})
 CONVENTIONS = frozenset({"id", "en"})
-KINDS = frozenset({"percent", "money", "count", "number", "grade", "empty", "text"})
+KINDS = frozenset({"percent", "money", "count", "number", "grade", "empty", "text", "range"})
 QUALIFIER_SYMBOLS = frozenset("≥≤<>±~=")
 
 WARNING_CONFIDENCE: dict[str, float] = {
@@ -140,6 +151,8 @@ WARNING_CONFIDENCE: dict[str, float] = {
     "qualifier": 0.8,
     "extra_text": 0.8,
     "text_with_number": 0.5,
+    "range_value": 1.0,
+    "compound_value": 0.9,
 }
 
 _GROUP_SEP = {"id": ".", "en": ","}
@@ -187,6 +200,8 @@ class ParsedValue:
     warnings: tuple[ReportWarning, ...] = ()
     grade: str | None = None
     secondary: float | None = None
+    low: int | float | None = None  # the ends of a range (kind ``range``), as printed
+    high: int | float | None = None
 
 
 class _Notes:
@@ -254,11 +269,58 @@ def parse_value(raw: str, role: str | None = None, convention: str | None = None
     grade = _WHOLE_GRADE.fullmatch(text)
     if grade:
         return ParsedValue(raw, None, GRADE, "grade", grade=grade.group(1))
+    compound = _COMPOUND.fullmatch(text)
+    if compound and compound.group("label").lower() not in CURRENCY_PREFIXES:
+        return _compound(raw, compound, role, convention)
+    ends = _RANGE.fullmatch(text)
+    if ends:
+        ranged = _range(raw, ends.group("low"), ends.group("high"), role, convention)
+        if ranged is not None:
+            return ranged
     notes = _Notes()
     tokens = _tokenize(_repair(text, notes))
     if not any(t.kind == "num" for t in tokens):
         return ParsedValue(raw, None, None, "text")
     return _parse_tokens(raw, tokens, role, convention, notes)
+
+
+#: Two values joined by a dash or a range word, each with a digit and no dash of its own (so a date
+#: ``01-01-2020`` or a minus ``-5`` is no range).
+_RANGE = re.compile(r"(?P<low>[^-]*\d[^-]*?)\s*(?:-|" + "|".join(
+    rf"\s{re.escape(word)}\s" for word in sorted(RANGE_WORDS, key=len, reverse=True)) + r")\s*(?P<high>[^-]*\d[^-]*)", re.IGNORECASE)
+
+
+#: A word and a level or grade, with the score in brackets: ``Level 3 (3,35)``, ``Nilai A (83)``.
+_COMPOUND = re.compile(r"(?P<label>[^\W\d_]+)\s+(?P<level>\d{1,2}|[A-D]{1,2})\s*\(\s*(?P<score>\d[\d.,]*\s*%?)\s*\)")
+
+
+def _compound(raw: str, match: re.Match[str], role: str | None, convention: str | None) -> ParsedValue:
+    """``Level 3 (3,35)``, ``Nilai A (83)``: a level or grade named in words, its score in brackets.
+    The score is the value (the measure the target is set in); a SAKIP grade is kept as ``.grade``."""
+    score = parse_value(match.group("score"), role, convention)
+    level = match.group("level")
+    note = ReportWarning("compound_value", f"{match.group('label')} {level}: the score in brackets ({match.group('score')}) is the value")
+    return ParsedValue(raw, score.value, score.unit, score.kind, min(score.confidence, WARNING_CONFIDENCE["compound_value"]),
+                       (*score.warnings, note), grade=level if level in SAKIP_GRADES else None)
+
+
+def _range(raw: str, low_text: str, high_text: str, role: str | None, convention: str | None) -> ParsedValue | None:
+    """A range printed in one cell (``75,70 - 76,20``): kind ``range``, ``value`` None, both ends
+    typed in ``low`` and ``high`` as printed. A range is not one number, and which end is meant
+    (a floor, a ceiling, the middle) is not printed, so no end is picked; a unit printed on one end
+    (``80 - 85 %``) is both ends'."""
+    low, high = (parse_value(t, role, convention) for t in (low_text, high_text))
+    if low.value is None or high.value is None:
+        return None  # only numbers are typed: an empty, text, grade or range end makes no range
+    if low.unit is None and high.unit is not None:
+        low = parse_value(f"{low_text} {high_text[len(high_text.rstrip('%')):] or high.unit}", role, convention)
+    unit = high.unit if low.unit in (None, high.unit) else None
+    if unit is None and low.unit != high.unit:
+        return None  # ``2 Lap - 5 %``: two different things, not a range
+    note = ReportWarning("range_value", f"range {low.value:g} to {high.value:g}: both ends kept, no single value")
+    confidence = min(low.confidence, high.confidence, WARNING_CONFIDENCE["range_value"])
+    return ParsedValue(raw, None, unit, "range", confidence, (*low.warnings, *high.warnings, note),
+                       low=low.value, high=high.value)
 
 
 def parse_money(raw: str, convention: str | None = None) -> ParsedValue:

@@ -85,6 +85,15 @@ GOVERNMENT_NAMES = (GOVERNMENT, f"{GOVERNMENT} daerah")
 #: Pamong Praja``, ``Kantor ...``.
 AGENCY_HEADS = ("dinas", "badan", "biro", "inspektorat", "sekretariat", "rumah sakit", "satuan polisi", "kantor")
 
+#: Words that open the name of a body of the central government, which names no region
+#: (``Kementerian Pertanian``, ``Badan Pusat Statistik``, ``Lembaga Administrasi Negara``):
+#: the agency heads and the central government's own kinds of body.
+CENTRAL_AGENCY_HEADS = (*AGENCY_HEADS, "kementerian", "lembaga", "direktorat", "komisi", "kejaksaan", "kepolisian")
+
+#: Words that join the parts of an agency's name (``Kesatuan Bangsa dan Politik``); an
+#: abbreviation of the name (``Kesbangpol``) skips them.
+NAME_JOINING_WORDS = frozenset({"dan", "&", "serta"})
+
 #: Acronyms that are a government agency's whole name (Badan Perencanaan Pembangunan
 #: Daerah, Rumah Sakit Umum Daerah), printed upper-case before the place.
 AGENCY_ACRONYMS = ("bappeda", "rsud")
@@ -97,6 +106,10 @@ REPORT_NAMES = frozenset({"laporan", "lkj", "lkjip", "lakip", "lkip", "lki"})
 
 #: The rest of the report's full title, ``Laporan Kinerja Instansi Pemerintah``.
 REPORT_TITLE_WORDS = frozenset({"kinerja", "instansi", GOVERNMENT})
+
+#: Further words of a report's title before the unit's name (``Laporan Akuntabilitas Kinerja``,
+#: ``Laporan Tahunan``).
+REPORT_TITLE_MORE_WORDS = frozenset({"akuntabilitas", "tahunan"})
 
 #: The offices that print a commission's report under their own name before the
 #: commission's: ``Sekretariat Jenderal KPU`` (short ``Setjen``, misspelled ``Jendral``),
@@ -114,9 +127,22 @@ YEAR_WORDS = frozenset({"tahun", "ta", "th", "thn"})
 #: Phrases before a year that make it a fiscal year: ``Tahun Anggaran 2024``, ``TA 2024``.
 FISCAL_YEAR_PHRASES = ("tahun anggaran", "ta")
 
+#: How an indicator's extra value is labelled when a comparison table (the year against another
+#: year's target) prints it under a header the main table also uses (``Capaian (%)``).
+COMPARISON_TABLE = "tabel perbandingan"
+
 #: Words that end a unit's name in a title or a file name: a year word, ``Periode
 #: 2020-2024``, ``Nomor``/``No.`` of a decree, ``Tanggal``.
 NAME_END_WORDS = YEAR_WORDS | {"periode", "nomor", "no", "tanggal"}
+
+#: Words that open a citation of a legal instrument (``Keputusan KPU RI Nomor 21 Tahun
+#: 2019``, ``Surat Edaran ...``, ``PKPU ...``): a body or a year named in a citation is the
+#: issuer's or the instrument's, never the reporting unit or the reporting year.
+CITATION_WORDS = frozenset({"keputusan", "peraturan", "surat", "edaran", "instruksi", "pkpu", "sk", "undang-undang",
+                            "uu", "perpres", "permendagri", "permenpan", "nota", "memorandum"})
+
+#: Words of a legal instrument's number: the year after ``Nomor 21 Tahun`` is the instrument's.
+CITATION_NUMBER_WORDS = frozenset({"nomor", "no", "nomer"})
 
 #: Lower-case words of the sentence around a name. A place name printed in capitals
 #: (``KOTA SURABAYA YANG ...``) ends before them; ``dan`` may join an agency's name
@@ -244,6 +270,14 @@ SPENDING_WORDS: dict[str, str] = {
 }
 
 #: Labels of a total row or column (``JUMLAH``, ``Total``, ``Grand Total``).
+#: Labels of a subtotal row (of one program's kegiatan): a total of part of the table, never the budget's.
+SUBTOTAL_WORDS = ("sub total", "subtotal", "sub jumlah", "jumlah sub")
+
+#: Words of a pagu header naming the revised budget (``Pagu Perubahan``, ``Pagu Setelah Revisi``), against
+#: which realisation is measured, and words naming the initial one (``Pagu Awal``, ``Sebelum Perubahan``).
+REVISED_BUDGET_WORDS = ("perubahan", "revisi", "setelah", "akhir")
+INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk")
+
 TOTAL_WORDS = ("total", "jumlah", "grand total")
 
 #: Labels of an average row (``RATA-RATA``, ``Rerata``) closing a measurement table.
@@ -345,6 +379,13 @@ SAKIP_GRADES = frozenset({"AA", "A", "BB", "B", "CC", "C", "D"})
 PLACEHOLDERS = frozenset({"n/a", "na", "n.a", "tidak ada", "nihil", "nil", "none", "null", "tidak tersedia"})
 
 #: Words before a value that bound it rather than state it (``Min 80%``, ``Maks. 3 hari``).
+#: Words between the two ends of a range printed in one cell (``75,70 - 76,20``, ``2 s/d 3
+#: Dokumen``, ``80 sampai dengan 85 %``); a dash is the other way to print one.
+#: How the two ends of a range are labelled beside the field that printed it (``target (batas bawah)``).
+RANGE_END_LABELS = ("batas bawah", "batas atas")
+
+RANGE_WORDS = ("s/d", "s.d.", "s.d", "sd", "sampai dengan", "sampai", "hingga")
+
 QUALIFIER_WORDS = frozenset({"min", "minimal", "minimum", "maks", "maksimal", "maksimum", "max"})
 
 # --------------------------------------------------------------------- indicator wordings

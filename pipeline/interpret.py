@@ -3,14 +3,22 @@ from __future__ import annotations
 
 from lkj.extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
 from lkj.extract.file_name import reconcile
+from lkj.extract.headers import header_year
 from lkj.extract.identity import find_identity
 from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
-from lkj.extract.measurement import indicator_rows, split_goal_number
+from lkj.extract.measurement import (
+    IndicatorRow,
+    choose_value_columns,
+    indicator_rows,
+    other_years_only,
+    split_goal_number,
+)
 from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo
+from lkj.extract.vocabulary import COMPARISON_TABLE
 from lkj.extract.warning_codes import ReportWarning
 
 
-def _info(table: LogicalTable, n_rows: int) -> TableInfo:
+def _info(table: LogicalTable, n_rows: int, reason: str = "") -> TableInfo:
     return TableInfo(
         id=table.id,
         kind=table.kind,
@@ -20,6 +28,7 @@ def _info(table: LogicalTable, n_rows: int) -> TableInfo:
         flavors=table.flavors,
         columns=[ColumnInfo(c.label, r.role, r.year) for c, r in zip(table.grid.columns, table.roles)],
         n_rows=n_rows,
+        reason=reason,
     )
 
 
@@ -50,32 +59,94 @@ def goal_from_title(title: str) -> tuple[str | None, str | None]:
     return number, text or None
 
 
+#: The rule that picks the main measurement table, as ``report_tables.reason`` states it.
+MAIN_RULE = ("rank: a numbered caption naming the measurement (Bab III) > a numbered caption > none (an Ikhtisar "
+             "summary); then goals printed; then a 'Pengukuran' caption; then more rows")
+
+
 def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | None:
-    """The performance-measurement table of the report.
+    """The performance-measurement table of the report (see :func:`main_with_reasons`)."""
+    return main_with_reasons(tables, year)[0]
+
+
+def main_with_reasons(tables: list[LogicalTable], year: int | None) -> tuple[LogicalTable | None, dict[int, str]]:
+    """The performance-measurement table of the report, and why each measurement table is or is not it.
 
     Candidates are measurement tables whose caption is not a plan or a comparison
     and that are not a per-goal detail table (one goal, or a title naming one goal).
     Among them the caption decides first (a ``Tabel N`` caption naming the
     measurement, as Bab III prints it, beats an untitled copy such as the Ikhtisar
-    Eksekutif's), then having goals, then a ``Pengukuran`` caption, then the rows.
+    Eksekutif's), then having goals, then a ``Pengukuran`` caption, then the rows
+    (:data:`MAIN_RULE`). The reasons go to ``report_tables.reason``.
     """
     best, best_key = None, None
+    reasons: dict[int, str] = {}
+    keys: dict[int, tuple] = {}
     for table in tables:
         if table.kind != "measurement":
             continue
         text = table.caption
         kind = title_kind(text, year)
         if kind in ("plan", "comparison"):
+            reasons[table.id] = f"not main: its caption names a {kind}"
+            continue
+        if other_years_only(table, year):
+            reasons[table.id] = "not main: it prints no target of the reporting year, only other years'"
             continue
         rows = indicator_rows(table, year)
         goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal}
         if len(rows) < 2 or len(goals) == 1 or (not goals and goal_from_title(table.parts[0].title) != (None, None)):
+            reasons[table.id] = "not main: a per-goal table (one goal)" if rows else "not main: fewer than two rows"
             continue
         rank = 2 * (kind == "measurement") + is_numbered(text)
         key = (rank, bool(goals), "pengukuran" in text.lower(), len(rows))
+        keys[table.id] = key
         if best_key is None or key > best_key:
             best, best_key = table, key
-    return best
+    for table_id in keys:
+        if best is not None and table_id == best.id:
+            reasons[table_id] = f"main: ranked first of {len(keys)} candidate(s) by {MAIN_RULE}"
+        else:
+            reasons[table_id] = f"not main: ranked below table {best.id if best else '?'} by {MAIN_RULE}; its rows are compared with the main table's"
+    return best, reasons
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def attach_comparison(table: LogicalTable, rows: list[IndicatorRow], main: list[IndicatorRow], year: int | None) -> list[ReportWarning]:
+    """Put a comparison table's values (``Realisasi 2016`` against ``Target 2018``) beside the main
+    table's indicators, under their headers, instead of loading its rows as a second measurement.
+
+    A row is matched to the main row with the same indicator text; one that matches none is named
+    in a warning, not guessed.
+    """
+    labels = {role: table.roles[i].label for role, i in choose_value_columns(table, year).items()}
+    by_text: dict[str, list[IndicatorRow]] = {}
+    for row in main:
+        by_text.setdefault(_key(row.indicator), []).append(row)
+    unmatched = []
+    for row in rows:
+        matches = by_text.get(_key(row.indicator), [])
+        if len(matches) != 1:
+            unmatched.append(row.indicator)
+            continue
+        target = matches[0]
+        printed = {**row.extra, **{labels[role]: raw for role, raw in row.values.items()
+                                   if role in labels and raw != target.values.get(role)}}  # the year's own values again
+        for header, raw in printed.items():
+            if not raw:
+                continue
+            other_year = header_year(header) not in (None, year)
+            if other_year and target.extra.get(header, raw) == raw:
+                target.extra[header] = raw  # ``Target 2018``: the header says what it is
+            else:
+                target.extra.setdefault(f"{header} ({COMPARISON_TABLE})", raw)  # ``Capaian (%)`` of the comparison
+    if not unmatched:
+        return []
+    return [ReportWarning("comparison_row_unmatched", f"{len(unmatched)} row(s) of a comparison table name no indicator of the "
+                          f"main table: {unmatched[0][:60]!r}", table.pages[0], stage="interpret")]
 
 
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:
@@ -85,17 +156,32 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     result = InterpretResult(unit=unit, year=identity.year, cover_year=identity.cover_year)
     result.warnings += [w.in_stage("interpret") for w in identity.warnings + file_name_warnings]
     tables = logical_tables(extracted.tables)
-    main = choose_main(tables, identity.year)
+    main, reasons = main_with_reasons(tables, identity.year)
+    candidates = [t for t in tables if reasons.get(t.id, "").startswith("not main: ranked below")]
+    if main is not None and candidates:
+        result.warnings.append(ReportWarning(
+            "several_measurement_tables",
+            f"table {main.id} (p. {main.pages[0]}) chosen as the measurement table over "
+            + ", ".join(f"table {t.id} (p. {t.pages[0]})" for t in candidates) + f" by {MAIN_RULE}", main.pages[0], stage="interpret"))
     budget = BudgetFindings()
+    comparisons: list[tuple[LogicalTable, list[IndicatorRow]]] = []
     for table in tables:
         rows = []
-        if table.kind == "measurement":
+        if table.kind == "measurement" and main is not None and table is not main and other_years_only(table, identity.year):
+            table.kind = "comparison"  # the year's results against another year's target: values go beside the main rows
+            reasons[table.id] = "comparison: the reporting year's results against other years' targets; values put beside the main indicators"
+            rows = indicator_rows(table, identity.year)
+            comparisons.append((table, rows))
+        elif table.kind == "measurement":
             table.main = table is main
             rows = indicator_rows(table, identity.year)
             if not table.main:
                 number, goal = goal_from_title(table.parts[0].title)
+                one_goal = len({row.goal for row in rows}) == 1
                 for row in rows:
-                    row.goal_no = row.goal_no or number
+                    # a per-goal table's title numbers its goal (``Sasaran Strategis III``); the ``No`` column
+                    # beside its one goal counts rows within the table and starts at 1 in every table
+                    row.goal_no = number if number and one_goal else row.goal_no or number
                     row.goal = row.goal or goal
             (result.indicators if table.main else result.details).extend(rows)
         elif table.kind == "plan":
@@ -107,7 +193,9 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
         elif table.kind == "spending":
             spending_rows(table, budget)
             rows = [r for r in budget.spending if r.table_id == table.id]
-        result.tables.append(_info(table, len(rows)))
+        result.tables.append(_info(table, len(rows), reasons.get(table.id, "")))
+    for table, rows in comparisons:
+        result.warnings += attach_comparison(table, rows, result.indicators, identity.year)
     if not any(t.kind != "other" for t in tables):
         result.warnings.append(ReportWarning("no_tables", "no performance, plan or budget table was found on any page", stage="interpret"))
     if main is None:

@@ -25,6 +25,7 @@ from lkj.extract.model import (
     Value,
 )
 from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
+from lkj.extract.vocabulary import RANGE_END_LABELS
 from lkj.extract.warning_codes import ReportWarning
 from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
 
@@ -107,6 +108,18 @@ def _polarity_and_computed(target: Value, realization: Value, achievement: Value
     return computed, None, f"printed achievement {achievement.raw!r} but realization/target gives {computed:g}%"
 
 
+def _range_ends(name: str, value: Value, role: str | None, ctx: _Context) -> dict[str, Value]:
+    """Both ends of a range printed as a target (``75,70 - 76,20``), typed, as extras named after the
+    field (``target (batas bawah)``, ``target (batas atas)``): the field itself stays NULL (rule 13 of
+    ``extract/numbers.py``), the ends are kept for whoever decides which one counts."""
+    if value.kind != "range":
+        return {}
+    parsed = parse_value(value.raw, role="percent" if name == "achievement" else role, convention=ctx.convention)
+    kind = {"%": "percent", "rupiah": "money"}.get(value.unit or "", "count" if value.unit else "number")
+    return {f"{name} ({label})": Value(value.raw, end, value.unit, kind, value.confidence)
+            for label, end in zip(RANGE_END_LABELS, (parsed.low, parsed.high), strict=True)}
+
+
 def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     where = f"indicator {row.goal_no or ''} {row.indicator[:50]!r}".replace("  ", " ")
     satuan_unit = _unit_from_satuan(row.unit_raw)
@@ -123,6 +136,8 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     if mismatch:
         ctx.warnings.append(ReportWarning("achievement_mismatch", f"{where}: {mismatch}", row.page, stage="normalize"))
     extra = {label: ctx.value(raw, None, row.page, f"{where} {label}") for label, raw in row.extra.items()}
+    for name, value in values.items():
+        extra.update(_range_ends(name, value, role, ctx))
     return Indicator(
         table_id=row.table_id, page=row.page, goal_no=row.goal_no, goal=row.goal, indicator_no=row.indicator_no,
         indicator=row.indicator, unit_raw=row.unit_raw, target=values["target"], realization=values["realization"],
@@ -216,10 +231,15 @@ def _prose_totals(mentions: list[MoneyMention], ctx: _Context) -> tuple[int | No
 def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], interpreted: InterpretResult, ctx: _Context) -> None:
     """Report totals from the program total row, the spending total or prose; warn where they differ."""
     candidates: list[tuple[str, int | None, int | None, float | None]] = []
-    totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total]
+    totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total and not row.is_subtotal]
+    subtotals = [p for p, row in zip(programs, interpreted.programs) if row.is_subtotal]
     if totals:
         t = totals[-1]
         candidates.append(("program_total", _money(t.pagu), _money(t.realization), t.absorption.value))
+    elif subtotals:  # programs' subtotals and no grand total: the budget is their sum
+        pagu = sum(_money(p.pagu) or 0 for p in subtotals)
+        real = sum(_money(p.realization) or 0 for p in subtotals)
+        candidates.append(("program_sum", pagu or None, real or None, None))
     elif report.programs:
         pagu = sum(_money(p.pagu) or 0 for p in report.programs)
         real = sum(_money(p.realization) or 0 for p in report.programs)

@@ -34,6 +34,9 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
     ("ocr", 5),
+    ("extract", 9),
+    ("interpret", 9),
+    ("normalize", 6),
     ("extract", 8),
     ("interpret", 8),
     ("normalize", 5),

@@ -232,7 +232,7 @@ OTHER = [
     case("100%*", 100.0, "%", "percent", "extra_text"),
     case("2 Lap", 2, "laporan", "count", "role_mismatch", role="percent"),
     case("87,5%", 87.5, "%", "percent", "role_mismatch", role="money"),
-    case("80 - 90%", 80, None, "number", "multiple_values"),
+    case("80 - 90%", None, "%", "range", "range_value"),  # issue 14: a range is not one number (rule 13)
     case("1/2", 1, None, "number", "multiple_values"),
 ]
 

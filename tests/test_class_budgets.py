@@ -1,0 +1,75 @@
+"""Failure class 8 (issue 14, part): budget tables per kegiatan with initial and revised pagu and subtotals.
+
+Variants drawn with a fixed seed: lettered programs (``A. Program ...``) with kegiatan rows
+under them, a ``Sub Total`` row per program, with or without a grand ``JUMLAH`` row; an
+initial pagu (``Pagu Awal``, ``Pagu Sebelum Perubahan``, ``Pagu Murni``) beside the revised
+one (``Pagu Perubahan``, ``Pagu Setelah Perubahan``, ``Pagu Revisi``), in either order. The
+budget's pagu is the revised one; a subtotal is never the budget's total (without a grand
+total the budget is the subtotals' sum); no subtotal is loaded as a program.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.classdocs import HCell, TableStyle, TRow, add_table, build_pdfs, needs_soffice, new_document, para, read_report
+
+SEED = 14_8
+INITIAL = ("Pagu Awal (Rp)", "Pagu Sebelum Perubahan (Rp)", "Pagu Murni (Rp)")
+REVISED = ("Pagu Perubahan (Rp)", "Pagu Setelah Perubahan (Rp)", "Pagu Revisi (Rp)")
+PROGRAMS = (("Program Dukungan Manajemen", ("Layanan perkantoran", "Pengelolaan keuangan", "Pengelolaan arsip")),
+            ("Program Penyelenggaraan Pemilu", ("Sosialisasi pemilih", "Pemutakhiran data pemilih")))
+
+
+def _rp(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def document(rng: random.Random, year: int):
+    d = new_document("Liberation Sans", 10)
+    para(d, f"LAPORAN KINERJA KOMISI PEMILIHAN UMUM KABUPATEN TANGGAMUS TAHUN {year}", bold=True)
+    para(d, f"Tabel 3.5 Realisasi Anggaran per Kegiatan Tahun {year}", bold=True)
+    revised_first = rng.random() < 0.5
+    initial_label, revised_label = rng.choice(INITIAL), rng.choice(REVISED)
+    body, total_pagu, total_real = [], 0, 0
+    for letter, (program, kegiatan) in zip("AB", PROGRAMS):
+        body.append(TRow([f"{letter}.", program, "", "", "", ""], bold=True))
+        sub_pagu = sub_real = 0
+        for k, name in enumerate(kegiatan, 1):
+            revised = rng.randint(50, 900) * 1_000_000
+            initial = revised + rng.choice([-1, 1]) * rng.randint(5, 40) * 1_000_000
+            real = revised - rng.randint(0, 30) * 1_000_000
+            pagus = [_rp(revised), _rp(initial)] if revised_first else [_rp(initial), _rp(revised)]
+            body.append(TRow([str(k), name, *pagus, _rp(real), f"{real / revised * 100:.2f}".replace(".", ",")]))
+            sub_pagu, sub_real = sub_pagu + revised, sub_real + real
+        body.append(TRow(["", "Sub Total", "", "", _rp(sub_real), ""], bold=True))
+        body[-1].cells[2 if revised_first else 3] = _rp(sub_pagu)
+        total_pagu, total_real = total_pagu + sub_pagu, total_real + sub_real
+    grand = rng.random() < 0.5
+    if grand:
+        row = ["", "JUMLAH", "", "", _rp(total_real), ""]
+        row[2 if revised_first else 3] = _rp(total_pagu)
+        body.append(TRow(row, bold=True))
+    heads = ["No", "Program / Kegiatan", *([revised_label, initial_label] if revised_first else [initial_label, revised_label]),
+             "Realisasi (Rp)", "%"]
+    add_table(d, [[HCell(h) for h in heads]], body, [1, 5.5, 3, 3, 3, 1.5], TableStyle(size=9))
+    para(d, "Realisasi anggaran dijelaskan di atas.")
+    return d, (total_pagu, total_real)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    rng = random.Random(SEED)
+    documents, expected = {}, {}
+    for n in range(4):
+        documents[f"budget-{n}"], expected[f"budget-{n}"] = document(rng, rng.randint(2016, 2024))
+    pdfs = build_pdfs(documents, tmp_path_factory.mktemp("class-budgets"))
+    return {name: (read_report(pdf), expected[name]) for name, pdf in pdfs.items()}
+
+
+@needs_soffice
+def test_the_revised_pagu_and_the_subtotals(reports):
+    for name, (report, (pagu, realization)) in reports.items():
+        assert (report.budget_pagu, report.budget_realization) == (pagu, realization), name
+        assert not any("sub total" in p.program.lower() for p in report.programs), name
