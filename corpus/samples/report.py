@@ -23,6 +23,7 @@ class Row:
     satuan: str | None = None
     notes: str | None = None
     lower_is_better: bool = False
+    parent: str | None = None    # a heading row without values above this sub-item
 
     def expected(self) -> dict:
         d = {
@@ -39,6 +40,8 @@ class Row:
             d["satuan"] = self.satuan
         if self.lower_is_better:
             d["lower_is_better"] = True
+        if self.parent:
+            d["parent_indicator"] = collapse(self.parent)
         notes = [n for n in (self.notes, self.target.notes, self.realization.notes,
                              self.achievement.notes) if n]
         if notes:
