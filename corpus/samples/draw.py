@@ -29,7 +29,9 @@ SUB_ITEMS = ["Laporan Keuangan Semester I", "Laporan Keuangan Tahunan",
 KEGIATAN = ["Dukungan Operasional Perkantoran", "Pengelolaan Keuangan dan Barang Milik Negara",
             "Perencanaan, Data dan Informasi", "Pengelolaan Sumber Daya Manusia",
             "Penyelenggaraan Pemilu dan Pemilihan", "Sosialisasi dan Pendidikan Pemilih",
-            "Pemutakhiran Data Pemilih Berkelanjutan", "Pengelolaan Logistik Pemilu"]
+            "Pemutakhiran Data Pemilih Berkelanjutan", "Pengelolaan Logistik Pemilu",
+            "Pengelolaan Teknologi Informasi", "Pengawasan Internal dan Reformasi Birokrasi",
+            "Advokasi dan Penyelesaian Sengketa Hukum", "Pemeliharaan Sarana dan Prasarana Kantor"]
 
 
 class RangeV(V):
