@@ -593,6 +593,7 @@ def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
                  p.year + 1 if "cover_year_next" in f else None, rng.choice(FONTS), size,
                  rng.choice(["A4", "A4", "F4"]),
                  footer=rng.choice([None, f"LKj {n.short} Tahun {p.year}"]))
+    rep.strict_pages = False   # a caption may end a page above its table: pages run title..last row
     if "running_header" in f:
         set_header(rep.doc.sections[0], f"Laporan Kinerja {n.short} Tahun {p.year}")
     gen = Gen(spec, rng)
