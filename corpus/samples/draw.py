@@ -397,7 +397,7 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
             body.append(TRow(cells))
             if first is None:
                 first = row_needle(*[x for x in cells[:2] if x])
-            last = [x for x in cells if x]
+            last = [cells[cols.index("indicator")]]   # text cells only: value order may vary
             if it.row is not None:
                 extras(p, it, h)
                 if it.sub:

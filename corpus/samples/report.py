@@ -210,6 +210,8 @@ def table_pages(texts: list[str], title: str, first: str, last: str,
     if f != t and (strict or f is None):
         raise RuntimeError(f"table does not start on its title page: {title!r} {t} {f}")
     l = find_page(texts, last, t)
+    if l is None and not strict:
+        l = f
     if l is None:
         raise RuntimeError(f"last row not found: {last!r}")
     return list(range(t + 1, l + 2))
