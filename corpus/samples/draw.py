@@ -305,10 +305,15 @@ WIDTH = {"no": 1.0, "satuan": 1.5, "prev": 1.8, "renstra": 1.8, "target": 1.8, "
 
 
 def widths(cols: list[str], text_w: float) -> list[float]:
+    """Text columns keep room for their longest words (a word split inside, as LibreOffice
+    does in a too narrow cell, is not what real reports print); value columns shrink."""
+    need = 8.0 if "goal" in cols else 5.0
     fixed = sum(WIDTH.get(c, 0) for c in cols)
-    rest = max(4.0, text_w - fixed)
+    scale = min(1.0, max(text_w - need, 0.0) / fixed) if fixed else 1.0
+    scale = max(scale, 0.7)
+    rest = max(need, text_w - fixed * scale)
     share = {"goal": 0.42, "indicator": 0.58} if "goal" in cols else {"indicator": 1.0}
-    return [WIDTH[c] if c in WIDTH else rest * share[c] for c in cols]
+    return [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
 
 
 def kategori(a) -> str:

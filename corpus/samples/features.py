@@ -118,7 +118,13 @@ BY_NAME = {f.name: f for f in FEATURES}
 
 # Features lkj does not yet read well enough for the fresh-draw test's bar (measured
 # with `score`, see README "Fresh draws"). The test draws these with probability 0.
-NOT_YET_SUPPORTED: frozenset[str] = frozenset()
+# Measured 2026-12-05, score --n 100 --seed 20261205 (value fields of reports with the feature):
+# table_borderless 14 %, goals_per_table_roman 17 %, table_hrules 24 %, goals_per_table_arabic 38 %,
+# abbreviated_name 39 % (unit right in 22/31), sub_item_rows 44 %, range_target (the range is
+# read as its low end).
+NOT_YET_SUPPORTED: frozenset[str] = frozenset({
+    "table_borderless", "table_hrules", "goals_per_table_roman", "goals_per_table_arabic",
+    "abbreviated_name", "sub_item_rows", "range_target"})
 
 # Features the PDF, not the draw, decides; recorded after conversion.
 OBSERVED = {"crosses_pages": "The main table (or a per-goal table) crosses a page break.",

@@ -207,7 +207,9 @@ def table_pages(texts: list[str], title: str, first: str, last: str,
     if t is None:
         raise RuntimeError(f"title not found in PDF: {title!r}")
     f = find_page(texts, first, t)
-    if f != t and (strict or f is None):
+    if f is None and not strict:
+        f = t
+    if f != t and strict:
         raise RuntimeError(f"table does not start on its title page: {title!r} {t} {f}")
     l = find_page(texts, last, t)
     if l is None and not strict:
