@@ -310,8 +310,9 @@ def widths(cols: list[str], text_w: float) -> list[float]:
     need = 8.0 if "goal" in cols else 5.0
     fixed = sum(WIDTH.get(c, 0) for c in cols)
     scale = min(1.0, max(text_w - need, 0.0) / fixed) if fixed else 1.0
-    scale = max(scale, 0.7)
-    rest = max(need, text_w - fixed * scale)
+    if scale < 0.6:   # many value columns: they keep 60 %, the text columns take the rest
+        scale = 0.6
+    rest = text_w - fixed * scale   # the table never runs past the margins
     share = {"goal": 0.42, "indicator": 0.58} if "goal" in cols else {"indicator": 1.0}
     return [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
 
