@@ -87,6 +87,17 @@ def set_footer(section, text: str, size: float = 8, page_number: bool = True):
         add_field(r2, "PAGE")
 
 
+def set_header(section, text: str, size: float = 8):
+    """A running header (unit and year on every page, as many real reports print)."""
+    section.header.is_linked_to_previous = False
+    p = section.header.paragraphs[0]
+    p.text = ""
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    r = p.add_run(text)
+    r.font.size = Pt(size)
+    r.italic = True
+
+
 def para(doc_or_cell, text: str = "", bold=False, italic=False, size=None,
          align=None, space_after=None, space_before=None, keep_next=False,
          indent_cm=None, first_line_cm=None, page_break_before=False):
@@ -143,7 +154,7 @@ class TRow:
 @dataclass
 class TableStyle:
     size: float = 9
-    borders: str = "grid"          # grid | none | outer_h (top/bottom rules only)
+    borders: str = "grid"          # grid | none | outer_h (top/bottom rules only) | hrules
     repeat_header: bool = True
     header_fill: str | None = "D9D9D9"
     header_bold: bool = True
@@ -171,7 +182,8 @@ def _set_borders(table, mode: str):
     b = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{side}")
-        if mode == "grid" or (mode == "outer_h" and side in ("top", "bottom")):
+        if mode == "grid" or (mode == "outer_h" and side in ("top", "bottom")) or \
+                (mode == "hrules" and side in ("top", "bottom", "insideH")):
             el.set(qn("w:val"), "single")
             el.set(qn("w:sz"), "4")
             el.set(qn("w:space"), "0")

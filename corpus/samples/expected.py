@@ -25,9 +25,10 @@ BROKEN_REASONS = {"encrypted", "truncated", "empty", "not_pdf", "not_lkj", "no_t
 REQUIRED = {"format", "file", "source", "unit", "year", "cover_year", "main_table",
             "indicators", "budget_programs", "spending", "budget_totals"}
 OPTIONAL = {"detail_indicators", "disagreements", "page_count", "quirks", "notes",
-            "source_file", "pages_from_source", "budget_table", "spending_table"}
+            "source_file", "pages_from_source", "budget_table", "spending_table",
+            "features", "draw"}
 ROW_REQUIRED = {"goal_no", "goal", "indicator", "target", "realization", "achievement"}
-ROW_OPTIONAL = {"extra", "notes", "satuan", "lower_is_better", "page"}
+ROW_OPTIONAL = {"extra", "notes", "satuan", "lower_is_better", "page", "parent_indicator"}
 
 
 class ExpectedFormatError(ValueError):
@@ -77,7 +78,13 @@ def _pages(x, where, nonempty=True):
 
 
 def _cell(c, where):
-    _keys(c, where, {"raw", "value", "unit"})
+    _keys(c, where, {"raw", "value", "unit"}, {"range"})
+    if "range" in c:
+        r = c["range"]
+        if not (isinstance(r, list) and len(r) == 2 and all(_is_num(x) for x in r) and r[0] <= r[1]):
+            _fail(where + ".range", f"expected [low, high], got {r!r}")
+        if c["value"] is not None:
+            _fail(where + ".value", "a range has no single value: null")
     _str(c["raw"], where + ".raw", empty=True)
     if c["raw"] != " ".join(c["raw"].split()):
         _fail(where + ".raw", f"whitespace not collapsed: {c['raw']!r}")
@@ -113,6 +120,8 @@ def _row(r, where):
         _str(r["satuan"], where + ".satuan")
     if "lower_is_better" in r and not isinstance(r["lower_is_better"], bool):
         _fail(where + ".lower_is_better", "expected a boolean")
+    if "parent_indicator" in r:
+        _str(r["parent_indicator"], where + ".parent_indicator")
     if "page" in r and (not _is_int(r["page"]) or r["page"] < 1):
         _fail(where + ".page", "expected a page number")
 
@@ -218,6 +227,11 @@ def validate(obj: dict, where: str = "expected") -> dict:
                 continue
             if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
                 _fail(f"{where}.{k}", "expected a string or a list of strings")
+    if "features" in obj and (not isinstance(obj["features"], list)
+                              or not all(isinstance(x, str) for x in obj["features"])):
+        _fail(where + ".features", "expected a list of feature names")
+    if "draw" in obj:
+        _keys(obj["draw"], where + ".draw", {"seed", "index"})
     if "source_file" in obj:
         _str(obj["source_file"], where + ".source_file")
     if "page_count" in obj:

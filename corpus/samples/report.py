@@ -23,6 +23,7 @@ class Row:
     satuan: str | None = None
     notes: str | None = None
     lower_is_better: bool = False
+    parent: str | None = None    # a heading row without values above this sub-item
 
     def expected(self) -> dict:
         d = {
@@ -39,6 +40,8 @@ class Row:
             d["satuan"] = self.satuan
         if self.lower_is_better:
             d["lower_is_better"] = True
+        if self.parent:
+            d["parent_indicator"] = collapse(self.parent)
         notes = [n for n in (self.notes, self.target.notes, self.realization.notes,
                              self.achievement.notes) if n]
         if notes:
@@ -101,6 +104,7 @@ class Report:
         self.extra_tables: dict[str, tuple[str, str]] = {}   # name -> (first needle, title)
         self.notes: list[str] = []
         self.quirks: list[str] = []
+        self.strict_pages = True   # a table must start on its title's page (randomized draws: may not)
 
     # ------------------------------------------------------------ text
     def p(self, text, **kw):
@@ -156,7 +160,8 @@ class Report:
         main = None
         if self.main_title:
             main = {"title": collapse(self.main_title),
-                    "pages": table_pages(texts, self.main_title, *self.main_needles)}
+                    "pages": table_pages(texts, self.main_title, *self.main_needles,
+                                         strict=self.strict_pages)}
         exp = {
             "format": "lkj-expected/1",
             "file": pdf_path.name,
@@ -174,7 +179,8 @@ class Report:
         }
         for name, (title, first, last) in self.extra_tables.items():
             exp[name] = {"title": collapse(title) if title else None,
-                         "pages": table_pages(texts, title or first, first, last)}
+                         "pages": table_pages(texts, title or first, first, last,
+                                              strict=self.strict_pages)}
         exp["page_count"] = len(texts)
         if self.quirks:
             exp["quirks"] = self.quirks
@@ -191,7 +197,8 @@ def _detail_page(texts, caption: str, row: str) -> int:
     return (p if p is not None and p <= c + 1 else c) + 1
 
 
-def table_pages(texts: list[str], title: str, first: str, last: str) -> list[int]:
+def table_pages(texts: list[str], title: str, first: str, last: str,
+                strict: bool = True) -> list[int]:
     """1-based pages from the one holding ``title`` to the one holding ``last``.
 
     ``first`` (the first body row's text) must be on the title page: the
@@ -200,9 +207,13 @@ def table_pages(texts: list[str], title: str, first: str, last: str) -> list[int
     if t is None:
         raise RuntimeError(f"title not found in PDF: {title!r}")
     f = find_page(texts, first, t)
-    if f != t:
+    if f is None and not strict:
+        f = t
+    if f != t and strict:
         raise RuntimeError(f"table does not start on its title page: {title!r} {t} {f}")
     l = find_page(texts, last, t)
+    if l is None and not strict:
+        l = f
     if l is None:
         raise RuntimeError(f"last row not found: {last!r}")
     return list(range(t + 1, l + 2))

@@ -1,0 +1,648 @@
+"""Randomized LKj reports: a whole report of a KPU/KIP unit drawn from the layout
+distribution in ``features.py``, reproducible from (seed, index).
+
+Every value starts as typed data (``fmt.V``) and the expected JSON is written from
+that data, never from reading the PDF back (only page numbers come from the PDF).
+"""
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import prose
+from .catalog import BY_KEY, CATALOG, Ind
+from .docxutil import HCell, TableStyle, TRow, set_header
+from .features import draw_features
+from .fmt import EN, ID, PctStyle, V, money, num, pct, plain, q2
+from .report import Report, Row, row_needle
+from .variants import PROGRAMS_2015, PROGRAMS_2020, Gen, Spec, gen_budget, split
+
+UNITS_CSV = Path(__file__).resolve().parents[2] / "extract" / "data" / "kpu_units.csv"
+AGENCY_LONG = {"KPU": "Komisi Pemilihan Umum", "KIP": "Komisi Independen Pemilihan"}
+FONTS = ["Liberation Sans", "Liberation Serif", "DejaVu Sans", "DejaVu Serif"]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+SUB_PARENT = "Jumlah laporan keuangan yang disusun tepat waktu"
+SUB_ITEMS = ["Laporan Keuangan Semester I", "Laporan Keuangan Tahunan",
+             "Laporan Barang Milik Negara"]
+KEGIATAN = ["Dukungan Operasional Perkantoran", "Pengelolaan Keuangan dan Barang Milik Negara",
+            "Perencanaan, Data dan Informasi", "Pengelolaan Sumber Daya Manusia",
+            "Penyelenggaraan Pemilu dan Pemilihan", "Sosialisasi dan Pendidikan Pemilih",
+            "Pemutakhiran Data Pemilih Berkelanjutan", "Pengelolaan Logistik Pemilu",
+            "Pengelolaan Teknologi Informasi", "Pengawasan Internal dan Reformasi Birokrasi",
+            "Advokasi dan Penyelesaian Sengketa Hukum", "Pemeliharaan Sarana dan Prasarana Kantor"]
+
+
+class RangeV(V):
+    """A range printed in one cell: no single value; both ends kept."""
+
+    def __init__(self, lo, hi, unit, raw):
+        super().__init__(None, unit, raw)
+        object.__setattr__(self, "ends", (lo, hi))
+
+    def cell(self) -> dict:
+        return dict(super().cell(), range=list(self.ends))
+
+
+def load_units() -> list[dict]:
+    with UNITS_CSV.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@dataclass
+class Names:
+    """How the unit is named in the printed report."""
+    canonical: dict            # expected unit: name, agency, kind, province
+    long: str                  # "Komisi Pemilihan Umum Kabupaten Lampung Utara"
+    cover: tuple[str, str]     # two cover lines, upper case
+    short: str                 # the name the body uses
+    place: str
+    others: list[str] = field(default_factory=list)   # cited units
+
+
+def names_for(u: dict, feats: set[str], units: list[dict], rng: random.Random) -> Names:
+    agency, kind, place = u["agency"], u["kind"], u["name"]
+    canonical = {"name": u["unit_name"], "agency": agency, "kind": kind,
+                 "province": u["province"] or None}
+    if kind == "pusat":
+        long = "Komisi Pemilihan Umum Republik Indonesia"
+        region = "Republik Indonesia"
+    else:
+        region = u["unit_name"][len(agency) + 1:]
+        long = f"{AGENCY_LONG[agency]} {region}"
+    short = u["unit_name"]
+    if "abbreviated_name" in feats:
+        same = sum(1 for x in units if x["name"] == place)
+        if kind == "pusat":
+            short = "KPU"
+        elif kind in ("kabupaten", "provinsi") and (same > 1 or rng.random() < 0.5):
+            short = f"{agency} {'Kab.' if kind == 'kabupaten' else 'Prov.'} {place}"
+        elif same == 1:
+            short = f"{agency} {place}"
+    cover_long = long
+    if "sekretariat_name" in feats:
+        if kind == "pusat":
+            short, cover_long = "Sekretariat Jenderal KPU", "Sekretariat Jenderal " + long
+        else:
+            short, cover_long = "Sekretariat " + short, "Sekretariat " + long
+    first = cover_long[: len(cover_long) - len(region)].strip()
+    others = []
+    if kind != "pusat":
+        others.append("Keputusan KPU RI Nomor 5/PR.03-1-Kpt/KPU/I/2018")
+        prov = next((x for x in units if x["kind"] == "provinsi" and x["province"] == u["province"]),
+                    None)
+        if prov and kind != "provinsi":
+            others.append(prov["unit_name"])
+        sib = [x for x in units if x["province"] == u["province"] and x["kind"] in ("kabupaten", "kota")
+               and x["unit_name"] != u["unit_name"]]
+        if sib:
+            others.append(rng.choice(sib)["unit_name"])
+    else:
+        others += ["Peraturan KPU Nomor 8 Tahun 2019", "KPU Provinsi Jawa Barat"]
+    return Names(canonical, long, (first.upper(), region.upper()), short, place, others)
+
+
+# ------------------------------------------------------------------ the draw
+
+@dataclass
+class Plan:
+    seed: int
+    index: int
+    feats: set[str]
+    unit: dict
+    year: int
+    names: Names
+    conv: str
+    spec: Spec
+    renstra_end: int
+
+
+def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict]) -> Plan:
+    rng = random.Random(f"lkj-draw:{seed}:{index}")
+    feats = draw_features(rng, exclude)
+    r = rng.random()
+    pool = [u for u in units if u["kind"] == ("pusat" if r < 0.04 else "provinsi" if r < 0.2
+                                               else rng.choice(["kabupaten", "kabupaten", "kota"]))]
+    u = rng.choice(pool)
+    year = rng.randint(2015, 2024)
+    end = 2019 if year <= 2019 else 2024
+    if end == year:
+        feats.discard("renstra_end_column")
+    names = names_for(u, feats, units, rng)
+    conv = EN if "en_numbers" in feats else ID
+    cols = ["satuan"] if "satuan_column" in feats else []
+    spec = Spec(slug="", unit=names.canonical, short=names.short, long=names.long, city=names.place,
+                year=year, cover_year=None, goals=[], conv=conv,
+                pct_decimals=rng.choice([None, None, 2]), pct_space=rng.random() < 0.2,
+                long_labels=rng.random() < 0.3, cols=cols, under=rng.uniform(0.15, 0.35),
+                budget_scale=rng.choice([3, 8, 20, 60]) * 1_000_000_000)
+    if u["kind"] == "pusat":
+        spec.budget_scale = 2_000_000_000_000
+    return Plan(seed, index, feats, u, year, names, conv, spec, end)
+
+
+def pick_goals(p: Plan, rng: random.Random) -> list[tuple[str, list[int]]]:
+    """4-6 goals with their indicator indexes, honouring grades/lower_is_better."""
+    f = p.feats
+
+    def allowed(ind: Ind) -> bool:
+        return (ind.kind != "grade" or "grades" in f) and (ind.kind != "lower" or "lower_is_better" in f)
+
+    goals = []
+    for g in rng.sample(CATALOG, len(CATALOG)):
+        idx = [i for i, ind in enumerate(g.inds) if allowed(ind)]
+        if idx:
+            goals.append((g.key, sorted(rng.sample(idx, rng.randint(1, len(idx))))))
+    need = []
+    if "grades" in f:
+        need.append("akip")
+    if "lower_is_better" in f:
+        need.append(rng.choice(["keuangan", "renja", "sengketa"]))
+    if "range_target" in f:
+        need.append("partisipasi")
+    n = rng.randint(4, 6)
+    chosen = [g for g in goals if g[0] in need]
+    chosen += [g for g in goals if g[0] not in need][: max(0, n - len(chosen))]
+    order = {k: i for i, (k, _) in enumerate(goals)}
+    out = sorted(chosen, key=lambda g: order[g[0]])
+    fixed = []
+    for key, idx in out:
+        inds = BY_KEY[key].inds
+        if key in ("keuangan", "renja", "sengketa") and "lower_is_better" in f:
+            idx = sorted(set(idx) | {i for i, ind in enumerate(inds) if ind.kind == "lower"})
+        if key == "partisipasi" and "range_target" in f:
+            idx = sorted(set(idx) | {0})
+        fixed.append((key, idx))
+    return fixed
+
+
+@dataclass
+class Item:
+    """One printed row of a measurement table: an indicator or a sub-item heading."""
+    ind: Ind | None
+    row: Row | None
+    prev: V | None = None
+    renstra: V | None = None
+    heading: str | None = None     # a row with text but no values (heads sub-items)
+    sub: bool = False
+
+
+def goal_items(p: Plan, gen: Gen, goals, rng: random.Random):
+    """[(goal no printed, goal text, [Item])] and the typed rows."""
+    f = p.feats
+    bare = "ach_bare_numbers" in f
+    pst = PctStyle(p.conv, p.spec.pct_decimals, p.spec.pct_space)
+    sub_goal = rng.randrange(len(goals)) if "sub_item_rows" in f else None
+    roman = "goals_per_table_roman" in f
+    out = []
+
+    def ach_v(a):
+        if "capped_capaian" in f and a > 100:
+            a = q2(100)
+        if bare:
+            return plain(a, "%", p.conv, decimals=p.spec.pct_decimals)
+        return pct(a, pst)
+
+    for gi, (key, idxs) in enumerate(goals):
+        g = BY_KEY[key]
+        no = ROMAN[gi] if roman else str(gi + 1)
+        items = []
+        for ii in idxs:
+            ind = g.inds[ii]
+            t, x, a, prev, note = gen.values(ind)
+            target = gen.fmt(ind, t)
+            if key == "partisipasi" and ii == 0 and "range_target" in f:
+                lo, hi = t, min(100, t + rng.choice([2.5, 5]))
+                s = f"{num(lo, p.conv)} – {num(hi, p.conv)}"
+                raw = s if "satuan_column" in f else s + (" %" if p.spec.pct_space else "%")
+                target = RangeV(lo, hi, "%", raw)
+                a = q2(x / lo * 100)
+                note = "target printed as a range: value null, both ends in 'range'"
+            row = Row(no, g.text, ind.text, target, gen.fmt(ind, x), ach_v(a), notes=note,
+                      lower_is_better=ind.kind == "lower")
+            if "satuan_column" in f:
+                row.satuan = ind.satuan
+            it = Item(ind, row, prev=gen.fmt(ind, prev))
+            if "renstra_end_column" in f:
+                it.renstra = gen.fmt(ind, renstra_value(ind, t))
+            items.append(it)
+        if gi == sub_goal:
+            items.append(Item(None, None, heading=SUB_PARENT))
+            lab = "Laporan" if p.spec.long_labels else "Lap"
+            for s in SUB_ITEMS:
+                ind = Ind(s, "count", (1,), lab, "Laporan")
+                t, x, a, prev, _ = gen.values(ind)
+                row = Row(no, g.text, s, gen.fmt(ind, t), gen.fmt(ind, x), ach_v(a), parent=SUB_PARENT)
+                if "satuan_column" in f:
+                    row.satuan = "Laporan"
+                it = Item(ind, row, prev=gen.fmt(ind, prev), sub=True)
+                if "renstra_end_column" in f:
+                    it.renstra = gen.fmt(ind, t)
+                items.append(it)
+        out.append((no, g.text, items))
+    return out
+
+
+def renstra_value(ind: Ind, t):
+    if ind.kind == "grade":
+        return {"CC": "B", "B": "BB", "BB": "A"}.get(t, "A")
+    if ind.kind == "pct":
+        return min(100, t + 5)
+    if ind.kind == "lower":
+        return max(0, t - 1)
+    if ind.kind == "index":
+        return t + 0.25
+    return t + 1
+
+
+# ------------------------------------------------------------------ tables
+
+def columns(p: Plan, rng: random.Random, per_goal: bool) -> list[str]:
+    f = p.feats
+    cols = ["no"]
+    if "goals_column_merged" in f and not per_goal:
+        cols.append("goal")
+    cols.append("indicator")
+    if "satuan_column" in f:
+        cols.append("satuan")
+    if "prev_year_column" in f:
+        cols.append("prev")
+    vals = ["real", "target", "ach"] if "target_after_realization" in f else ["target", "real", "ach"]
+    renstra_first = rng.random() < 0.5
+    if "renstra_end_column" in f and renstra_first:
+        cols.append("renstra")
+    cols += vals
+    if "renstra_end_column" in f and not renstra_first:
+        cols.append("renstra")
+    if "kategori_column" in f:
+        cols.append("kat")
+    if "keterangan_column" in f:
+        cols.append("ket")
+    return cols
+
+
+def headers(p: Plan, rng: random.Random, span: bool) -> dict:
+    f, y = p.feats, p.year
+    stacked = "header_stacked_words" in f
+    if "ach_bare_numbers" in f:
+        ach = "%\nCapaian" if stacked else rng.choice(["Capaian (%)", "% Capaian", "Capaian %"])
+    else:
+        ach = "Capaian\nKinerja" if stacked else rng.choice(["Capaian", "Capaian Kinerja",
+                                                             "Persentase Capaian"])
+    yr = "" if span else rng.choice(["", f" {y}"])
+    h = {"no": rng.choice(["No", "No.", "NO"]),
+         "goal": rng.choice(["Sasaran Strategis", "Sasaran", "SASARAN STRATEGIS"]),
+         "indicator": rng.choice(["Indikator Kinerja", "Indikator Kinerja Utama", "INDIKATOR KINERJA"]),
+         "satuan": "Satuan", "prev": f"Realisasi {y - 1}", "renstra": f"Target {p.renstra_end}",
+         "target": ("Target\nKinerja" if stacked and not yr else "Target") + yr,
+         "real": "Realisasi" + yr, "ach": ach, "kat": "Kategori", "ket": "Keterangan"}
+    return h
+
+
+WIDTH = {"no": 1.0, "satuan": 1.5, "prev": 1.8, "renstra": 1.8, "target": 1.8, "real": 1.9,
+         "ach": 1.7, "kat": 1.8, "ket": 2.1}
+
+
+def widths(cols: list[str], text_w: float) -> list[float]:
+    """Text columns keep room for their longest words (a word split inside, as LibreOffice
+    does in a too narrow cell, is not what real reports print); value columns shrink."""
+    need = 8.0 if "goal" in cols else 5.0
+    fixed = sum(WIDTH.get(c, 0) for c in cols)
+    scale = min(1.0, max(text_w - need, 0.0) / fixed) if fixed else 1.0
+    if scale < 0.6:   # many value columns: they keep 60 %, the text columns take the rest
+        scale = 0.6
+    rest = text_w - fixed * scale   # the table never runs past the margins
+    share = {"goal": 0.42, "indicator": 0.58} if "goal" in cols else {"indicator": 1.0}
+    return [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
+
+
+def kategori(a) -> str:
+    return "Sangat Baik" if a >= 100 else "Baik" if a >= 85 else "Cukup"
+
+
+def cell(c: str, it: Item, no_cell, goal_cell):
+    if c == "no":
+        return no_cell
+    if c == "goal":
+        return goal_cell
+    if c == "indicator":
+        return ("- " + it.row.indicator) if it.sub else (it.heading or it.row.indicator)
+    if it.heading:
+        return ""
+    r = it.row
+    if c == "satuan":
+        return r.satuan
+    v = {"prev": it.prev, "renstra": it.renstra, "target": r.target, "real": r.realization,
+         "ach": r.achievement}.get(c)
+    if v is not None:
+        return v.raw
+    a = r.achievement.value or 0
+    if c == "kat":
+        return kategori(a)
+    return "Tercapai" if a >= 100 else "Tidak Tercapai"
+
+
+def table_header(p: Plan, cols, h, span: bool):
+    if not span:
+        return [[HCell(h[c]) for c in cols]]
+    top, bottom = [], []
+    vals = [c for c in cols if c in ("target", "real", "ach")]
+    for c in cols:
+        if c in vals:
+            if c == vals[0]:
+                top.append(HCell(f"Tahun {p.year}", colspan=3))
+            bottom.append(HCell(h[c]))
+        else:
+            top.append(HCell(h[c], rowspan=2))
+    return [top, bottom]
+
+
+def style(p: Plan, size: float, cols) -> TableStyle:
+    f = p.feats
+    borders = "none" if "table_borderless" in f else "hrules" if "table_hrules" in f else "grid"
+    numbered = "header_column_numbers" in f or "header_three_lines" in f
+    return TableStyle(size=size, borders=borders, repeat_header="no_repeated_header" not in f,
+                      header_fill="D9D9D9" if borders == "grid" else None,
+                      align=["left" if c in ("goal", "indicator") else "center" for c in cols],
+                      numbered_header=numbered, group_fill="F2F2F2" if borders == "grid" else None)
+
+
+def extras(p: Plan, it: Item, h) -> None:
+    if "prev_year_column" in p.feats:
+        it.row.extra[h["prev"]] = it.prev
+    if "renstra_end_column" in p.feats:
+        it.row.extra[h["renstra"]] = it.renstra
+
+
+def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> None:
+    f = p.feats
+    span = "header_year_span" in f or "header_three_lines" in f
+    cols = columns(p, rng, per_goal=False)
+    h = headers(p, rng, span)
+    body, vm = [], []
+    first = last = None
+    group = "goals_group_rows" in f
+    for no, goal, items in grows:
+        start = len(body)
+        if group:
+            gtxt = f"{no}. Sasaran : {goal}"
+            body.append(TRow(group=gtxt))
+            first = first or row_needle(gtxt)
+        k = 0
+        for j, it in enumerate(items):
+            if group:
+                if it.sub:
+                    nc = ""
+                else:
+                    k += 1
+                    nc = f"{no}.{k}"
+            else:
+                nc = f"{no}." if j == 0 else None
+            cells = [cell(c, it, nc, goal if j == 0 else None) for c in cols]
+            body.append(TRow(cells))
+            if first is None:
+                first = row_needle(*[x for x in cells[:2] if x])
+            last = [cells[cols.index("indicator")]]   # text cells only: value order may vary
+            if it.row is not None:
+                extras(p, it, h)
+                if it.sub:
+                    it.row.notes = "; ".join(x for x in (it.row.notes, "sub-item of '" + SUB_PARENT +
+                                                          "' (printed with '- ')") if x)
+                rep.main_rows.append(it.row)
+        if not group and len(items) > 1:
+            for c in ("no", "goal"):
+                if c in cols:
+                    vm.append((cols.index(c), start, len(body) - 1))
+    rep.main_title = rng.choice(["Tabel 3.1 Pengukuran Kinerja Tahun {y}",
+                                 "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun {y}",
+                                 "Tabel 3.1\nRealisasi dan Capaian Kinerja Tahun {y}"]).format(y=p.year)
+    rep.main_needles = (first, row_needle(*last))
+    rep.caption(rep.main_title)
+    rep.table(table_header(p, cols, h, span), body, widths(cols, text_w), style(p, size, cols), vm)
+    rep.after_table()
+
+
+def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> None:
+    f = p.feats
+    span = "header_year_span" in f or "header_three_lines" in f
+    cols = columns(p, rng, per_goal=True)
+    h = headers(p, rng, span)
+    for gi, (no, goal, items) in enumerate(grows):
+        if "goals_per_table_roman" in f:
+            cap = f"Tabel 3.{gi + 1} Pengukuran Kinerja Sasaran Strategis {no} : {goal}"
+            rep.caption(cap)
+        else:
+            cap = f"Sasaran Strategis {no} : {goal}"
+            rep.p(cap, bold=True, align="left", keep_next=True, space_before=8)
+        body, k = [], 0
+        for it in items:
+            if not it.sub:
+                k += 1
+            nc = "" if it.sub else f"{k}."
+            body.append(TRow([cell(c, it, nc, None) for c in cols]))
+            if it.row is not None:
+                extras(p, it, h)
+                rep.detail_rows.append(it.row)
+                rep.detail_needles.append((cap, row_needle(it.row.indicator)))
+        rep.table(table_header(p, cols, h, span), body, widths(cols, text_w), style(p, size, cols))
+        ok = all((it.row.achievement.value or 0) >= 100 for it in items if it.row)
+        rep.p(prose.analisis(goal, ok), space_before=4)
+
+
+def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) -> None:
+    """Realisation of the year against the Renstra-end target (or the previous year):
+    not a measurement table, so none of it is expected as indicators."""
+    other = p.renstra_end if p.renstra_end != p.year else p.year - 1
+    lab = f"Target Akhir Renstra {other}" if other > p.year else f"Realisasi {other}"
+    rep.p(f"Perbandingan realisasi kinerja Tahun {p.year} dengan "
+          f"{'target akhir Renstra' if other > p.year else 'realisasi tahun sebelumnya'} "
+          "disajikan pada tabel berikut.", keep_next=True)
+    rep.caption(f"Tabel 3.2 Perbandingan Realisasi Kinerja Tahun {p.year} dengan {lab}")
+    body = []
+    n = 0
+    for _no, _goal, items in grows:
+        for it in items:
+            if it.row is None:
+                continue
+            n += 1
+            ref = it.renstra if (other > p.year and it.renstra) else it.prev
+            body.append(TRow([f"{n}.", it.row.indicator, it.row.realization.raw, ref.raw]))
+    rep.table([[HCell("No"), HCell("Indikator Kinerja"), HCell(f"Realisasi {p.year}"), HCell(lab)]],
+              body, [1.0, text_w - 7.0, 3.0, 3.0], style(p, size, ["no", "indicator", "a", "b"]))
+    rep.after_table()
+
+
+# ------------------------------------------------------------------ budget
+
+def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None:
+    f = p.feats
+    spec, conv = p.spec, p.conv
+    spec.programs = PROGRAMS_2015 if p.year <= 2019 else PROGRAMS_2020
+    progs, ppagu, _preal, cats, cpagu, _creal, P, _R = gen_budget(spec, rng)
+    absorb = lambda r, q: q2(r / q * 100)  # noqa: E731
+    pst = PctStyle(conv, 2)
+    rp = (lambda n: money(n, conv, prefix="Rp ").raw) if rng.random() < 0.3 else \
+         (lambda n: money(n, conv).raw)  # noqa: E731
+    rows: list[tuple] = []   # (kind, no, name, pagu, real)  kind: leaf | sub
+    if "budget_per_kegiatan" in f:
+        names = rng.sample(KEGIATAN, len(KEGIATAN))
+        for i, (prog, pp) in enumerate(zip(progs, ppagu)):
+            nk = rng.randint(2, 3)
+            kp = split(rng, pp, [rng.uniform(0.5, 1.5) for _ in range(nk)])
+            kr = [int(x * rng.uniform(0.88, 0.999)) for x in kp]
+            rows.append(("sub", "ABC"[i], prog, pp, sum(kr)))
+            for j in range(nk):
+                rows.append(("leaf", f"{j + 1}.", names.pop(), kp[j], kr[j]))
+        title_by, head = "Kegiatan", "Program / Kegiatan"
+    elif "budget_per_sasaran" in f:
+        goals = [g for _, g, _ in grows]
+        gp = split(rng, P, [rng.uniform(0.5, 1.5) for _ in goals])
+        for i, (g, q) in enumerate(zip(goals, gp)):
+            rows.append(("leaf", str(i + 1), g, q, int(q * rng.uniform(0.88, 0.999))))
+        title_by, head = "Sasaran Strategis", "Sasaran Strategis"
+    else:
+        for i, (prog, q) in enumerate(zip(progs, ppagu)):
+            rows.append(("leaf", str(i + 1), prog, q, int(q * rng.uniform(0.9, 0.999))))
+        title_by, head = "Program", "Program"
+    R = sum(r[4] for r in rows if r[0] == "leaf")
+    rep.budget_totals = {"pagu": P, "realization": R, "absorption_pct": float(absorb(R, P))}
+    rep.h2("3.3 Realisasi Anggaran")
+    rep.p(f"Realisasi anggaran {p.names.short} Tahun Anggaran {p.year} per {title_by.lower()} "
+          "adalah sebagai berikut:", keep_next=True)
+    title = f"Tabel 3.4 Realisasi Anggaran per {title_by} Tahun {p.year}"
+    rep.caption(title)
+    sub_rows = "budget_per_kegiatan" in f and rng.random() < 0.5   # subtotal after the kegiatan
+    body = []
+    for n, (kind, no, name, q, r) in enumerate(rows):
+        if kind == "sub" and sub_rows:
+            body.append(TRow([no, name, "", "", ""], bold=True))
+            continue
+        body.append(TRow([no, name, rp(q), rp(r), pct(absorb(r, q), pst).raw], bold=kind == "sub"))
+        if kind == "leaf":
+            rep.budget_programs.append({"program": name, "pagu": q, "realization": r,
+                                        "absorption_pct": float(absorb(r, q))})
+        if sub_rows and kind == "leaf" and (n + 1 == len(rows) or rows[n + 1][0] == "sub"):
+            parent = next(x for x in reversed(rows[:n]) if x[0] == "sub")
+            body.append(TRow(["", f"Sub Jumlah {parent[1]}", rp(parent[3]), rp(parent[4]),
+                              pct(absorb(parent[4], parent[3]), pst).raw], bold=True))
+    first = row_needle(rows[0][1], rows[0][2])
+    body.append(TRow(["", "Jumlah", rp(P), rp(R), pct(absorb(R, P), pst).raw], bold=True))
+    ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if conv == ID else ("Pagu", "Realisasi")
+    rep.table([[HCell("No"), HCell(head), HCell(ph), HCell(rh), HCell("%")]], body,
+              [1.0, 7.0, 3.3, 3.3, 1.8],
+              style(p, size, ["no", "goal", "a", "b", "c"]))
+    rep.extra_tables["budget_table"] = (title, first, row_needle("Jumlah", rp(P)))
+    rep.after_table()
+    if "spending_table" not in f:
+        return
+    rate = R / P
+    big = max(range(len(cpagu)), key=lambda i: cpagu[i])
+    creal = [int(c * min(0.9999, rate)) for c in cpagu]
+    creal[big] += R - sum(creal)
+    label = {"pegawai": "Belanja Pegawai", "barang": "Belanja Barang", "modal": "Belanja Modal",
+             "hibah": "Belanja Hibah"}
+    title2 = f"Tabel 3.5 Realisasi Anggaran per Jenis Belanja Tahun {p.year}"
+    rep.caption(title2)
+    body = []
+    for c, q, r in zip(cats, cpagu, creal):
+        body.append(TRow([label[c], rp(q), rp(r), rp(q - r), pct(absorb(r, q), pst).raw]))
+        rep.spending.append({"category": c, "pagu": q, "realization": r, "remaining": q - r})
+    body.append(TRow(["Total", rp(P), rp(R), rp(P - R), pct(absorb(R, P), pst).raw], bold=True))
+    rep.table([[HCell("Jenis Belanja"), HCell("Pagu"), HCell("Realisasi"), HCell("Sisa"),
+                HCell("%")]], body, [4.0, 3.4, 3.4, 3.0, 2.0],
+              style(p, size, ["goal", "a", "b", "c", "d"]))
+    rep.extra_tables["spending_table"] = (title2, row_needle(label[cats[0]]),
+                                          row_needle("Total", rp(P)))
+    rep.after_table()
+
+
+# ------------------------------------------------------------------ the report
+
+def spaced(s: str) -> str:
+    return "  ".join(" ".join(w) for w in s.split())
+
+
+def cover(rep: Report, p: Plan, rng: random.Random) -> None:
+    f, n = p.feats, p.names
+    cy = p.year + 1 if "cover_year_next" in f else p.year
+    damaged = "damaged_cover" in f
+    title = rng.choice(["LAPORAN KINERJA", "LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH"])
+    rep.p("", space_after=60)
+    rep.p(spaced(title) if damaged else title, bold=True, size=20, align="center", space_after=6)
+    if damaged:
+        rep.p(f"TAHUN {str(cy)[:2]}", bold=True, size=16, align="center", space_after=0)
+        rep.p(str(cy)[2:], bold=True, size=16, align="center", space_after=80)
+    else:
+        rep.p(f"TAHUN {cy}", bold=True, size=16, align="center", space_after=80)
+    first, region = n.cover
+    if damaged:
+        first = first[0] + " " + first[1:]
+    if "cover_name_two_lines" in f:
+        rep.p(first, bold=True, size=16, align="center", space_after=2)
+        rep.p(region, bold=True, size=16, align="center", space_after=4)
+    else:
+        rep.p(f"{first} {region}", bold=True, size=15, align="center", space_after=4)
+    rep.p(n.place.upper() if p.unit["kind"] != "pusat" else "JAKARTA", bold=True, size=12,
+          align="center")
+
+
+def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
+          units: list[dict] | None = None) -> tuple[Report, Plan]:
+    units = units or load_units()
+    p = plan(seed, index, exclude, units)
+    rng = random.Random(f"lkj-draw-body:{seed}:{index}")
+    f, n, spec = p.feats, p.names, p.spec
+    size = rng.choice([10, 10.5, 11, 12])
+    tsize = rng.choice([8, 8.5, 9, 10])
+    rep = Report(f"draw-{seed}-{index:04d}", n.canonical, p.year,
+                 p.year + 1 if "cover_year_next" in f else None, rng.choice(FONTS), size,
+                 rng.choice(["A4", "A4", "F4"]),
+                 footer=rng.choice([None, f"LKj {n.short} Tahun {p.year}"]))
+    rep.strict_pages = False   # a caption may end a page above its table: pages run title..last row
+    if "running_header" in f:
+        set_header(rep.doc.sections[0], f"Laporan Kinerja {n.short} Tahun {p.year}")
+    gen = Gen(spec, rng)
+    goals = pick_goals(p, rng)
+    spec.goals = goals
+    grows = goal_items(p, gen, goals, rng)
+    if "no_cover" not in f:
+        cover(rep, p, rng)
+        rep.h1("KATA PENGANTAR")
+        long = ("Sekretariat " if "sekretariat_name" in f and p.unit["kind"] != "pusat" else "") + n.long
+        for t in prose.kata_pengantar(long, n.short, p.year)[:2]:
+            rep.p(t)
+        rep.p(f"{n.place if p.unit['kind'] != 'pusat' else 'Jakarta'}, Februari {p.year + 1}",
+              align="right", space_before=10)
+    rep.h1("BAB I\nPENDAHULUAN", new_page="no_cover" not in f)
+    for t in prose.pendahuluan(n.short, p.year, n.place):
+        rep.p(t)
+    if "cites_other_units" in f:
+        rep.p(f"Penyusunan laporan ini berpedoman pada {n.others[0]} tentang Petunjuk Teknis "
+              "Perjanjian Kinerja dan Pelaporan Kinerja di Lingkungan Komisi Pemilihan Umum.")
+        for o in n.others[1:]:
+            rep.p(f"Dalam pelaksanaan tugasnya, {n.short} berkoordinasi dengan {o} dalam "
+                  f"tahapan Pemilu dan Pemilihan Tahun {p.year}.")
+    rep.h1("BAB III\nAKUNTABILITAS KINERJA")
+    rep.h2("3.1 Capaian Kinerja Organisasi")
+    landscape = "landscape_table" in f
+    rep.p(prose.pengukuran(n.short, p.year), keep_next=not landscape)
+    if "table_starts_low" in f:
+        for _no, goal, _items in grows[: rng.randint(2, 4)]:
+            rep.p(prose.analisis(goal, rng.random() < 0.5))
+    if landscape:
+        rep.section(landscape=True)
+    text_w = (29.7 if landscape else 21.0) - 4.5
+    per_goal = "goals_per_table_arabic" in f or "goals_per_table_roman" in f
+    if per_goal:
+        per_goal_tables(rep, p, grows, rng, tsize, text_w)
+    else:
+        main_table(rep, p, grows, rng, tsize, text_w)
+    if landscape:
+        rep.section(landscape=False)
+    if "comparison_table" in f:
+        comparison_table(rep, p, grows, tsize, 16.5)
+    budget(rep, p, rng, grows, tsize)
+    rep.h1("BAB IV\nPENUTUP")
+    rep.p(prose.penutup(n.short, p.year)[0])
+    return rep, p
