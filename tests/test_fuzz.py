@@ -5,6 +5,7 @@ bounded (a fixed number of examples, each under the per-document time limit).
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -55,9 +56,10 @@ def test_mutated_pdf_always_ends_with_a_status(steps):
     assert outcome.failure_reason != "internal_error", [w.message for w in outcome.report.warnings]
 
 
-@pytest.mark.xfail(reason="open defects found by tests/fuzz.py (README, Fuzzing): a Flate bomb behind damaged objects "
-                          "escapes the bomb check (pdfium reached 5 GB), pdfium kills a worker on some huge MediaBoxes "
-                          "and form loops, and a 10,000-page file overran its budget in a C call", strict=False)
+@pytest.mark.skipif(not os.environ.get("LKJ_FUZZ"), reason=(
+    "set LKJ_FUZZ=1: 200 inputs take 3-10 minutes on 2 cores, over the CI budget, and still show open defects "
+    "(README, Fuzzing): a Flate bomb behind damaged objects escapes the bomb check, pdfium kills a worker on some "
+    "huge MediaBoxes and form loops, a 10,000-page file overran its budget in a C call"))
 def test_a_short_archive_scale_fuzz_run(tmp_path):
     """200 inputs of ``tests/fuzz.py`` (every kind of mutation: bombs, loops, huge boxes, broken
     fonts, JBIG2/JPX, hostile text...) in a pool of 2 workers: every input ends as a report
