@@ -466,6 +466,14 @@ def central_body(pages: list[str]) -> str | None:
     return None
 
 
+def _national_votes(pages: list[str]) -> int:
+    """Votes for KPU RI named as itself, with the weights of :func:`_weighted_mentions`."""
+    nlp = blank_indonesian()
+    texts = [_unspace(t) for t in pages]
+    votes = sum((3 if number <= 2 else 1) * _kpu_ri(nlp(text)) for number, text in enumerate(texts[:6], start=1))
+    return votes + RUNNING_WEIGHT * sum(_kpu_ri(nlp(line)) for line in running_lines(texts))
+
+
 def find_unit(pages: list[str]) -> UnitGuess:
     """The reporting unit: an election body when one is named, else the best-voted unit."""
     votes, placeless, abbreviations = _weighted_mentions(pages)
@@ -486,6 +494,11 @@ def find_unit(pages: list[str]) -> UnitGuess:
     election = {k: v for k, v in votes.items() if k[0] in ELECTION_AGENCIES}
     pool = election or votes
     best, evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
+    # KPU RI names no place, so it has no vote above; weighed the same way (cover and foreword,
+    # running lines), it outranks a regional body that its report only mentions in the body.
+    ri = _national_votes(pages)
+    if ri > evidence and (election or not votes):
+        return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
     if best[0] in _GOVERNMENT and not election:
         best = _agency_of_government(pages, votes, placeless, best, abbreviations) or best
     agency, kind, place = best
