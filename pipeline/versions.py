@@ -37,9 +37,6 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("extract", 9),
     ("interpret", 9),
     ("normalize", 6),
-    ("extract", 8),
-    ("interpret", 8),
-    ("normalize", 5),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {
