@@ -467,11 +467,13 @@ def central_body(pages: list[str]) -> str | None:
 
 
 def _national_votes(pages: list[str]) -> int:
-    """Votes for KPU RI named as itself, with the weights of :func:`_weighted_mentions`."""
+    """Votes for KPU RI named as itself where a report names its own unit: the cover (x3) and
+    the running lines (x5), the weights of :func:`_weighted_mentions`. Forewords and bodies of
+    regional reports name KPU RI as the body above them, so they do not count here."""
     nlp = blank_indonesian()
     texts = [_unspace(t) for t in pages]
-    votes = sum((3 if number <= 2 else 1) * _kpu_ri(nlp(text)) for number, text in enumerate(texts[:6], start=1))
-    return votes + RUNNING_WEIGHT * sum(_kpu_ri(nlp(line)) for line in running_lines(texts))
+    cover = 3 * _kpu_ri(nlp(texts[0])) if texts else 0
+    return cover + RUNNING_WEIGHT * sum(_kpu_ri(nlp(line)) for line in running_lines(texts))
 
 
 def find_unit(pages: list[str]) -> UnitGuess:

@@ -98,7 +98,7 @@ def test_ocr_stops_within_the_budget_and_the_report_is_partial(tmp_path, monkeyp
             time.sleep(0.4)
             read.append(number)
             yield SimpleNamespace(number=number, text="", width=595, height=842, mean_confidence=90.0,
-                                  downscaled=False, tables=[])
+                                  downscaled=False, tables=[], tables_read=True)
 
     monkeypatch.setattr(ocr_stage, "ocr_pages", slow_ocr)
     monkeypatch.setattr(ocr_stage, "tesseract_available", lambda: None)
