@@ -399,5 +399,5 @@ def test_any_cell_parses_without_error(raw, role, convention):
     parsed = parse_value(raw, role, convention)
     assert parsed.kind in KINDS
     assert 0.0 <= parsed.confidence <= 1.0
-    assert (parsed.value is None) == (parsed.kind in ("empty", "text", "grade"))
+    assert (parsed.value is None) == (parsed.kind in ("empty", "text", "grade", "range"))  # a range keeps both ends, no value
     assert all(w.code in WARNING_CONFIDENCE for w in parsed.warnings)
