@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from lkj.extract.raw_table import RawTable, region, title_top
+from lkj.extract.raw_table import RawTable, text_in, title_top
 from lkj.extract.vocabulary import CURRENCY_PREFIXES, FIGURE_CAPTION_WORDS, HEADER_WORDS, TABLE_CAPTION_WORDS
 
 #: Words closer than this (points) belong to the same column label or cell.
@@ -262,7 +262,6 @@ def _table(page: pdfplumber.page.Page, number: int, index: int, header: list[_Li
            columns: list[tuple[float, float]], floor: float) -> RawTable:
     rows = [_cells(line, columns) for line in header + body]
     top = (header or body)[0].top
-    title_region = region(page, (0, title_top(top, floor), page.width, max(top - 0.5, 0.5)))
     return RawTable(
         page=number,
         index=index,
@@ -271,6 +270,6 @@ def _table(page: pdfplumber.page.Page, number: int, index: int, header: list[_Li
         page_height=float(page.height),
         rows=[list(r) for r in rows],
         spans=[list(columns) for _ in rows],
-        title=(title_region.extract_text() or "").strip() if top > 1 else "",
+        title=text_in(page, (0, title_top(top, floor), page.width, max(top - 0.5, 0.5))) if top > 1 else "",
         rows_y=[(round(line.top, 2), round(line.bottom, 2)) for line in header + body],
     )

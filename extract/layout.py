@@ -276,7 +276,7 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
 
 
 #: Readers that return one row per printed line rather than per table row.
-LINE_PER_ROW_FLAVORS = ("camelot-stream", "pdfplumber-words")
+LINE_PER_ROW_FLAVORS = ("camelot-stream", "pdfplumber-words", "ocr-words")
 #: Columns that hold one short value per row; a line with none of them is wrapped text.
 _KEY_ROLES = {"no", "target", "realization", "achievement", "unit", "pagu", "budget_realization", "absorption", "remaining"}
 

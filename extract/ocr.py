@@ -31,8 +31,9 @@ A scanned LKj page (an image with no text layer) goes through:
    in one ``--psm 6`` call (``ocr_cells._read_cells``). Whole-page layout analysis drops and merges
    table text; one cell per band cannot be confused with its neighbours;
 8. **tables**: ``flavor="ocr-lattice"`` for ruled tables (``ocr_cells.ocr_tables``);
-   ``flavor="ocr-words"`` for borderless ones by word alignment
-   (``ocr_cells.word_tables``, only when asked for).
+   ``flavor="ocr-words"`` for borderless ones, on a page whose tables are read and that
+   has no ruled table: the born-digital borderless reader run on the page's words
+   (``ocr_cells.word_tables``).
 
 Every coordinate is in PDF points of the page *as it should be read*: the frame is the
 de-rotated, deskewed page (origin top-left, like pdfplumber), and ``OcrPage.width`` and
@@ -234,7 +235,6 @@ def ocr_page(
     dpi: int = DEFAULT_DPI,
     password: str | None = None,
     tables: bool = True,
-    borderless: bool = False,
     text_dpi: int = TEXT_DPI,
     triage: bool = False,
 ) -> OcrPage:
@@ -248,8 +248,8 @@ def ocr_page(
     ``triage`` the table read runs when ``tables`` is set (the previous page's table runs
     on) or when the first pass's text holds the header words of a table worth reading
     (``page_roles.triage_page``, the born-digital pages' rule); ``OcrPage.tables_read``
-    says whether it ran. ``borderless`` also reads a page without ruled tables as
-    word-aligned tables (``ocr-words``). The page image is dropped before returning.
+    says whether it ran; a page without ruled tables has its borderless tables read
+    from its words (``ocr-words``). The page image is dropped before returning.
 
     The page is first read as it is; only when that reading is not confidently upright
     (``_reads_upright``: few words, unsure ones, or boxes taller than wide) does
@@ -282,7 +282,7 @@ def ocr_page(
                 if texts:
                     top = min((w.top for cell in table.words[r] for w in cell), default=table.raw.bbox[1])
                     printed.append((top, " ".join(texts)))
-        if borderless and not page.tables:
+        if not page.tables:
             page.tables = word_tables(page)
     elif grids:  # the tables, read as text
         inside = _read_text(_text_image(reading.normalized, reading.rulings, grids, s, tables=True),
@@ -301,7 +301,6 @@ def ocr_pages(
     pages: Iterable[int],
     dpi: int = DEFAULT_DPI,
     password: str | None = None,
-    borderless_pages: Iterable[int] = (),
     triage: bool = True,
 ) -> Iterator[OcrPage]:
     """OCR pages one after another (one page image in memory at a time).
@@ -315,11 +314,10 @@ def ocr_pages(
     # Pages are read in parallel by worker processes, one a core (as Tesseract runs one
     # thread): OpenCV's own threads only add overhead (find_rulings: 0.48 -> 0.39 s of CPU).
     cv2.setNumThreads(1)
-    borderless = set(borderless_pages)
     runs_on = False
     for number in pages:
         page = ocr_page(Path(path), number, dpi, password, tables=runs_on or not triage,
-                        borderless=number in borderless, text_dpi=dpi if number <= COVER_PAGES else TEXT_DPI,
+                        text_dpi=dpi if number <= COVER_PAGES else TEXT_DPI,
                         triage=triage)
         runs_on = any(runs_to_foot(t.raw) for t in page.tables)
         yield page

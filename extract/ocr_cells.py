@@ -5,8 +5,8 @@ non-blank cell is cropped, cleaned of grain and read by Tesseract on a mosaic of
 cells (``_read_cells``); the words go back to their cells, merged positions become
 ``None`` as pdfplumber reports them, the title above each table is taken from the
 page's words, and running headers and footers are dropped (``ocr_tables``, flavor
-``ocr-lattice``). Borderless tables are found by word alignment (``word_tables``,
-``ocr-words``). ``OcrPage`` (the words and size of a read page) and ``OcrTable`` (a
+``ocr-lattice``). Borderless tables are read from the page's words by the born-digital pages'
+borderless reader (``word_tables``, ``ocr-words``). ``OcrPage`` (the words and size of a read page) and ``OcrTable`` (a
 ``RawTable`` with the confidence of every cell) live here because table assembly
 reads the one and makes the other; ``extract.ocr`` fills the page.
 """
@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
 from statistics import median
 
 import cv2
 import numpy as np
 
+from lkj.extract.borderless import borderless_tables
 from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
 from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, parse_tsv, tesseract_tsv
 from lkj.extract.raw_table import RawTable, is_page_furniture, title_top
+from lkj.extract.vocabulary import HEADER_WORDS
 
 #: Page segmentation mode for the mosaic of table cells (one uniform block of text).
 CELL_PSM = "6"
@@ -441,62 +444,87 @@ def ocr_tables(
     return found
 
 
-def word_tables(page: OcrPage, min_columns: int = 3, min_rows: int = 3) -> list[OcrTable]:
-    """Borderless tables (``ocr-words``) by word alignment, one printed line per row.
+#: Header words long enough to be recognised with a letter or two misread.
+_LONG_HEADER_WORDS = sorted(w for w in HEADER_WORDS if len(w) >= 6)
 
-    A printed line is cut into segments where two words are further apart than one
-    word height (a column gap, not a word space). A run of lines with at least two
-    segments, ``min_rows`` of them with ``min_columns`` or more, is a table (up to three
-    lines with one segment inside a run are a wrapped cell). Its columns are the
-    x-ranges covered by the run's words, split where no word covers a gap of half a
-    word height (a projection profile): a space between two words of one line is
-    covered by the words of other lines, a column gap is not.
-    """
-    lines = _text_lines(page.words)
-    if not lines:
-        return []
-    height = median(w.bottom - w.top for w in page.words)
-    counts = [1 + sum(1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 > height) for line in lines]
-    runs: list[list[int]] = []
-    current: list[int] = []
-    for k, count in enumerate(counts):
-        wrapped = count == 1 and current and any(c >= 2 for c in counts[k + 1:k + 4])
-        if count >= 2 or wrapped:
-            current.append(k)
-            continue
-        if sum(counts[i] >= min_columns for i in current) >= min_rows:
-            runs.append(current)
-        current = []
-    if sum(counts[i] >= min_columns for i in current) >= min_rows:
-        runs.append(current)
-    found = []
-    for run in runs:
-        words = [w for k in run for w in lines[k]]
-        columns: list[list[float]] = []
-        for w in sorted(words, key=lambda w: w.x0):
-            if columns and w.x0 - columns[-1][1] <= height / 2:
-                columns[-1][1] = max(columns[-1][1], w.x1)
-            else:
-                columns.append([w.x0, w.x1])
-        if len(columns) < min_columns:
-            continue
-        cuts = [columns[0][0]] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [columns[-1][1]]
-        spans = [(round(cuts[k], 1), round(cuts[k + 1], 1)) for k in range(len(columns))]
-        rows, confidences, cell_words = [], [], []
-        for k in run:
-            cells: list[list[OcrWord]] = [[] for _ in columns]
-            for word in lines[k]:
-                column = int(np.searchsorted(cuts, word.centre[0], side="right")) - 1
-                cells[min(max(column, 0), len(columns) - 1)].append(word)
-            rows.append([" ".join(w.text for w in cell) for cell in cells])
-            confidences.append([min((w.conf for w in cell), default=None) for cell in cells])
-            cell_words.append(cells)
-        bbox = (round(cuts[0], 2), round(min(w.top for w in words), 2), round(cuts[-1], 2),
-                round(max(w.bottom for w in words), 2))
-        raw = RawTable(page=page.number, index=len(found), flavor="ocr-words", bbox=bbox, page_height=page.height,
-                       rows=rows, spans=[list(spans) for _ in rows], title="",
-                       rows_y=[(round(min(w.top for w in lines[k]), 2), round(max(w.bottom for w in lines[k]), 2)) for k in run])
-        owners = [[(r, c) for c in range(len(columns))] for r in range(len(rows))]
+
+def _as_header_word(text: str) -> str:
+    """``text``, or the header word OCR misread in it (``Realisail`` -> ``Realisasi``).
+
+    The borderless reader finds a table by its header words, and one misread letter in
+    ``Realisasi`` or ``Indikator`` loses the column or the whole table. Only words of six
+    letters or more are matched (difflib ratio 0.85: two letters of nine), so that short
+    words (``saran``) are never taken for header words."""
+    if len(text) < 6 or text.lower() in HEADER_WORDS:
+        return text
+    match = get_close_matches(text.lower(), _LONG_HEADER_WORDS, n=1, cutoff=0.85)
+    if not match:
+        return text
+    word = match[0]
+    return word.upper() if text.isupper() else word.capitalize() if text[:1].isupper() else word
+
+
+#: Below this confidence a word of one or two characters is taken for noise (see ``_is_noise``).
+NOISE_CONFIDENCE = 60
+
+
+def _is_noise(word: OcrWord) -> bool:
+    """A short word Tesseract made up from specks or a rule's end (``ge``, ``ie``, ``©``, ``po``,
+    read with confidence 5-50 on the sample scans), not printed text.
+
+    In a ruled table a cell's borders bound such noise; in a borderless one it opens a
+    column of its own between two header labels. Figures (a digit) and capitals (a grade
+    ``B``, ``BB``) are kept whatever their confidence: they are values, flagged later."""
+    text = word.text
+    return (len(text) <= 2 and word.conf < NOISE_CONFIDENCE and not any(c.isdigit() for c in text)
+            and not (text.isalpha() and text.isupper()))
+
+
+@dataclass
+class WordsPage:
+    """A scanned page as ``extract.borderless`` sees a pdfplumber page: its size and its words.
+
+    The borderless reader anchors a table on its header words and cuts the lines below at
+    the header's column boundaries; that rule does not depend on where the words came
+    from, so the scanned page's OCR'd words go through it rather than through a second
+    reader of their own."""
+
+    width: float
+    height: float
+    words: list[OcrWord]
+
+    def extract_words(self, **_options: object) -> list[dict]:
+        """The words as pdfplumber returns them (Tesseract has already cut the text into words),
+        each printed line's words given the line's top and bottom.
+
+        A born-digital line's words share one baseline, and the borderless reader groups
+        words into lines by their top; OCR boxes of one line differ by a few points (``%``,
+        ``(``, a word read from a slightly tilted scan), enough to split a line or mix two."""
+        out = []
+        for line in _text_lines([w for w in self.words if not _is_noise(w)]):
+            top, bottom = median(w.top for w in line), median(w.bottom for w in line)
+            out.extend({"text": _as_header_word(w.text), "x0": w.x0, "x1": w.x1, "top": top, "bottom": bottom}
+                       for w in line)
+        return out
+
+    def text_in(self, bbox: tuple[float, float, float, float]) -> str:
+        """The words whose centre lies in ``bbox``, line by line."""
+        inside = [w for w in self.words if bbox[0] <= w.centre[0] <= bbox[2] and bbox[1] <= w.centre[1] <= bbox[3]]
+        return _join(inside)
+
+
+def word_tables(page: OcrPage) -> list[OcrTable]:
+    """Borderless tables (``ocr-words``): ``extract.borderless`` run on the page's OCR'd words.
+
+    One row per printed line, as for born-digital borderless tables (the interpreter joins
+    wrapped lines); each cell keeps the words it was made of, for their confidence."""
+    found: list[OcrTable] = []
+    for raw in borderless_tables(WordsPage(page.width, page.height, page.words), page.number):
+        raw = replace(raw, flavor="ocr-words", index=len(found))
+        cell_words = [[[w for w in page.words if top <= w.centre[1] <= bottom and x0 <= w.centre[0] < x1]
+                       for x0, x1 in spans] for (top, bottom), spans in zip(raw.rows_y, raw.spans)]
+        confidences = [[min((w.conf for w in cell), default=None) for cell in row] for row in cell_words]
+        owners = [[(r, c) for c in range(len(row))] for r, row in enumerate(raw.rows)]
         found.append(OcrTable(raw, confidences, owners, cell_words))
     _set_titles(page, found)
     return found

@@ -36,6 +36,11 @@ LANGUAGE = "ind"
 INSTALL_HINT = "install tesseract-ocr tesseract-ocr-ind"
 #: Words that are only these characters are grain or crumbs of rules.
 RULE_JUNK = re.compile(r"^[|_\-—–~!:;.,'\"`‘’“”\[\](){}/\\=]+$")
+#: A "word" whose box is smaller than this (points) both ways is a speck of scanner grain or
+#: JPEG noise that Tesseract read as ``:``, ``$`` or ``i``: no printed character is that small
+#: (a period of 8-point type is about 1 pt), and in a borderless table such a speck in a value
+#: column stops the wrapped line below from joining its row.
+SPECK_PT = 1.0
 
 
 class OcrError(RuntimeError):
@@ -226,6 +231,8 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[OcrWord], list[list[OcrWord]
         if not text or conf < 0 or (RULE_JUNK.match(text) and conf < 60):
             continue
         left, top, width, height = (int(v) for v in parts[6:10])
+        if width < SPECK_PT * scale and height < SPECK_PT * scale:
+            continue
         word = OcrWord(text, round(left / scale, 2), round(top / scale, 2),
                        round((left + width) / scale, 2), round((top + height) / scale, 2), round(conf, 1))
         words.append(word)

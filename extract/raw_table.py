@@ -124,6 +124,16 @@ class _CharIndex:
 
 
 
+def text_in(page: pdfplumber.page.Page, bbox: tuple[float, float, float, float]) -> str:
+    """The text printed inside ``bbox``: a pdfplumber page's characters (``region``), or,
+    for a scanned page seen through ``ocr_cells.WordsPage``, its OCR'd words; so that the
+    borderless reader serves both kinds of page."""
+    words_page_text = getattr(page, "text_in", None)
+    if words_page_text is not None:
+        return words_page_text(bbox)
+    return (region(page, bbox).extract_text() or "").strip()
+
+
 def title_top(top: float, floor: float) -> float:
     """The highest point a table's title may start at: ``TITLE_REACH`` above the table's
     ``top``, but below the previous table (``floor``) and the top of the page."""

@@ -36,9 +36,9 @@ PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions (see CHANGELOG.md).
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
-    ("ocr", 5),
+    ("ocr", 6),
     ("extract", 9),
-    ("interpret", 9),
+    ("interpret", 10),
     ("normalize", 6),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
