@@ -306,9 +306,15 @@ _PLACELESS = re.compile(r"\b(?:" + "|".join(sorted((h.title() for h in AGENCY_HE
                         r"(?: (?:(?!(?i:" + _PLACE_OR_STOP + r")\b)[A-Z][\w-]*|dan|&),?)+")
 
 
-def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]], Counter[str], dict[str, str]]:
+def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]], Counter[str], dict[str, str], int]:
     """Votes for (agency, kind, place), the agency names printed anywhere without a place
-    (abbreviations expanded), and the abbreviations the report defines."""
+    (abbreviations expanded), the abbreviations the report defines, and the votes for KPU
+    RI named as itself where a report names its own unit.
+
+    KPU RI names no place, so it gets no (agency, kind, place) vote; it is counted on the
+    cover (x3) and the running lines (x5) only, with the weights of those places: forewords
+    and bodies of regional reports name KPU RI as the body above them. Counted in the same
+    pass, over the same parsed pages."""
     nlp = blank_indonesian()
     texts = [_unspace(t) for t in pages]
     docs = [nlp(t) for t in texts[:6]]
@@ -318,16 +324,19 @@ def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]],
         for short, full in _abbreviations(doc).items():
             _keep_definition(abbreviations, short, full)
     votes: Counter[tuple[str, str, str]] = Counter()
+    national = 3 * _kpu_ri(docs[0]) if docs else 0
     for number, doc in enumerate(docs, start=1):
         weight = 3 if number <= 2 else 1  # the cover and foreword name the unit reporting
         for mention in _unit_mentions(doc, abbreviations):
             votes[mention] += weight
     for line in running_lines(texts):
-        for mention in _unit_mentions(nlp(line), abbreviations):
+        line_doc = nlp(line)
+        national += RUNNING_WEIGHT * _kpu_ri(line_doc)
+        for mention in _unit_mentions(line_doc, abbreviations):
             votes[mention] += RUNNING_WEIGHT
     placeless = Counter(_expand(" ".join(m.group().rstrip(",").split()), abbreviations)
                         for t in texts for m in _PLACELESS.finditer(t))
-    return votes, placeless, abbreviations
+    return votes, placeless, abbreviations, national
 
 
 def _printed_forms(name: str, abbreviations: dict[str, str]) -> list[re.Pattern[str]]:
@@ -466,19 +475,9 @@ def central_body(pages: list[str]) -> str | None:
     return None
 
 
-def _national_votes(pages: list[str]) -> int:
-    """Votes for KPU RI named as itself where a report names its own unit: the cover (x3) and
-    the running lines (x5), the weights of :func:`_weighted_mentions`. Forewords and bodies of
-    regional reports name KPU RI as the body above them, so they do not count here."""
-    nlp = blank_indonesian()
-    texts = [_unspace(t) for t in pages]
-    cover = 3 * _kpu_ri(nlp(texts[0])) if texts else 0
-    return cover + RUNNING_WEIGHT * sum(_kpu_ri(nlp(line)) for line in running_lines(texts))
-
-
 def find_unit(pages: list[str]) -> UnitGuess:
     """The reporting unit: an election body when one is named, else the best-voted unit."""
-    votes, placeless, abbreviations = _weighted_mentions(pages)
+    votes, placeless, abbreviations, ri = _weighted_mentions(pages)
     province_votes: Counter[str] = Counter()
     for (_, kind, place), n in votes.items():
         if kind == "provinsi" and _canonical_province(place):
@@ -498,7 +497,6 @@ def find_unit(pages: list[str]) -> UnitGuess:
     best, evidence = max(pool.items(), key=lambda kv: (kv[1], kv[0][1] != "provinsi"))
     # KPU RI names no place, so it has no vote above; weighed the same way (cover and foreword,
     # running lines), it outranks a regional body that its report only mentions in the body.
-    ri = _national_votes(pages)
     if ri > evidence and (election or not votes):
         return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
     if best[0] in _GOVERNMENT and not election:
