@@ -174,6 +174,13 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     ("money_fraction", "warning", "A money amount with a fraction of a rupiah was rounded.",
      "Jumlah uang dengan pecahan rupiah dibulatkan."),
     # --- checks between values and tables (normalize)
+    ("ocr_percent_read", "warning",
+     "OCR misread a '%' after a figure (as a digit, a quote mark or a degree sign); the row shows which reading is "
+     "right (the achievement follows from target and realization only with '%', or another figure is a percentage), "
+     "and that reading was stored. The message gives the text OCR read.",
+     "OCR salah membaca tanda '%' setelah angka (sebagai digit, tanda kutip atau tanda derajat); baris itu menunjukkan "
+     "bacaan yang benar (capaian sesuai dengan target dan realisasi hanya dengan '%', atau angka lain berupa persentase), "
+     "dan bacaan itu yang disimpan. Pesan memuat teks yang dibaca OCR."),
     ("achievement_mismatch", "warning", "The printed achievement does not follow from the target and realization.",
      "Capaian yang tercetak tidak sesuai dengan hasil perhitungan dari target dan realisasi."),
     ("comparison_row_unmatched", "warning",

@@ -25,6 +25,7 @@ from lkj.extract.model import (
     Value,
 )
 from lkj.extract.numbers import ParsedValue, detect_convention, parse_value
+from lkj.extract.percent_misreads import glyph_as_percent, percent_decimals, repaired_row
 from lkj.extract.vocabulary import RANGE_END_LABELS
 from lkj.extract.warning_codes import ReportWarning
 from lkj.pipeline.ocr_stage import LOW_CELL_CONFIDENCE
@@ -42,21 +43,42 @@ class _Context:
         self.convention = convention
         self.warnings: list[ReportWarning] = []
         self.ocr_confidence: dict[tuple[int, str], float] = {}
+        self.percent_decimals: dict[int, int] = {}
         for cell in cells:  # the lowest confidence of a text printed on a page
             if cell.confidence is not None:
                 key = (cell.page, cell.text)
                 self.ocr_confidence[key] = min(cell.confidence, self.ocr_confidence.get(key, 100.0))
 
-    def value(self, raw: str, role: str | None, page: int | None, where: str) -> Value:
+    def learn_tables(self, rows: list[IndicatorRow]) -> None:
+        """The decimals most percentages of each table print (a table prints its percentages
+        alike), when at least three do and three in five of them agree: the shape a misread
+        ``%`` is checked against."""
+        shapes: dict[int, Counter[int]] = {}
+        for row in rows:
+            for name in ("target", "realization", "achievement"):
+                decimals = percent_decimals(row.values.get(name, ""))
+                if decimals is not None:
+                    shapes.setdefault(row.table_id, Counter())[decimals] += 1
+        for table_id, counts in shapes.items():
+            decimals, n = counts.most_common(1)[0]
+            if n >= 3 and n >= 0.6 * sum(counts.values()):
+                self.percent_decimals[table_id] = decimals
+
+    def read_by_ocr(self, raw: str, page: int | None) -> bool:
+        return page is not None and bool(raw) and (page, " ".join(raw.split())) in self.ocr_confidence
+
+    def value(self, raw: str, role: str | None, page: int | None, where: str, ocr_read: str | None = None) -> Value:
+        """``raw`` typed; ``ocr_read`` is the text OCR read when ``raw`` is its repair (a ``%`` put back)."""
         parsed: ParsedValue = parse_value(raw, role=role, convention=self.convention)
         self.warnings += [w.about(where, page).in_stage("normalize") for w in parsed.warnings]
         confidence = parsed.confidence
-        ocr = self.ocr_confidence.get((page, " ".join(raw.split()))) if page is not None and raw else None
+        read = ocr_read if ocr_read is not None else raw
+        ocr = self.ocr_confidence.get((page, " ".join(read.split()))) if page is not None and read else None
         if ocr is not None:
             confidence = min(confidence, ocr / 100)
             if ocr < LOW_CELL_CONFIDENCE:
                 self.warnings.append(ReportWarning("ocr_low_confidence",
-                                             f"{where}: OCR read {raw!r} with confidence {ocr:.0f}/100", page, stage="normalize"))
+                                             f"{where}: OCR read {read!r} with confidence {ocr:.0f}/100", page, stage="normalize"))
         return Value(parsed.raw, parsed.value, parsed.unit, parsed.kind, round(confidence, 3))
 
 
@@ -120,14 +142,52 @@ def _range_ends(name: str, value: Value, role: str | None, ctx: _Context) -> dic
             for label, end in zip(RANGE_END_LABELS, (parsed.low, parsed.high), strict=True)}
 
 
+def _agrees(raws: tuple[str, str, str], role: str | None, convention: str | None) -> bool | None:
+    """Does the printed achievement follow from target and realization in this reading of the
+    row? None when it cannot be checked (a value missing or not a number)."""
+    target, realization, achievement = (
+        Value(raw, parsed.value, parsed.unit, parsed.kind)
+        for raw, parsed in ((raw, parse_value(raw, role=r, convention=convention))
+                            for raw, r in zip(raws, (role, role, "percent"), strict=True)))
+    computed, _, mismatch = _polarity_and_computed(target, realization, achievement)
+    if computed is None or achievement.value is None:
+        return None
+    return mismatch is None
+
+
+def _percent_repairs(raws: tuple[str, str, str], role: str | None, ctx: _Context,
+                     column_decimals: tuple[int | None, int | None, int | None]) -> tuple[str, str, str]:
+    """The row's cells with a ``%`` that OCR misread put back where the row proves it
+    (``extract.percent_misreads``): a digit read for ``%`` when only that reading makes the
+    achievement agree, a quote mark or degree sign when the figure is an achievement or another
+    figure of the row is a percentage."""
+    repaired = repaired_row(raws, lambda reading: _agrees(reading, role, ctx.convention), column_decimals) or raws
+    units = [parse_value(raw, role=r, convention=ctx.convention).unit
+             for raw, r in zip(repaired, (role, role, "percent"), strict=True)]
+    is_percent = [i == 2 or any(u == "%" for k, u in enumerate(units) if k != i) for i in range(3)]  # achievement: always
+    return tuple(  # type: ignore[return-value]
+        (glyph_as_percent(raw) or raw) if percent else raw for raw, percent in zip(repaired, is_percent, strict=True))
+
+
 def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     where = f"indicator {row.goal_no or ''} {row.indicator[:50]!r}".replace("  ", " ")
     satuan_unit = _unit_from_satuan(row.unit_raw)
     role = "percent" if satuan_unit == "%" else None
-    values = {
-        name: ctx.value(row.values.get(name, ""), "percent" if name == "achievement" else role, row.page, f"{where} {name}")
-        for name in ("target", "realization", "achievement")
-    }
+    names = ("target", "realization", "achievement")
+    read = tuple(row.values.get(name, "") for name in names)
+    if any(ctx.read_by_ocr(raw, row.page) for raw in read):
+        decimals = ctx.percent_decimals.get(row.table_id)
+        cells = _percent_repairs(read, role, ctx, (decimals, decimals, decimals))
+    else:
+        cells = read
+    values = {}
+    for name, raw, as_read in zip(names, cells, read, strict=True):
+        values[name] = ctx.value(raw, "percent" if name == "achievement" else role, row.page, f"{where} {name}",
+                                 ocr_read=as_read if raw != as_read else None)
+        if raw != as_read:
+            ctx.warnings.append(ReportWarning(
+                "ocr_percent_read", f"{where} {name}: OCR read {as_read!r}, taken as {raw!r} (a misread '%')",
+                row.page, stage="normalize"))
     for name in ("target", "realization"):
         if satuan_unit and values[name].value is not None and values[name].unit is None:
             values[name].unit = satuan_unit
@@ -286,6 +346,7 @@ def normalize(ingested: IngestResult, extracted: ExtractResult, interpreted: Int
         unit=interpreted.unit, year=interpreted.year, cover_year=interpreted.cover_year, convention=convention,
         tables=interpreted.tables, ocr_pages=[p.number for p in ingested.pages if p.source == "ocr"],
     )
+    ctx.learn_tables(interpreted.indicators + interpreted.details + interpreted.plans)
     report.indicators = [_indicator(r, ctx, "main") for r in interpreted.indicators]
     report.details = [_indicator(r, ctx, "detail") for r in interpreted.details]
     report.plans = [_indicator(r, ctx, "plan") for r in interpreted.plans]

@@ -39,7 +39,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ocr", 6),
     ("extract", 9),
     ("interpret", 10),
-    ("normalize", 6),
+    ("normalize", 7),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

@@ -1,0 +1,86 @@
+"""Scans made afresh on every run from born-digital samples the scan tests do not hold.
+
+The scans are made as ``corpus/samples/scans.py`` makes the sample scans (150 dpi, tilt,
+blur, grain, speckle, JPEG; the cover and the table pages), from a new seed that is
+printed (``LKJ_SCAN_SEED`` reproduces it), so each test holds for its class, not for
+one image:
+
+- **borderless tables** (``kip-kab-aceh-besar-2021``): a scanned page has no grid to
+  find; before the OCR stage read such pages with the borderless reader on their words
+  (``ocr-words``) lkj found no table in the scan at all (0 of 121 value fields);
+- **a misread ``%``** (``kpu-provinsi-jawa-barat-2022``, ruled, ``90,00%``): Tesseract
+  reads the blurred ``%`` glued to a figure as a digit (``90,006``) or a quote mark; the
+  row's arithmetic and the table's shape of percentages put it back
+  (``extract/percent_misreads.py``): 175 -> 199 of 209 value fields on one scan.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+
+import pytest
+
+from lkj.extract.ocr_tesseract import tesseract_available
+from tests.conftest import CORPUS
+
+#: Share of value fields right on the scan (issue 17's bar is 0.99). Measured on seeds 1-6:
+#: 104, 101, 73, 96, 89 and 101 of 121 (0.60-0.86). The misses are OCR's: letters misread in
+#: the cells ("4Lap"), specks read as "-" or "." beside a value, and a table cut short where a
+#: line of noise stops it; the floor guards the class (before: 0 of 121, no table found) and
+#: only moves up.
+VALUE_FLOOR = 0.55
+#: The same for the ruled table whose percentages OCR misreads: 199/209 (0.95) on the unseen
+#: scan; before the repair 175/209 (0.84).
+PERCENT_FLOOR = 0.90
+
+if tesseract_available():
+    pytest.skip(tesseract_available(), allow_module_level=True)
+if not shutil.which("pdftoppm"):
+    pytest.skip("pdftoppm (poppler-utils) is needed to render the source pages", allow_module_level=True)
+
+
+def _scan_and_score(source: str, folder):
+    import sqlite_utils
+
+    from lkj.corpus.evaluate import score_report
+    from lkj.corpus.samples.scans import degrade, image_pdf, render, scan_expected, subset_pages
+    from lkj.pipeline.runner import run
+
+    seed = int(os.environ.get("LKJ_SCAN_SEED") or random.SystemRandom().randrange(1, 10**9))
+    print(f"\n{source} scan: LKJ_SCAN_SEED={seed}")
+    rng = random.Random(seed)
+    born = CORPUS / "born-digital"
+    expected = json.loads((born / f"{source}.expected.json").read_text(encoding="utf-8"))
+    pages = subset_pages(expected)
+    images, angles = [], []
+    for page in pages:
+        image, angle = degrade(render(born / f"{source}.pdf", page, 150, folder), rng)
+        images.append(image)
+        angles.append(angle)
+    scan = folder / "in" / f"{source}-scan.pdf"
+    scan.parent.mkdir()
+    image_pdf(images, 150, scan)
+    run([scan.parent], folder / "lkj.db", workers=1)
+    db = sqlite_utils.Database(folder / "lkj.db")
+    return db, score_report(db, scan_expected(expected, scan.name, pages, angles))
+
+
+def test_the_borderless_measurement_table_is_read_from_the_scan(tmp_path):
+    db, score = _scan_and_score("kip-kab-aceh-besar-2021", tmp_path)
+    flavors = {row["flavors"] for row in db.query("select flavors from report_tables where kind = 'measurement'")}
+    assert flavors == {"ocr-words"}
+    assert score.identity.ratio == 1.0, score.identity.misses
+    print(f"value fields {score.indicators.right}/{score.indicators.total}")
+    assert score.indicators.ratio >= VALUE_FLOOR, score.indicators.misses
+
+
+def test_a_misread_percent_is_put_back_where_the_row_proves_it(tmp_path):
+    db, score = _scan_and_score("kpu-provinsi-jawa-barat-2022", tmp_path)
+    assert score.identity.ratio == 1.0, score.identity.misses
+    print(f"value fields {score.indicators.right}/{score.indicators.total}")
+    assert score.indicators.ratio >= PERCENT_FLOOR, score.indicators.misses
+    for warning in db.query("select message from warnings where code = 'ocr_percent_read'"):
+        assert re.search(r"taken as '[^']*%' \(a misread '%'\)$", warning["message"]), warning["message"]
