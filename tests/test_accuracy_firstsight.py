@@ -2,7 +2,7 @@
 
 The PDFs are committed in ``corpus/real`` (see its SOURCES.tsv) and their labels, typed from
 the page images before the first run, in ``tests/labels/firstsight``. The figures of that first
-run are recorded in ``tests/labels/firstsight/FIRST_SIGHT.md``; this test keeps them from
+run are recorded in ``tests/labels/firstsight/FIRST_SIGHT*.md``; this test keeps them from
 falling. Its floors start at the first-sight figures and only ever move up.
 Run with -s to see the per-report figures.
 """
@@ -31,15 +31,26 @@ FIRST_SIGHT = {
     "lkj-kejari-salatiga-2025-tw2.pdf": (1, 0, 8),
     "lkjip-diskominfo-wonosobo-2019.pdf": (3, 11, 0),
     "lakip-diskominfo-ambon-2021.pdf": (4, 0, 0),
+    # batch C (realD, FIRST_SIGHT_C.md): first run at main 966dadb + label only
+    "lakip-kesbangpol-bandung-2024.pdf": (3, 22, 2),
+    "lkip-bapenda-garut-2017.pdf": (0, 0, 0),  # failed at first sight: internal_error, see below
 }
+#: Reports lkj fails on (status ``failed``) today, with the failure it gives. A report leaves this
+#: list when it stops failing (the test then says so), and its FIRST_SIGHT line moves up with it.
+#: Garut 2017: the running header of pages 4-67 is synthetic italic (text matrix c = 0.333), so
+#: ``extract/pdfium_objects.page_chars`` meets a non-horizontal character first and then
+#: ``abs(x - last_x)`` with ``last_x`` None (FIRST_SIGHT_C.md, item G1).
+FAILING = {"lkip-bapenda-garut-2017.pdf": "internal_error"}
 #: Aggregate share of indicator fields right (value fields, goals and indicator texts, and one
-#: miss per invented row) over all first-sight reports; four reports measured 68/268 (FIRST_SIGHT.md and FIRST_SIGHT_B.md). Only moves up
-#: (a new batch of unseen reports resets it to the measured aggregate of the larger set).
-AGGREGATE_FLOOR = 0.253
-#: Aggregate share of unit/year checks right; four reports: 12/16 at first sight, 13/16 after stop 20's fixes.
-IDENTITY_FLOOR = 0.81
-#: Aggregate share of budget figures right; four reports: 8/65 (see FIRST_SIGHT.md, class 8).
-BUDGET_FLOOR = 0.123
+#: miss per invented row) over all first-sight reports. Only moves up, except that a new batch of
+#: unseen reports resets it to the measured aggregate of the larger set. Six reports (batches
+#: A-C, FIRST_SIGHT.md, FIRST_SIGHT_B.md, FIRST_SIGHT_C.md) measured 90/345 = 0.2609 at main 966dadb.
+AGGREGATE_FLOOR = 0.260
+#: Aggregate share of unit/year checks right; six reports measured 16/24 = 0.6667 at main 966dadb
+#: (batch C: Bandung 3/4, Garut 0/4 because the run fails).
+IDENTITY_FLOOR = 0.666
+#: Aggregate share of budget figures right; six reports measured 10/108 = 0.0926 at main 966dadb.
+BUDGET_FLOOR = 0.092
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +79,9 @@ def test_every_labelled_report_has_its_pdf_and_checksum():
 
 def test_firstsight_reports(firstsight_run):
     summary, db = firstsight_run
-    assert summary.failed == 0
+    failed = dict(summary.failures)
+    assert {name: reason for name, reason in failed.items() if FAILING.get(name) != reason} == {}, "new failures"
+    assert set(FAILING) - set(failed) == set(), "these reports no longer fail: remove them from FAILING"
     totals = {"identity": [0, 0], "indicators": [0, 0], "budget": [0, 0]}
     for path in LABEL_FILES:
         label = json.loads(path.read_text(encoding="utf-8"))
