@@ -212,7 +212,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             # pdfminer draws a character's box.
             a, d = style.text_matrix[0], style.text_matrix[3]
             x, y = origin_xs[index], origin_ys[index]
-            if chars and abs(x - last_x) < 0.005 and abs(y - last_y) < 0.005:
+            if last_x is not None and abs(x - last_x) < 0.005 and abs(y - last_y) < 0.005:
                 # One glyph, several code points (a ligature ``fi``): pdfminer reports one character.
                 # Its box is the glyph's (pdfium's loose box), not the first code point's advance.
                 merged = chars[-1]
@@ -234,7 +234,8 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: _Frame
             top = bottom + size
             advance = (right - left) / a
             corners = ((left, bottom), (right, top))
-        else:  # rotated or mirrored text: pdfium's box as it is
+        else:  # rotated, mirrored or sheared (synthetic italic) text: pdfium's box as it is
+            last_x = last_y = None  # a ligature joins only horizontal characters printed one after another
             get_loose_box(raw, index, loose)
             corners = ((loose.left, loose.bottom), (loose.right, loose.top), (loose.left, loose.top), (loose.right, loose.bottom))
             advance = style.font_size

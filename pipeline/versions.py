@@ -37,7 +37,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
     ("ocr", 6),
-    ("extract", 9),
+    ("extract", 10),
     ("interpret", 10),
     ("normalize", 7),
 )

@@ -160,3 +160,28 @@ def test_object_texts_follow_pdfiums_rule_when_objects_interleave(characters):
     order = {1: 0, 2: 1, 3: 2}  # 0 is a generated character, 9 an object inside a form
     texts = _object_texts(order, _TextPageCharacters(codes, objects, [0.0] * len(codes), ys))
     assert texts == [_get_text_by_predicate(codes, objects, ys, key) for key in order]
+
+
+def test_sheared_text_before_upright_text(tmp_path):
+    """A running header set in synthetic italic (text matrix shear c = 0.333, as Word prints a
+    font without an italic face) comes before the page's upright text: the characters of
+    both are read (Bapenda Garut 2017 failed on such pages with ``internal_error``)."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    content = (b"BT /F1 10 Tf 1 0 0.333 1 72 760 Tm (Laporan Kinerja 2017) Tj ET "
+               b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (Indikator Kinerja) Tj ET")
+    pdf.add_blank_page(page_size=(595, 842))
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    pdf.pages[0].obj.Contents = pdf.make_stream(content)
+    path = tmp_path / "sheared.pdf"
+    pdf.save(path)
+    with pdfplumber.open(path) as plumber:
+        page = plumber.pages[0]
+        mined = "".join(c["text"] for c in page.chars)
+        document = pdfium.PdfDocument(str(path))
+        try:
+            ours = "".join(c["text"] for c in page_objects(document, page)["char"])
+        finally:
+            document.close()
+    assert ours.replace(" ", "") == mined.replace(" ", "") == "LaporanKinerja2017IndikatorKinerja"
