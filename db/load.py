@@ -101,6 +101,7 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
                 "unit_name_printed": report.unit.printed, "library_versions": library_versions,
                 "n_problems": sum(1 for w in report.warnings if _severity(w.code) != "info"),
+                "document_type": report.document_type,
             },
             pk="id",
         )

@@ -23,7 +23,7 @@ TABLES: dict[str, dict] = {
             "budget_pagu": int, "budget_realization": int, "extracted_at": str, "extractor_version": str,
             "cover_year": int, "path": str, "failure_reason": str, "number_convention": str,
             "budget_absorption_pct": float, "budget_source": str, "n_indicators": int, "n_warnings": int,
-            "unit_name_printed": str, "library_versions": str, "n_problems": int,
+            "unit_name_printed": str, "library_versions": str, "n_problems": int, "document_type": str,
         },
         "pk": "id",
         "foreign_keys": [("unit_id", "units", "id")],
@@ -107,7 +107,7 @@ REPORT_CHILDREN = ("indicator_values", "indicators", "indicator_details", "budge
                    "corrections", "warnings")
 
 INDEXES = [
-    ("reports", ["unit_id"]), ("reports", ["year"]), ("reports", ["status"]),
+    ("reports", ["unit_id"]), ("reports", ["year"]), ("reports", ["status"]), ("reports", ["document_type"]),
     ("indicators", ["report_id"]), ("indicator_details", ["report_id"]), ("indicator_values", ["indicator_id"]),
     ("indicator_values", ["report_id"]), ("budget_programs", ["report_id"]), ("spending", ["report_id"]),
     ("report_tables", ["report_id"]), ("corrections", ["report_id"]), ("warnings", ["report_id"]), ("warnings", ["code"]), ("units", ["province"]),

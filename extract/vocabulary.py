@@ -435,3 +435,31 @@ ABBREVIATIONS: dict[str, str] = {
 #: The level a region kind belongs to, as KPU RI's indicator templates name it
 #: (``KPU Kabupaten/Kota``, ``KPU Provinsi``): a unit's own name in an indicator becomes its level.
 LEVEL_NAMES: dict[str, str] = {"kabupaten": "Kabupaten/Kota", "kota": "Kabupaten/Kota", "provinsi": "Provinsi"}
+
+# --------------------------------------------------------------------- what a document is
+
+#: The title a document prints on its cover, by the kind of document it names
+#: (``reports.document_type``). A performance report (``lkj``) is the LKj and its older names
+#: (LAKIP, LKjIP, LKIP: ``Laporan Akuntabilitas Kinerja Instansi Pemerintah``); ``renstra`` the
+#: five-year strategic plan; ``pk`` the performance agreement (``Penetapan Kinerja`` before
+#: 2015); ``renaksi`` the action plan and its monitoring; ``lra`` the budget realisation
+#: report. ``other`` collects the titles of documents that are none of these and print
+#: indicators or budgets too: regulations and decrees (a ``Keputusan`` setting the IKU, the
+#: PermenPAN-RB on LKj), a Renja and its evaluation, a physical and financial realisation
+#: report (RFK). Phrases are lower-case and matched as whole words on a title line.
+DOCUMENT_TITLES: dict[str, tuple[str, ...]] = {
+    "lkj": ("laporan kinerja", "laporan akuntabilitas kinerja", "lakip", "lkjip", "lkip", "lkj", "lki"),
+    "renstra": ("rencana strategis", "renstra"),
+    "pk": ("perjanjian kinerja", "penetapan kinerja"),
+    "renaksi": ("rencana aksi", "renaksi"),
+    "lra": ("laporan realisasi anggaran",),
+    "other": ("peraturan", "keputusan", "rencana kerja", "renja", "realisasi fisik dan keuangan"),
+}
+
+#: Words with which a document names itself in its prose, when its cover is an image or
+#: missing: ``penyusunan Laporan Kinerja ...``, ``Renstra ini``. ``tentang`` opens the title of a
+#: cited instrument (``Permenpan ... tentang Pedoman Penyusunan Penetapan Kinerja``), which
+#: names another document.
+DOCUMENT_SELF_BEFORE = ("penyusunan", "menyusun", "disusunnya")
+DOCUMENT_SELF_AFTER = ("ini",)
+CITED_TITLE_WORD = "tentang"

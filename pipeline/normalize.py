@@ -285,6 +285,7 @@ def normalize(ingested: IngestResult, extracted: ExtractResult, interpreted: Int
         scanned=ingested.is_scan, status="ok",
         unit=interpreted.unit, year=interpreted.year, cover_year=interpreted.cover_year, convention=convention,
         tables=interpreted.tables, ocr_pages=[p.number for p in ingested.pages if p.source == "ocr"],
+        document_type=interpreted.document_type,
     )
     report.indicators = [_indicator(r, ctx, "main") for r in interpreted.indicators]
     report.details = [_indicator(r, ctx, "detail") for r in interpreted.details]

@@ -35,8 +35,8 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
     ("ocr", 5),
     ("extract", 9),
-    ("interpret", 9),
-    ("normalize", 6),
+    ("interpret", 10),
+    ("normalize", 7),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {
