@@ -256,6 +256,8 @@ def rebuild_catalog(db: sqlite_utils.Database, equivalences: Path = EQUIVALENCES
         db.table("indicator_catalog").insert_all(catalog_rows)
         db.table("indicator_keys").insert_all(key_rows)
         db.table("warnings").insert_all(warning_rows)
+        # the catalog's warnings are rows of their reports too: reports.n_warnings counts what warnings holds
+        db.execute("UPDATE reports SET n_warnings = (SELECT count(*) FROM warnings w WHERE w.report_id = reports.id)")
     return stats
 
 

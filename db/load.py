@@ -141,3 +141,9 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
             for w in report.warnings
         )
         apply_corrections(db, report_id, list(corrections))
+
+
+def count_warnings(db: sqlite_utils.Database, report_ids: list[str]) -> int:
+    """Rows of ``warnings`` for these reports: what a run's summary reports, once the catalog has added its own."""
+    sql = "select count(*) from warnings where report_id in (select value from json_each(?))"
+    return db.execute(sql, [json.dumps(sorted(set(report_ids)))]).fetchone()[0]
