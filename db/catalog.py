@@ -37,6 +37,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from lkj.db.load import unit_slug
+from lkj.db.messages import pesan
 from lkj.db.views import create_views
 from lkj.extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form
 from lkj.extract.warning_codes import ReportWarning
@@ -273,7 +274,7 @@ def _unmatched_warning(row: dict, given_to: Assignment, entries: dict[str, _Entr
                             f"indicator {row['indicator']!r} matched no other report's indicator and has its own key "
                             f"{given_to.key!r}; {closest}", row["page"], stage="catalog")
     return {"report_id": row["report_id"], "stage": warning.stage, "code": warning.code, "page": warning.page,
-            "message": warning.message}
+            "message": warning.message, "pesan": pesan(warning.code, warning.message, warning.page)}
 
 
 def finish_database(db: sqlite_utils.Database) -> CatalogStats:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from lkj.db.corrections import Correction, apply_corrections
+from lkj.db.messages import pesan
 from lkj.db.schema import REPORT_CHILDREN
 from lkj.db.search import stem_text
 from lkj.extract.model import Indicator, NormalizedReport, Value
@@ -137,7 +138,8 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
             for t in report.tables
         )
         db.table("warnings").insert_all(
-            {"report_id": report_id, "stage": w.stage, "code": w.code, "message": w.message, "page": w.page}
+            {"report_id": report_id, "stage": w.stage, "code": w.code, "message": w.message, "page": w.page,
+             "pesan": pesan(w.code, w.message, w.page)}
             for w in report.warnings
         )
         apply_corrections(db, report_id, list(corrections))

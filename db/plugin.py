@@ -14,7 +14,8 @@ Registered under the ``datasette`` entry point (``pyproject.toml``) and by ``lkj
   queries, wherever a row carries ``page`` and its row's id) the printed row's image,
   linked to the row page, and a link opening the PDF at the page; ``report_id``,
   ``unit_id``, ``indicator_id`` and ``indicator_key`` of views and queries as links
-  labelled by file or unit name; rupiah as ``Rp 77.452.486.000`` (exports keep integers).
+  labelled by file or unit name; rupiah as ``Rp 77.452.486.000`` (exports keep integers); a warning's
+  ``severity`` as a coloured label.
 * SQL functions ``lkj_fts_query`` and ``lkj_stem`` (:mod:`lkj.db.search`) for the search
   queries.
 """
@@ -48,6 +49,9 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 #: Columns stored as JSON (reports.library_versions, report_tables.pages and columns): shown as lists.
 JSON_COLUMNS = {"library_versions", "pages", "columns"}
 _pdfium_lock = threading.Lock()  # pdfium is not thread-safe
+#: A warning's severity as a coloured label: a failure stands out, a note does not.
+SEVERITY_STYLES = {"failure": "background:#b00020;color:white", "warning": "background:#f5c400;color:black",
+                   "info": "background:#e0e0e0;color:#333"}
 
 
 def rupiah(value: int | float) -> str:
@@ -83,6 +87,9 @@ def render_cell(row, value, column, table, database, datasette):
         return str(int(value))  # a count of 150000 reads 150000, not 150000.0 (JSON keeps the float)
     if column in JSON_COLUMNS and isinstance(value, str) and value[:1] in "[{":
         return _json_list(value)
+    if column == "severity" and value in SEVERITY_STYLES:
+        return Markup(f'<span style="{SEVERITY_STYLES[value]};padding:0 .4em;border-radius:3px;white-space:nowrap">'
+                      f'{escape(value)}</span>')
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     if column == "page" and isinstance(value, int):
         source = _row_source(row, keys, table)

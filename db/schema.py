@@ -96,7 +96,7 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "warnings": {
-        "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
+        "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int, "pesan": str},
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id"), ("code", "warning_codes", "code")],
     },
@@ -137,6 +137,18 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _write_warning_codes(db)
     _write_kpu_units(db)
     _index_words(db)
+    _write_pesan(db)
+
+
+def _write_pesan(db: sqlite_utils.Database) -> None:
+    """Each warning in Indonesian (:mod:`lkj.db.messages`) for rows loaded before ``warnings.pesan`` existed."""
+    from lkj.db.messages import pesan
+
+    rows = list(db.query("select id, code, message, page from warnings where pesan is null"))
+    if rows:
+        with db.atomic():
+            for row in rows:
+                db.execute("update warnings set pesan = ? where id = ?", [pesan(row["code"], row["message"], row["page"]), row["id"]])
 
 
 def _write_kpu_units(db: sqlite_utils.Database) -> None:

@@ -36,6 +36,9 @@ its ``document_type``, and out of the comparisons: its targets are plans, not re
 * ``indicator_by_unit_year``, ``budget_by_unit_year`` and ``coverage`` carry ``agency``
   and ``is_kpu`` (KPU or KIP, not a Dinas or Badan), to compare election commissions
   only.
+* ``report_warnings`` — every warning with its severity (failure, warning, info) and its
+  message in Indonesian (``pesan``, :mod:`lkj.db.messages`) beside the English one; failed
+  reports first, then partial, then ok, and within a report failures, warnings, notes.
 * ``indicator_key_matches`` — every indicator row with its key and how it was
   matched (``indicators`` ⋈ ``indicator_keys`` ⋈ ``indicator_catalog``), for review.
 """
@@ -180,6 +183,16 @@ select r.id as report_id, r.unit_id, r.year, r.status, r.scanned, r.n_indicators
 from reports r
 join unit_year_reports uy on uy.unit_id = r.unit_id and uy.year = r.year
 where r.id <> uy.report_id and {r_compared}""",
+    "report_warnings": """
+select w.id as warning_id, w.report_id, r.status, u.name as unit, r.year, coalesce(c.severity, 'warning') as severity,
+       w.code, w.page, w.pesan, w.message, w.stage, r.document_type
+from warnings w
+join reports r on r.id = w.report_id
+left join units u on u.id = r.unit_id
+left join warning_codes c on c.code = w.code
+order by case r.status when 'failed' then 0 when 'partial' then 1 else 2 end,
+         case coalesce(c.severity, 'warning') when 'failure' then 0 when 'warning' then 1 else 2 end,
+         r.file_name, w.page, w.id""",
     "indicator_key_matches": """
 select i.id as indicator_id, i.report_id, i.indicator, k.key as indicator_key, c.label,
        k.method as match_method, k.score as match_score, i.page

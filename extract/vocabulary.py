@@ -463,3 +463,17 @@ DOCUMENT_TITLES: dict[str, tuple[str, ...]] = {
 DOCUMENT_SELF_BEFORE = ("penyusunan", "menyusun", "disusunnya")
 DOCUMENT_SELF_AFTER = ("ini",)
 CITED_TITLE_WORD = "tentang"
+
+#: What lkj's warning messages name, in the Indonesian a report prints (``db/messages.py``
+#: writes each message for a researcher in Indonesian beside the English): value fields, the
+#: readings of a separator, value kinds, totals' sources and the tables compared.
+MESSAGE_WORDS_ID: dict[str, str] = {
+    "target": "target", "realization": "realisasi", "achievement": "capaian", "pagu": "pagu", "absorption": "penyerapan",
+    "remaining": "sisa", "thousands": "ribuan", "decimal": "desimal", "count": "jumlah", "percent": "persen",
+    "money": "uang", "number": "angka", "text": "teks", "grade": "nilai huruf", "range": "rentang",
+    "program_total": "baris total program", "program_sum": "jumlah program", "spending_total": "total belanja",
+    "prose": "uraian teks", "before": "sebelum", "after": "sesudah",
+    "convention id": "format angka dokumen (1.234,5)", "convention en": "format angka dokumen (1,234.5)",
+    "percent context (no document convention)": "konteks persen (format angka dokumen tidak diketahui)",
+    "default convention id (no document convention)": "format Indonesia (format angka dokumen tidak diketahui)",
+}
