@@ -39,6 +39,11 @@ its ``document_type``, and out of the comparisons: its targets are plans, not re
 * ``report_warnings`` — every warning with its severity (failure, warning, info) and its
   message in Indonesian (``pesan``, :mod:`lkj.db.messages`) beside the English one; failed
   reports first, then partial, then ok, and within a report failures, warnings, notes.
+* ``indicator_labels`` — the indicator catalog with its unit of measure named ``satuan``:
+  in the views ``unit`` is always the organisation (satuan kerja), and the measure is
+  ``satuan`` (``target_unit`` and ``realization_unit`` are the units of one row's values).
+  ``indicator_by_unit_year`` carries ``satuan`` too, and for graded indicators (SAKIP
+  grades AA to D) the grades as printed, ``target_grade`` and ``realization_grade``.
 * ``indicator_key_matches`` — every indicator row with its key and how it was
   matched (``indicators`` ⋈ ``indicator_keys`` ⋈ ``indicator_catalog``), for review.
 """
@@ -83,7 +88,10 @@ select u.id as unit_id, u.name as unit, u.province, u.kind, uy.year,
        i.key as indicator_key, c.label, i.indicator,
        i.target, i.target_unit, i.realization, i.realization_unit, i.achievement_pct, i.achievement_computed,
        i.polarity, i.method as match_method, i.score as match_score, uy.report_id, i.id as indicator_id, i.page,
-       u.agency, cast(coalesce(u.agency in ('KPU', 'KIP'), 0) as integer) as is_kpu
+       u.agency, cast(coalesce(u.agency in ('KPU', 'KIP'), 0) as integer) as is_kpu,
+       c.unit as satuan, i.target_raw, i.realization_raw,
+       case when i.realization_unit = 'grade' then upper(trim(i.realization_raw)) end as realization_grade,
+       case when i.target_unit = 'grade' then upper(trim(i.target_raw)) end as target_grade
 from keyed i
 join unit_year_reports uy on uy.report_id = i.report_id
 join units u on u.id = uy.unit_id
@@ -193,6 +201,9 @@ left join warning_codes c on c.code = w.code
 order by case r.status when 'failed' then 0 when 'partial' then 1 else 2 end,
          case coalesce(c.severity, 'warning') when 'failure' then 0 when 'warning' then 1 else 2 end,
          r.file_name, w.page, w.id""",
+    "indicator_labels": """
+select key as indicator_key, label, unit as satuan, n_reports, n_units
+from indicator_catalog""",
     "indicator_key_matches": """
 select i.id as indicator_id, i.report_id, i.indicator, k.key as indicator_key, c.label,
        k.method as match_method, k.score as match_score, i.page
