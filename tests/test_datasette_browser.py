@@ -200,7 +200,7 @@ def test_a_value_leads_to_its_printed_row_and_the_pdf_page(server, tmp_path, art
     assert sum(w in read for w in words) >= 0.8 * len(words), (words, read)
     digits = re.sub(r"\D", "", read)  # Tesseract often reads a printed % as 96: the values' digits are compared
     assert all(re.sub(r"\D", "", v) in digits for v in (row["target_raw"], row["realization_raw"]) if v), (row, read)
-    screenshot = artifacts / "row_source.png"
+    screenshot = artifacts / "row-source.png"
     chromium(server + image[1], tmp_path / "profile", f"--screenshot={screenshot}")
     print(f"\nscreenshot: {screenshot}")
 
