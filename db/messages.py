@@ -22,7 +22,6 @@ _QUOTED = r"(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
 #: ``indicator 16 'Persentase ...' achievement: <detail>``, ``program 'Jumlah' pagu: <detail>``.
 _SUBJECT = re.compile(rf"^(?P<what>indicator|program|spending)\s*(?P<no>[^'\":]*?)\s*(?P<name>{_QUOTED})?\s*"
                       rf"(?P<field>[^:'\"]*):\s(?P<detail>.*)$", re.S)
-_SUBJECT_ID = {"indicator": "indikator", "program": "program", "spending": "belanja"}
 _NUMBER_EN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 
 
@@ -112,7 +111,7 @@ def pesan(code: str, message: str, page: int | None = None) -> str:
         no = f" {found['no']}" if found["no"] else ""
         name = f" {found['name']}" if found["name"] else ""
         field = f" {_word(found['field'])}" if found["field"].strip() else ""
-        subject, detail = f"{_SUBJECT_ID[found['what']]}{no}{name}{field}: ", found["detail"]
+        subject, detail = f"{_word(found['what'])}{no}{name}{field}: ", found["detail"]
     particulars = _particulars(code, detail)
     if particulars is None:
         quoted = re.findall(_QUOTED, detail)

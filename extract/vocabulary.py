@@ -475,5 +475,6 @@ MESSAGE_WORDS_ID: dict[str, str] = {
     "prose": "uraian teks", "before": "sebelum", "after": "sesudah",
     "convention id": "format angka dokumen (1.234,5)", "convention en": "format angka dokumen (1,234.5)",
     "percent context (no document convention)": "konteks persen (format angka dokumen tidak diketahui)",
-    "default convention id (no document convention)": "format Indonesia (format angka dokumen tidak diketahui)",
+    "default convention id (no document convention)": "format angka 1.234,5 (format angka dokumen tidak diketahui)",
+    "indicator": "indikator", "spending": "belanja", "program": "program",
 }
