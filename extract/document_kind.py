@@ -37,7 +37,8 @@ from lkj.extract.warning_codes import ReportWarning
 
 #: The kind that feeds the comparisons (``db/views.py``).
 PERFORMANCE_REPORT = "lkj"
-#: Pages read: a cover, a title page, and a foreword.
+#: Pages with text read: the first for its title; up to three (a title page, a foreword, the
+#: first chapter) for the document naming itself.
 TITLE_PAGES = 3
 #: Kinds a document can name itself as (``other`` names regulations and decrees, which a report cites).
 _SELF_KINDS = frozenset(DOCUMENT_TITLES) - {"other"}
@@ -57,6 +58,7 @@ _SELF = re.compile(rf"\b(?:{'|'.join(DOCUMENT_SELF_BEFORE)})\s+({_ANY})\b|\b({_A
 
 
 def _key(phrase: str) -> str:
+    """A matched phrase without its spaces, the key of :data:`_KIND` (glued or spaced, one phrase)."""
     return re.sub(r"\s+", "", phrase)
 
 
