@@ -10,6 +10,8 @@ Registered under the ``datasette`` entry point (``pyproject.toml``) and by ``lkj
   report, page and box, so a reloaded report never shows a stale crop.
 * ``/-/lkj/pdf/<db>/<report_id>.pdf`` — the report's PDF, opened in the browser; links
   end in ``#page=N`` so the browser's viewer opens the page.
+* ``/-/lkj/source/<table>/<id>`` — a redirect to the row's page in the database that holds
+  it: the dashboard's points link here (a chart's query cannot know the database's name).
 * cells: beside every indicator and budget row (tables, comparison views and canned
   queries, wherever a row carries ``page`` and its row's id) the printed row's image,
   linked to the row page, and a link opening the PDF at the page; ``report_id``,
@@ -189,7 +191,24 @@ def register_routes():
         (rf"^/-/lkj/row/(?P<database>[^/]+)/(?P<table>{tables})/(?P<row_id>\d+)\.png$", row_image),
         (rf"^/-/lkj/row/(?P<database>[^/]+)/(?P<table>{tables})/(?P<row_id>\d+)/pdf$", row_pdf),
         (r"^/-/lkj/pdf/(?P<database>[^/]+)/(?P<report_id>[0-9a-f]{64})\.pdf$", report_pdf),
+        (rf"^/-/lkj/source/(?P<table>{tables})/(?P<row_id>\d+)$", row_source),
     ]
+
+
+async def row_source(request, datasette):
+    """Redirect to a row's page, in the database that holds it: a dashboard chart links its points here.
+
+    A chart's query cannot name the database it is served under (``lkj serve`` names it after the
+    file), so a point links ``/-/lkj/source/indicators/<id>`` and the first served database whose
+    ``table`` has the row answers.
+    """
+    table, row_id = request.url_vars["table"], int(request.url_vars["row_id"])
+    for name, db in datasette.databases.items():
+        if name.startswith("_") or not await db.table_exists(table):
+            continue
+        if (await db.execute(f"select 1 from [{table}] where id = ?", [row_id])).rows:
+            return Response.redirect(f"{datasette.urls.table(name, table)}/{row_id}")
+    return Response.text(f"no row {row_id} in {table}", status=404)
 
 
 async def _source(datasette, database: str, table: str, row_id: int) -> dict | None:

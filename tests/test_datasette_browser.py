@@ -187,22 +187,42 @@ def test_a_value_leads_to_its_printed_row_and_the_pdf_page(server, tmp_path, art
         assert response.headers["Content-Type"] == "application/pdf"
     row_page = chromium(server + image[1], tmp_path / "profile", "--dump-dom")
     assert image[2] in row_page and f"#page={pdf[2]}" in row_page and "kpu-kab-lampung-utara-2024.pdf</a>" in row_page
-    row_id = int(image[1].rsplit("/", 1)[1])
-    row = _json(server, f"select indicator, target_raw, realization_raw, page from indicators where id = {row_id}")[0]
+    row = _image_shows_row(server, image[2], int(image[1].rsplit("/", 1)[1]), tmp_path)
     assert int(pdf[2]) == row["page"], "the PDF opens at the row's page"
-    # the image shows the printed row: Tesseract reads the row's words and values in it
-    png = tmp_path / "row.png"
-    with urllib.request.urlopen(server + image[2]) as response:
-        png.write_bytes(response.read())
-    read = " ".join(subprocess.run(["tesseract", str(png), "-", "-l", "ind", "--psm", "6"], capture_output=True,
-                                   text=True, timeout=60).stdout.split()).lower()
-    words = [w for w in re.findall(r"\w{4,}", row["indicator"].lower())]
-    assert sum(w in read for w in words) >= 0.8 * len(words), (words, read)
-    digits = re.sub(r"\D", "", read)  # Tesseract often reads a printed % as 96: the values' digits are compared
-    assert all(re.sub(r"\D", "", v) in digits for v in (row["target_raw"], row["realization_raw"]) if v), (row, read)
     screenshot = artifacts / "row-source.png"
     chromium(server + image[1], tmp_path / "profile", f"--screenshot={screenshot}")
     print(f"\nscreenshot: {screenshot}")
+
+
+def _image_shows_row(server: str, src: str, row_id: int, tmp_path: Path) -> dict:
+    """Tesseract reads the indicator row's words and values in the image ``src``; the row."""
+    row = _json(server, f"select indicator, target_raw, realization_raw, page from indicators where id = {row_id}")[0]
+    png = tmp_path / "row.png"
+    with urllib.request.urlopen(server + src) as response:
+        assert response.headers["Content-Type"] == "image/png"
+        png.write_bytes(response.read())
+    read = " ".join(subprocess.run(["tesseract", str(png), "-", "-l", "ind", "--psm", "6"], capture_output=True,
+                                   text=True, timeout=60).stdout.split()).lower()
+    words = re.findall(r"\w{4,}", row["indicator"].lower())
+    assert sum(w in read for w in words) >= 0.8 * len(words), (words, read)
+    digits = re.sub(r"\D", "", read)  # Tesseract often reads a printed % as 96: the values' digits are compared
+    assert all(re.sub(r"\D", "", v) in digits for v in (row["target_raw"], row["realization_raw"]) if v), (row, read)
+    return row
+
+
+def test_a_dashboard_point_leads_to_its_printed_row(server, tmp_path):
+    """The dashboard, an indicator picked by its label, a point (KPU Kabupaten Lampung Utara 2024): its link
+    (the chart's ``href`` channel, ``/-/lkj/source/...``) opens the row page, whose image shows the printed row."""
+    url = f"{server}/-/dashboards/perbandingan?{urllib.parse.urlencode({'label': LABEL, 'kpu': 'ya'})}"
+    chart = _chart(chromium(url, tmp_path / "profile", "--dump-dom"), "indicator")
+    point = re.search(r'aria-label="[^"]*unit: KPU Kabupaten Lampung Utara;[^"]*source: (/-/lkj/source/indicators/(\d+))"', chart)
+    assert point, "the seed report's point links its source"
+    with urllib.request.urlopen(server + point[1]) as response:  # the redirect to the row page
+        assert response.url == f"{server}/{NAME}/indicators/{point[2]}"
+    row_page = chromium(f"{server}/{NAME}/indicators/{point[2]}", tmp_path / "profile", "--dump-dom")
+    image = re.search(r'<img class="lkj-row" src="([^"]+\.png)"', row_page)
+    assert image and re.search(rf'href="/-/lkj/pdf/{NAME}/[0-9a-f]{{64}}\.pdf#page=\d+"', row_page)
+    _image_shows_row(server, image[1], int(point[2]), tmp_path)
 
 
 def _json(server: str, sql: str) -> list[dict]:
