@@ -37,6 +37,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from lkj.db.load import unit_slug
+from lkj.db.messages import pesan
 from lkj.db.views import create_views
 from lkj.extract.indicator_text import MATCH_THRESHOLD, clean_label, compatible, match_form
 from lkj.extract.warning_codes import ReportWarning
@@ -256,6 +257,8 @@ def rebuild_catalog(db: sqlite_utils.Database, equivalences: Path = EQUIVALENCES
         db.table("indicator_catalog").insert_all(catalog_rows)
         db.table("indicator_keys").insert_all(key_rows)
         db.table("warnings").insert_all(warning_rows)
+        # the catalog's warnings are rows of their reports too: reports.n_warnings counts what warnings holds
+        db.execute("UPDATE reports SET n_warnings = (SELECT count(*) FROM warnings w WHERE w.report_id = reports.id)")
     return stats
 
 
@@ -271,7 +274,7 @@ def _unmatched_warning(row: dict, given_to: Assignment, entries: dict[str, _Entr
                             f"indicator {row['indicator']!r} matched no other report's indicator and has its own key "
                             f"{given_to.key!r}; {closest}", row["page"], stage="catalog")
     return {"report_id": row["report_id"], "stage": warning.stage, "code": warning.code, "page": warning.page,
-            "message": warning.message}
+            "message": warning.message, "pesan": pesan(warning.code, warning.message, warning.page)}
 
 
 def finish_database(db: sqlite_utils.Database) -> CatalogStats:

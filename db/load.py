@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import sqlite_utils
 
 from lkj.db.corrections import Correction, apply_corrections
+from lkj.db.messages import pesan
 from lkj.db.schema import REPORT_CHILDREN
 from lkj.db.search import stem_text
 from lkj.extract.model import Indicator, NormalizedReport, Value
@@ -101,6 +102,7 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
                 "n_indicators": len(report.indicators), "n_warnings": len(report.warnings),
                 "unit_name_printed": report.unit.printed, "library_versions": library_versions,
                 "n_problems": sum(1 for w in report.warnings if _severity(w.code) != "info"),
+                "document_type": report.document_type,
             },
             pk="id",
         )
@@ -136,7 +138,14 @@ def load_report(db: sqlite_utils.Database, report: NormalizedReport, extractor_v
             for t in report.tables
         )
         db.table("warnings").insert_all(
-            {"report_id": report_id, "stage": w.stage, "code": w.code, "message": w.message, "page": w.page}
+            {"report_id": report_id, "stage": w.stage, "code": w.code, "message": w.message, "page": w.page,
+             "pesan": pesan(w.code, w.message, w.page)}
             for w in report.warnings
         )
         apply_corrections(db, report_id, list(corrections))
+
+
+def count_warnings(db: sqlite_utils.Database, report_ids: list[str]) -> int:
+    """Rows of ``warnings`` for these reports: what a run's summary reports, once the catalog has added its own."""
+    sql = "select count(*) from warnings where report_id in (select value from json_each(?))"
+    return db.execute(sql, [json.dumps(sorted(set(report_ids)))]).fetchone()[0]

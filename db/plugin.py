@@ -10,11 +10,14 @@ Registered under the ``datasette`` entry point (``pyproject.toml``) and by ``lkj
   report, page and box, so a reloaded report never shows a stale crop.
 * ``/-/lkj/pdf/<db>/<report_id>.pdf`` — the report's PDF, opened in the browser; links
   end in ``#page=N`` so the browser's viewer opens the page.
+* ``/-/lkj/source/<table>/<id>`` — a redirect to the row's page in the database that holds
+  it: the dashboard's points link here (a chart's query cannot know the database's name).
 * cells: beside every indicator and budget row (tables, comparison views and canned
   queries, wherever a row carries ``page`` and its row's id) the printed row's image,
   linked to the row page, and a link opening the PDF at the page; ``report_id``,
   ``unit_id``, ``indicator_id`` and ``indicator_key`` of views and queries as links
-  labelled by file or unit name; rupiah as ``Rp 77.452.486.000`` (exports keep integers).
+  labelled by file or unit name; rupiah as ``Rp 77.452.486.000`` (exports keep integers); a warning's
+  ``severity`` as a coloured label.
 * SQL functions ``lkj_fts_query`` and ``lkj_stem`` (:mod:`lkj.db.search`) for the search
   queries.
 """
@@ -48,6 +51,9 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 #: Columns stored as JSON (reports.library_versions, report_tables.pages and columns): shown as lists.
 JSON_COLUMNS = {"library_versions", "pages", "columns"}
 _pdfium_lock = threading.Lock()  # pdfium is not thread-safe
+#: A warning's severity as a coloured label: a failure stands out, a note does not.
+SEVERITY_STYLES = {"failure": "background:#b00020;color:white", "warning": "background:#f5c400;color:black",
+                   "info": "background:#e0e0e0;color:#333"}
 
 
 def rupiah(value: int | float) -> str:
@@ -83,6 +89,9 @@ def render_cell(row, value, column, table, database, datasette):
         return str(int(value))  # a count of 150000 reads 150000, not 150000.0 (JSON keeps the float)
     if column in JSON_COLUMNS and isinstance(value, str) and value[:1] in "[{":
         return _json_list(value)
+    if column == "severity" and value in SEVERITY_STYLES:
+        return Markup(f'<span style="{SEVERITY_STYLES[value]};padding:0 .4em;border-radius:3px;white-space:nowrap">'
+                      f'{escape(value)}</span>')
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     if column == "page" and isinstance(value, int):
         source = _row_source(row, keys, table)
@@ -182,7 +191,24 @@ def register_routes():
         (rf"^/-/lkj/row/(?P<database>[^/]+)/(?P<table>{tables})/(?P<row_id>\d+)\.png$", row_image),
         (rf"^/-/lkj/row/(?P<database>[^/]+)/(?P<table>{tables})/(?P<row_id>\d+)/pdf$", row_pdf),
         (r"^/-/lkj/pdf/(?P<database>[^/]+)/(?P<report_id>[0-9a-f]{64})\.pdf$", report_pdf),
+        (rf"^/-/lkj/source/(?P<table>{tables})/(?P<row_id>\d+)$", row_source),
     ]
+
+
+async def row_source(request, datasette):
+    """Redirect to a row's page, in the database that holds it: a dashboard chart links its points here.
+
+    A chart's query cannot name the database it is served under (``lkj serve`` names it after the
+    file), so a point links ``/-/lkj/source/indicators/<id>`` and the first served database whose
+    ``table`` has the row answers.
+    """
+    table, row_id = request.url_vars["table"], int(request.url_vars["row_id"])
+    for name, db in datasette.databases.items():
+        if name.startswith("_") or not await db.table_exists(table):
+            continue
+        if (await db.execute(f"select 1 from [{table}] where id = ?", [row_id])).rows:
+            return Response.redirect(f"{datasette.urls.table(name, table)}/{row_id}")
+    return Response.text(f"no row {row_id} in {table}", status=404)
 
 
 async def _source(datasette, database: str, table: str, row_id: int) -> dict | None:

@@ -23,7 +23,7 @@ TABLES: dict[str, dict] = {
             "budget_pagu": int, "budget_realization": int, "extracted_at": str, "extractor_version": str,
             "cover_year": int, "path": str, "failure_reason": str, "number_convention": str,
             "budget_absorption_pct": float, "budget_source": str, "n_indicators": int, "n_warnings": int,
-            "unit_name_printed": str, "library_versions": str, "n_problems": int,
+            "unit_name_printed": str, "library_versions": str, "n_problems": int, "document_type": str,
         },
         "pk": "id",
         "foreign_keys": [("unit_id", "units", "id")],
@@ -96,7 +96,7 @@ TABLES: dict[str, dict] = {
         "pk": "id",
     },
     "warnings": {
-        "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int},
+        "columns": {"id": int, "report_id": str, "stage": str, "code": str, "message": str, "page": int, "pesan": str},
         "pk": "id",
         "foreign_keys": [("report_id", "reports", "id"), ("code", "warning_codes", "code")],
     },
@@ -107,7 +107,7 @@ REPORT_CHILDREN = ("indicator_values", "indicators", "indicator_details", "budge
                    "corrections", "warnings")
 
 INDEXES = [
-    ("reports", ["unit_id"]), ("reports", ["year"]), ("reports", ["status"]),
+    ("reports", ["unit_id"]), ("reports", ["year"]), ("reports", ["status"]), ("reports", ["document_type"]),
     ("indicators", ["report_id"]), ("indicator_details", ["report_id"]), ("indicator_values", ["indicator_id"]),
     ("indicator_values", ["report_id"]), ("budget_programs", ["report_id"]), ("spending", ["report_id"]),
     ("report_tables", ["report_id"]), ("corrections", ["report_id"]), ("warnings", ["report_id"]), ("warnings", ["code"]), ("units", ["province"]),
@@ -137,6 +137,18 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _write_warning_codes(db)
     _write_kpu_units(db)
     _index_words(db)
+    _write_pesan(db)
+
+
+def _write_pesan(db: sqlite_utils.Database) -> None:
+    """Each warning in Indonesian (:mod:`lkj.db.messages`) for rows loaded before ``warnings.pesan`` existed."""
+    from lkj.db.messages import pesan
+
+    rows = list(db.query("select id, code, message, page from warnings where pesan is null"))
+    if rows:
+        with db.atomic():
+            for row in rows:
+                db.execute("update warnings set pesan = ? where id = ?", [pesan(row["code"], row["message"], row["page"]), row["id"]])
 
 
 def _write_kpu_units(db: sqlite_utils.Database) -> None:

@@ -8,6 +8,12 @@ column with an affinity compares ``'0'`` equal to ``0``.
 databases. They read the indicator catalog (``db/catalog.py``), so they are created
 after :func:`db.catalog.rebuild_catalog` (:func:`db.catalog.finish_database` does both).
 
+Only performance reports feed the comparisons (``unit_year_reports`` and everything built
+on it, ``coverage``, ``coverage_grid``): ``reports.document_type`` ``lkj``, or NULL where
+the document's kind could not be read (it carries a ``document_type_unknown`` warning).
+A Renstra, a PK, a Renaksi, an LRA or another document stays in ``reports``, marked by
+its ``document_type``, and out of the comparisons: its targets are plans, not results.
+
 * ``unit_year_reports`` — the one report used for a unit × year. An archive can hold
   several files for the same unit and year (a scan and the born-digital copy, an
   owner-locked duplicate): the best status wins (ok, partial, failed), then born-digital
@@ -30,6 +36,14 @@ after :func:`db.catalog.rebuild_catalog` (:func:`db.catalog.finish_database` doe
 * ``indicator_by_unit_year``, ``budget_by_unit_year`` and ``coverage`` carry ``agency``
   and ``is_kpu`` (KPU or KIP, not a Dinas or Badan), to compare election commissions
   only.
+* ``report_warnings`` — every warning with its severity (failure, warning, info) and its
+  message in Indonesian (``pesan``, :mod:`lkj.db.messages`) beside the English one; failed
+  reports first, then partial, then ok, and within a report failures, warnings, notes.
+* ``indicator_labels`` — the indicator catalog with its unit of measure named ``satuan``:
+  in the views ``unit`` is always the organisation (satuan kerja), and the measure is
+  ``satuan`` (``target_unit`` and ``realization_unit`` are the units of one row's values).
+  ``indicator_by_unit_year`` carries ``satuan`` too, and for graded indicators (SAKIP
+  grades AA to D) the grades as printed, ``target_grade`` and ``realization_grade``.
 * ``indicator_key_matches`` — every indicator row with its key and how it was
   matched (``indicators`` ⋈ ``indicator_keys`` ⋈ ``indicator_catalog``), for review.
 """
@@ -37,8 +51,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lkj.extract.document_kind import PERFORMANCE_REPORT
+
 if TYPE_CHECKING:  # only in annotations; lkj export reads COMPARISON_VIEWS without loading sqlite-utils
     import sqlite_utils
+
+
+
+def compared(alias: str = "") -> str:
+    """SQL: the report (``alias.``) feeds the comparisons: a performance report, or one whose kind could not be read."""
+    return f"coalesce({alias}document_type, '{PERFORMANCE_REPORT}') = '{PERFORMANCE_REPORT}'"
+
 
 VIEWS: dict[str, str] = {
     "unit_year_reports": """
@@ -52,7 +75,7 @@ from (
                     coalesce(r.scanned, 0), coalesce(r.n_indicators, 0) desc, r.extracted_at desc, r.id
          ) as pick
   from reports r
-  where r.unit_id is not null and r.year is not null
+  where r.unit_id is not null and r.year is not null and {r_compared}
 )
 where pick = 1""",
     "indicator_by_unit_year": """
@@ -65,7 +88,10 @@ select u.id as unit_id, u.name as unit, u.province, u.kind, uy.year,
        i.key as indicator_key, c.label, i.indicator,
        i.target, i.target_unit, i.realization, i.realization_unit, i.achievement_pct, i.achievement_computed,
        i.polarity, i.method as match_method, i.score as match_score, uy.report_id, i.id as indicator_id, i.page,
-       u.agency, cast(coalesce(u.agency in ('KPU', 'KIP'), 0) as integer) as is_kpu
+       u.agency, cast(coalesce(u.agency in ('KPU', 'KIP'), 0) as integer) as is_kpu,
+       c.unit as satuan, i.target_raw, i.realization_raw,
+       case when i.realization_unit = 'grade' then upper(trim(i.realization_raw)) end as realization_grade,
+       case when i.target_unit = 'grade' then upper(trim(i.target_raw)) end as target_grade
 from keyed i
 join unit_year_reports uy on uy.report_id = i.report_id
 join units u on u.id = uy.unit_id
@@ -86,7 +112,7 @@ where r.budget_pagu is not null or r.budget_realization is not null""",
     "coverage": """
 with recursive loaded as (
   select unit_id, year, max(status in ('ok', 'partial')) as usable, count(*) as n_files
-  from reports where unit_id is not null and year is not null
+  from reports where unit_id is not null and year is not null and {compared}
   group by unit_id, year
 ),
 archive(year, last_year) as (
@@ -133,7 +159,7 @@ left join failed f on f.unit_id = u.id""",
     "coverage_grid": """
 with recursive loaded as (
   select unit_id, year, max(status = 'ok') as ok, max(status in ('ok', 'partial')) as usable, count(*) as n_files
-  from reports where unit_id is not null and year is not null
+  from reports where unit_id is not null and year is not null and {compared}
   group by unit_id, year
 ),
 archive(year, last_year) as (
@@ -154,6 +180,7 @@ left join loaded l on l.unit_id = u.id and l.year = a.year
 where a.year is not null""",
     "unresolved_reports": """
 select r.id as report_id, r.file_name, r.status, r.year, r.unit_name_printed, r.failure_reason, r.n_indicators,
+       r.document_type,
        case when r.unit_id is null and r.year is null then 'unit and year'
             when r.unit_id is null then 'unit' else 'year' end as missing
 from reports r
@@ -163,7 +190,20 @@ select r.id as report_id, r.unit_id, r.year, r.status, r.scanned, r.n_indicators
        uy.report_id as chosen_report_id, uy.n_reports
 from reports r
 join unit_year_reports uy on uy.unit_id = r.unit_id and uy.year = r.year
-where r.id <> uy.report_id""",
+where r.id <> uy.report_id and {r_compared}""",
+    "report_warnings": """
+select w.id as warning_id, w.report_id, r.status, u.name as unit, r.year, coalesce(c.severity, 'warning') as severity,
+       w.code, w.page, w.pesan, w.message, w.stage, r.document_type
+from warnings w
+join reports r on r.id = w.report_id
+left join units u on u.id = r.unit_id
+left join warning_codes c on c.code = w.code
+order by case r.status when 'failed' then 0 when 'partial' then 1 else 2 end,
+         case coalesce(c.severity, 'warning') when 'failure' then 0 when 'warning' then 1 else 2 end,
+         r.file_name, w.page, w.id""",
+    "indicator_labels": """
+select key as indicator_key, label, unit as satuan, n_reports, n_units
+from indicator_catalog""",
     "indicator_key_matches": """
 select i.id as indicator_id, i.report_id, i.indicator, k.key as indicator_key, c.label,
        k.method as match_method, k.score as match_score, i.page
@@ -171,6 +211,8 @@ from indicators i
 join indicator_keys k on k.indicator_id = i.id
 join indicator_catalog c on c.key = k.key""",
 }
+
+VIEWS = {name: sql.format(compared=compared(), r_compared=compared("r.")) for name, sql in VIEWS.items()}
 
 #: The views researchers compare units with; ``lkj export`` writes these.
 COMPARISON_VIEWS = ("indicator_by_unit_year", "budget_by_unit_year", "coverage", "coverage_grid")

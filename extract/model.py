@@ -102,6 +102,7 @@ class InterpretResult:
     spending_total: dict[str, str] = field(default_factory=dict)
     prose_money: list[MoneyMention] = field(default_factory=list)
     warnings: list[ReportWarning] = field(default_factory=list)
+    document_type: str | None = None  # lkj | renstra | pk | renaksi | lra | other (extract/document_kind.py)
 
 
 @dataclass
@@ -183,3 +184,4 @@ class NormalizedReport:
     budget_source: str | None = None  # program_total | spending_total | prose
     warnings: list[ReportWarning] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
+    document_type: str | None = None  # lkj | renstra | pk | renaksi | lra | other; None when undecidable

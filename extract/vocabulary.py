@@ -435,3 +435,46 @@ ABBREVIATIONS: dict[str, str] = {
 #: The level a region kind belongs to, as KPU RI's indicator templates name it
 #: (``KPU Kabupaten/Kota``, ``KPU Provinsi``): a unit's own name in an indicator becomes its level.
 LEVEL_NAMES: dict[str, str] = {"kabupaten": "Kabupaten/Kota", "kota": "Kabupaten/Kota", "provinsi": "Provinsi"}
+
+# --------------------------------------------------------------------- what a document is
+
+#: The title a document prints on its cover, by the kind of document it names
+#: (``reports.document_type``). A performance report (``lkj``) is the LKj and its older names
+#: (LAKIP, LKjIP, LKIP: ``Laporan Akuntabilitas Kinerja Instansi Pemerintah``); ``renstra`` the
+#: five-year strategic plan; ``pk`` the performance agreement (``Penetapan Kinerja`` before
+#: 2015); ``renaksi`` the action plan and its monitoring; ``lra`` the budget realisation
+#: report. ``other`` collects the titles of documents that are none of these and print
+#: indicators or budgets too: regulations and decrees (a ``Keputusan`` setting the IKU, the
+#: PermenPAN-RB on LKj), a Renja and its evaluation, a physical and financial realisation
+#: report (RFK). Phrases are lower-case and matched as whole words on a title line.
+DOCUMENT_TITLES: dict[str, tuple[str, ...]] = {
+    "lkj": ("laporan kinerja", "laporan akuntabilitas kinerja", "lakip", "lkjip", "lkip", "lkj", "lki"),
+    "renstra": ("rencana strategis", "renstra"),
+    "pk": ("perjanjian kinerja", "penetapan kinerja"),
+    "renaksi": ("rencana aksi", "renaksi"),
+    "lra": ("laporan realisasi anggaran",),
+    "other": ("peraturan", "keputusan", "rencana kerja", "renja", "realisasi fisik dan keuangan"),
+}
+
+#: Words with which a document names itself in its prose, when its cover is an image or
+#: missing: ``penyusunan Laporan Kinerja ...``, ``Renstra ini``. ``tentang`` opens the title of a
+#: cited instrument (``Permenpan ... tentang Pedoman Penyusunan Penetapan Kinerja``), which
+#: names another document.
+DOCUMENT_SELF_BEFORE = ("penyusunan", "menyusun", "disusunnya")
+DOCUMENT_SELF_AFTER = ("ini",)
+CITED_TITLE_WORD = "tentang"
+
+#: What lkj's warning messages name, in the Indonesian a report prints (``db/messages.py``
+#: writes each message for a researcher in Indonesian beside the English): value fields, the
+#: readings of a separator, value kinds, totals' sources and the tables compared.
+MESSAGE_WORDS_ID: dict[str, str] = {
+    "target": "target", "realization": "realisasi", "achievement": "capaian", "pagu": "pagu", "absorption": "penyerapan",
+    "remaining": "sisa", "thousands": "ribuan", "decimal": "desimal", "count": "jumlah", "percent": "persen",
+    "money": "uang", "number": "angka", "text": "teks", "grade": "nilai huruf", "range": "rentang",
+    "program_total": "baris total program", "program_sum": "jumlah program", "spending_total": "total belanja",
+    "prose": "uraian teks", "before": "sebelum", "after": "sesudah",
+    "convention id": "format angka dokumen (1.234,5)", "convention en": "format angka dokumen (1,234.5)",
+    "percent context (no document convention)": "konteks persen (format angka dokumen tidak diketahui)",
+    "default convention id (no document convention)": "format angka 1.234,5 (format angka dokumen tidak diketahui)",
+    "indicator": "indikator", "spending": "belanja", "program": "program",
+}

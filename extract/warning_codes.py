@@ -196,6 +196,12 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     # --- the indicator catalog
     ("indicator_unmatched", "info", "The indicator matched no other report's indicator; its closest key is named.",
      "Indikator tidak cocok dengan indikator laporan lain; kunci terdekatnya disebutkan."),
+    # --- what the document is (extract/document_kind.py)
+    ("document_type_unknown", "warning",
+     "The first pages print no document title (Laporan Kinerja, Renstra, Perjanjian Kinerja, Rencana Aksi, LRA): "
+     "the document type is left empty and the report is compared as a performance report.",
+     "Halaman awal tidak mencetak judul dokumen (Laporan Kinerja, Renstra, Perjanjian Kinerja, Rencana Aksi, LRA): "
+     "jenis dokumen dikosongkan dan laporan dibandingkan sebagai laporan kinerja."),
 )
 
 assert all(c.severity in SEVERITIES for c in WARNING_CODES.values())

@@ -69,12 +69,17 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
     log_path = db_path.with_suffix(".log")
     configure_logging(log_path, verbose, sys.stderr)
 
+    loaded: list[str] = []  # the run's reports, whose warnings the summary counts
+
     def progress(outcomes, total=None):
-        return tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr)
+        for position, outcome in tqdm(outcomes, total=total, desc="reports", unit="report", disable=quiet, file=sys.stderr):
+            loaded.append(outcome.report.sha256)
+            yield position, outcome
 
     summary = run(paths, db_path, work_root, force=force, progress=progress, workers=workers,
                   executor=executor, scheduler=scheduler, time_limit=time_limit,
                   memory_limit=int(memory_limit * 1024**3))
+    summary.warnings = _warnings_in_table(db_path, loaded)
     click.echo(
         f"{summary.reports} reports ({summary.ok} ok, {summary.partial} partial, {summary.failed} failed"
         f"{f', {summary.duplicates} duplicate files skipped' if summary.duplicates else ''}"
@@ -89,6 +94,16 @@ def run_command(paths: tuple[Path, ...], db_path: Path, work_root: Path | None, 
     if not summary.reports and not summary.unchanged:
         click.echo("no PDF files found", err=True)
         sys.exit(1)
+
+
+def _warnings_in_table(db_path: Path, report_ids: list[str]) -> int:
+    """The run's warnings as the table holds them: the reports' own and those the indicator catalog
+    added after loading (``indicator_unmatched``), which a count of the loaded reports' warnings missed."""
+    import sqlite_utils
+
+    from lkj.db.load import count_warnings
+
+    return count_warnings(sqlite_utils.Database(db_path), report_ids) if report_ids else 0
 
 
 @main.command("inspect")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from lkj.extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
+from lkj.extract.document_kind import document_type
 from lkj.extract.file_name import reconcile
 from lkj.extract.headers import header_year
 from lkj.extract.identity import find_identity
@@ -155,6 +156,8 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     unit, file_name_warnings = reconcile(identity.unit, identity.year, identity.cover_year, ingested.file_name)
     result = InterpretResult(unit=unit, year=identity.year, cover_year=identity.cover_year)
     result.warnings += [w.in_stage("interpret") for w in identity.warnings + file_name_warnings]
+    result.document_type, kind_warnings = document_type(texts)
+    result.warnings += [w.in_stage("interpret") for w in kind_warnings]
     tables = logical_tables(extracted.tables)
     main, reasons = main_with_reasons(tables, identity.year)
     candidates = [t for t in tables if reasons.get(t.id, "").startswith("not main: ranked below")]

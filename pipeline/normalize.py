@@ -207,9 +207,14 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
 
 
 def _same(a: Value, b: Value) -> bool:
+    """Whether two tables print one value: the same text (spaces and case aside: ``97%`` and ``97 %``),
+    or the same number in the same unit. The printed text comes first: a column header can give the
+    same ``100`` another unit in each table (an OCR'd header read as ``gg``), and that is no disagreement."""
+    if "".join(a.raw.split()).lower() == "".join(b.raw.split()).lower():
+        return True
     if a.value is not None and b.value is not None:
         return abs(float(a.value) - float(b.value)) < 1e-6 and (a.unit == b.unit or None in (a.unit, b.unit))
-    return " ".join(a.raw.split()).lower() == " ".join(b.raw.split()).lower()
+    return False
 
 
 def _pair_details(main: list[Indicator], details: list[Indicator]) -> list[tuple[Indicator, Indicator]]:
@@ -240,11 +245,14 @@ def _pair_details(main: list[Indicator], details: list[Indicator]) -> list[tuple
 
 
 def _compare_details(main: list[Indicator], details: list[Indicator], ctx: _Context) -> None:
-    """Warn where a per-goal table prints other values than the main table, naming both."""
+    """Warn where a per-goal table prints another value than the main table, naming both.
+
+    A cell left empty in one table is no disagreement: the other table's value is the only one
+    printed (a main table often leaves the realisation to the per-goal tables)."""
     for match, detail in _pair_details(main, details):
         for name in ("target", "realization", "achievement"):
             a, b = getattr(match, name), getattr(detail, name)
-            if not _same(a, b):
+            if a.raw.strip() and b.raw.strip() and not _same(a, b):
                 ctx.warnings.append(ReportWarning(
                     "detail_disagrees",
                     f"goal {detail.goal_no or '?'} {name}: main table (p. {match.page}) prints {a.raw!r}, "
@@ -345,6 +353,7 @@ def normalize(ingested: IngestResult, extracted: ExtractResult, interpreted: Int
         scanned=ingested.is_scan, status="ok",
         unit=interpreted.unit, year=interpreted.year, cover_year=interpreted.cover_year, convention=convention,
         tables=interpreted.tables, ocr_pages=[p.number for p in ingested.pages if p.source == "ocr"],
+        document_type=interpreted.document_type,
     )
     ctx.learn_tables(interpreted.indicators + interpreted.details + interpreted.plans)
     report.indicators = [_indicator(r, ctx, "main") for r in interpreted.indicators]

@@ -38,8 +38,8 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
     ("ocr", 6),
     ("extract", 10),
-    ("interpret", 10),
-    ("normalize", 7),
+    ("interpret", 11),
+    ("normalize", 8),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

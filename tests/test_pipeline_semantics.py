@@ -30,6 +30,11 @@ def test_every_expected_disagreement_is_a_warning_naming_both_values(corpus_db):
         for item in expected.get("disagreements") or []:
             wanted = [m for m in messages if m.startswith(f"goal {item['goal_no']} {item['field']}:")
                       and repr(item["main"]) in m and repr(item["detail"]) in m]
+            if not item["main"].strip() or not item["detail"].strip():
+                # one table leaves the cell empty: the other's value is the only one printed, no
+                # disagreement (issue 16), though the sample corpus's expected files list it
+                assert not wanted, f"{expected['file']}: {wanted}"
+                continue
             assert wanted, f"{expected['file']}: no warning for {item} in {messages}"
 
 
