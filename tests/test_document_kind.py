@@ -131,7 +131,7 @@ def test_real_documents_get_their_kind_or_none():
     """The real PDFs with a text layer (``../shared/corpus/real`` and ``corpus/real``) against
     ``tests/labels/document_types.tsv`` (from SOURCES.tsv): none gets a wrong kind; at most the
     three quarterly tables without a cover or title stay undecided (23 of 26 right when measured;
-    25 of 28 with the two first-sight reports of batch C, both `lkj`)."""
+    with the two first-sight reports of batch C, both `lkj`, the bound below holds for 28)."""
     folders = [p for p in (REAL, REPO / "corpus" / "real") if p.is_dir()]
     if not folders:
         pytest.skip(f"real reports not found at {REAL}")
