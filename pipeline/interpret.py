@@ -147,7 +147,7 @@ def attach_comparison(table: LogicalTable, rows: list[IndicatorRow], main: list[
     if not unmatched:
         return []
     return [ReportWarning("comparison_row_unmatched", f"{len(unmatched)} row(s) of a comparison table name no indicator of the "
-                          f"main table: {unmatched[0][:60]!r}", table.pages[0], stage="interpret")]
+                          f"main table: {unmatched[0]!r}", table.pages[0], stage="interpret")]
 
 
 def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResult:

@@ -170,7 +170,7 @@ def _percent_repairs(raws: tuple[str, str, str], role: str | None, ctx: _Context
 
 
 def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
-    where = f"indicator {row.goal_no or ''} {row.indicator[:50]!r}".replace("  ", " ")
+    where = f"indicator {row.goal_no or ''} {row.indicator!r}".replace("  ", " ")  # the full name: researchers search by it
     satuan_unit = _unit_from_satuan(row.unit_raw)
     role = "percent" if satuan_unit == "%" else None
     names = ("target", "realization", "achievement")
@@ -260,7 +260,7 @@ def _compare_details(main: list[Indicator], details: list[Indicator], ctx: _Cont
 
 
 def _program(row: ProgramRow, ctx: _Context) -> BudgetProgram:
-    where = f"program {row.program[:40]!r}"
+    where = f"program {row.program!r}"
     return BudgetProgram(
         row.table_id, row.page, row.program,
         ctx.value(row.pagu, "money", row.page, f"{where} pagu"),
