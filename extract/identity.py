@@ -183,7 +183,8 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
             continue  # ``Instansi Pemerintah`` / ``Badan ...``: the government's agency is named after it
         if lowered[start] in _AGENCY_START and all(t.is_alpha or t.text in ",&" for t in window[start:]):
             words = [t.text for t in window[start:]]
-            return _without_place(" ".join(w.title() if w.isupper() and len(w) > 4 else w for w in words))
+            return _without_place(" ".join(w.lower() if w.lower() in NAME_JOINING_WORDS else
+                                            w.title() if w.isupper() and len(w) > 4 else w for w in words))
     return None
 
 

@@ -68,3 +68,11 @@ def test_an_abbreviation_defined_with_its_place_stands_for_the_agency_alone():
     first = "Badan Kepegawaian Daerah Provinsi Jawa Barat (BKPD) menyusun laporan ini."
     pages = [f"LKIP BKPD Provinsi Jawa Barat 2016\n{first}"] + pages_with("LKIP BKPD Provinsi Jawa Barat 2016", PROSE, n=9)
     assert find_unit(pages).name == "Badan Kepegawaian Daerah Provinsi Jawa Barat"
+
+
+def test_a_name_printed_in_capitals_is_stored_with_its_joining_words_in_lower_case():
+    """``BADAN KESATUAN BANGSA DAN POLITIK KOTA BANDUNG`` on the cover and as the running header
+    (Kesbangpol Bandung 2024 was stored as ``... Bangsa DAN Politik``)."""
+    header = "BADAN KESATUAN BANGSA DAN POLITIK KOTA BANDUNG"
+    pages = [f"LAPORAN KINERJA\n{header}\nTAHUN 2024"] + pages_with(header, PROSE, n=9)
+    assert find_unit(pages).name == "Badan Kesatuan Bangsa dan Politik Kota Bandung"
