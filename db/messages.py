@@ -71,6 +71,8 @@ _DETAILS: list[tuple[str, re.Pattern[str], str]] = [(code, re.compile(pattern, r
      "tahun pelaporan {a} dipilih daripada {b} (bukti {n_a} lawan {n_b})"),
     ("scanned", r"(?P<n>\d+) of (?P<total>\d+) pages have no text layer \(scanned\)",
      "{n} dari {total} halaman tanpa lapisan teks (hasil pindaian)"),
+    ("ocr_percent_read", r"OCR read (?P<a>.*), taken as (?P<b>.*) \(a misread '%'\)",
+     "OCR membaca {a}, diambil sebagai {b} (tanda '%' yang salah terbaca)"),
     ("ocr_low_confidence", r"OCR read this page with mean confidence (?P<n>\d+)/100",
      "OCR membaca halaman ini dengan keyakinan rata-rata {n}/100"),
     ("document_type_unknown", r"no document title \(.*\) on the first pages \(pages (?P<pages>[\d, ]+)\)",
