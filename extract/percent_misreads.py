@@ -12,7 +12,7 @@ inverse form for lower-is-better indicators). So every reading of the row's thre
 is tried, the cells as read and each with its suspect ending taken for ``%``, and a
 repair is made only when the cells as read do not agree and exactly one reading with the
 fewest repairs does. Within the rounding the check allows, ``90,006`` agrees as well as
-``90,00%``; there the column decides: when most of its percentages print the same number
+``90,00%``; there the table decides: when most of its percentages print the same number
 of decimals (``90,00%``: two) and only the repaired reading has that shape, the repair is
 made if the row then agrees. A quote mark or degree sign after a figure (``100”``) changes no
 value: it is taken for ``%`` when another figure of the row is a percentage. Everything
@@ -72,18 +72,17 @@ def _has_the_shape(raw: str, alt: str, decimals: int | None) -> bool:
 
 
 def repaired_row(raws: tuple[str, str, str], agrees: Callable[[tuple[str, str, str]], bool | None],
-                 column_decimals: tuple[int | None, int | None, int | None] = (None, None, None)
-                 ) -> tuple[str, str, str] | None:
+                 table_decimals: int | None = None) -> tuple[str, str, str] | None:
     """The reading of (target, realization, achievement) with misread ``%`` put back that
     ``agrees`` (achievement follows from target and realization), or None to keep the row as read.
 
     When the row as read disagrees: the one reading with fewest repairs that agrees (None when
     two tie). When it agrees or cannot be checked: every cell whose repair, and not its reading,
-    has the shape of the table's percentages (``column_decimals``: their decimals, None where
+    has the shape of the table's percentages (``table_decimals``: their decimals, None where
     they have no common shape), if the row then agrees."""
     if agrees(raws) is not False:
-        shaped = tuple(next((alt for alt in digit_readings(raw) if _has_the_shape(raw, alt, decimals)), raw)
-                       for raw, decimals in zip(raws, column_decimals, strict=True))
+        shaped = tuple(next((alt for alt in digit_readings(raw) if _has_the_shape(raw, alt, table_decimals)), raw)
+                       for raw in raws)
         return shaped if shaped != raws and agrees(shaped) else None  # type: ignore[return-value]
     options = [[raw, *digit_readings(raw)] for raw in raws]
     fits: dict[int, list[tuple[str, str, str]]] = {}

@@ -142,13 +142,18 @@ def _range_ends(name: str, value: Value, role: str | None, ctx: _Context) -> dic
             for label, end in zip(RANGE_END_LABELS, (parsed.low, parsed.high), strict=True)}
 
 
+def _roles(role: str | None) -> tuple[str | None, str | None, str]:
+    """The number roles of (target, realization, achievement): an achievement is a percentage."""
+    return role, role, "percent"
+
+
 def _agrees(raws: tuple[str, str, str], role: str | None, convention: str | None) -> bool | None:
     """Does the printed achievement follow from target and realization in this reading of the
     row? None when it cannot be checked (a value missing or not a number)."""
     target, realization, achievement = (
         Value(raw, parsed.value, parsed.unit, parsed.kind)
         for raw, parsed in ((raw, parse_value(raw, role=r, convention=convention))
-                            for raw, r in zip(raws, (role, role, "percent"), strict=True)))
+                            for raw, r in zip(raws, _roles(role), strict=True)))
     computed, _, mismatch = _polarity_and_computed(target, realization, achievement)
     if computed is None or achievement.value is None:
         return None
@@ -156,14 +161,13 @@ def _agrees(raws: tuple[str, str, str], role: str | None, convention: str | None
 
 
 def _percent_repairs(raws: tuple[str, str, str], role: str | None, ctx: _Context,
-                     column_decimals: tuple[int | None, int | None, int | None]) -> tuple[str, str, str]:
+                     table_decimals: int | None) -> tuple[str, str, str]:
     """The row's cells with a ``%`` that OCR misread put back where the row proves it
     (``extract.percent_misreads``): a digit read for ``%`` when only that reading makes the
     achievement agree, a quote mark or degree sign when the figure is an achievement or another
     figure of the row is a percentage."""
-    repaired = repaired_row(raws, lambda reading: _agrees(reading, role, ctx.convention), column_decimals) or raws
-    units = [parse_value(raw, role=r, convention=ctx.convention).unit
-             for raw, r in zip(repaired, (role, role, "percent"), strict=True)]
+    repaired = repaired_row(raws, lambda reading: _agrees(reading, role, ctx.convention), table_decimals) or raws
+    units = [parse_value(raw, role=r, convention=ctx.convention).unit for raw, r in zip(repaired, _roles(role), strict=True)]
     is_percent = [i == 2 or any(u == "%" for k, u in enumerate(units) if k != i) for i in range(3)]  # achievement: always
     return tuple(  # type: ignore[return-value]
         (glyph_as_percent(raw) or raw) if percent else raw for raw, percent in zip(repaired, is_percent, strict=True))
@@ -175,15 +179,11 @@ def _indicator(row: IndicatorRow, ctx: _Context, source: str) -> Indicator:
     role = "percent" if satuan_unit == "%" else None
     names = ("target", "realization", "achievement")
     read = tuple(row.values.get(name, "") for name in names)
-    if any(ctx.read_by_ocr(raw, row.page) for raw in read):
-        decimals = ctx.percent_decimals.get(row.table_id)
-        cells = _percent_repairs(read, role, ctx, (decimals, decimals, decimals))
-    else:
-        cells = read
+    read_by_ocr = any(ctx.read_by_ocr(raw, row.page) for raw in read)
+    cells = _percent_repairs(read, role, ctx, ctx.percent_decimals.get(row.table_id)) if read_by_ocr else read
     values = {}
-    for name, raw, as_read in zip(names, cells, read, strict=True):
-        values[name] = ctx.value(raw, "percent" if name == "achievement" else role, row.page, f"{where} {name}",
-                                 ocr_read=as_read if raw != as_read else None)
+    for name, raw, as_read, name_role in zip(names, cells, read, _roles(role), strict=True):
+        values[name] = ctx.value(raw, name_role, row.page, f"{where} {name}", ocr_read=as_read if raw != as_read else None)
         if raw != as_read:
             ctx.warnings.append(ReportWarning(
                 "ocr_percent_read", f"{where} {name}: OCR read {as_read!r}, taken as {raw!r} (a misread '%')",

@@ -35,5 +35,5 @@ def test_the_one_reading_that_agrees_is_taken():
 def test_the_tables_shape_decides_within_the_rounding():
     row = ("90,006", "90,00%", "100,00%")
     assert repaired_row(row, _agrees) is None  # 90.006 agrees too: no shape, no repair
-    assert repaired_row(row, _agrees, (2, 2, 2)) == ("90,00%", "90,00%", "100,00%")
-    assert repaired_row(("95", "95%", "100%"), _agrees, (0, 0, 0)) is None  # "9%" would not agree
+    assert repaired_row(row, _agrees, 2) == ("90,00%", "90,00%", "100,00%")
+    assert repaired_row(("95", "95%", "100%"), _agrees, 0) is None  # "9%" would not agree
