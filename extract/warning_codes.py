@@ -189,6 +189,9 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     # --- the indicator catalog
     ("indicator_unmatched", "info", "The indicator matched no other report's indicator; its closest key is named.",
      "Indikator tidak cocok dengan indikator laporan lain; kunci terdekatnya disebutkan."),
+    ("worker_crashed", "failure",
+     "The process reading the PDF crashed inside a PDF library (the message names the signal); the report was not read, the other reports were.",
+     "Proses yang membaca PDF berhenti mendadak di dalam pustaka PDF (pesannya menyebut sinyalnya); laporan ini tidak terbaca, laporan lain tetap diproses."),
 )
 
 assert all(c.severity in SEVERITIES for c in WARNING_CODES.values())

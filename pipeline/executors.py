@@ -15,7 +15,6 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the stages are imported by the executor that runs them: the CLI reads EXECUTORS at start
@@ -32,23 +31,16 @@ _PARENT_POLL_SECONDS = 1.0
 
 def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
                    limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
-    """A pool of worker processes on this machine (or this process when one worker suffices).
+    """A pool of worker processes on this machine, which this process supervises (``pipeline.supervisor``).
 
-    ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per document.
+    ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per
+    document, and by this process from outside (a C call the worker cannot interrupt);
+    a worker that crashes costs only its own document. Even one worker is a separate
+    process: a crash in pdfium must not end the run.
     """
-    from lkj.pipeline.runner_core import process_document
+    from lkj.pipeline.supervisor import supervised_outcomes
 
-    limits = limits or {}
-    if workers <= 1 or len(files) <= 1:
-        for position, file in enumerate(files):
-            yield position, process_document(file, work, force, **limits)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
-        futures = {pool.submit(process_document, file, work, force, **limits): position
-                   for position, file in enumerate(files)}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+    yield from supervised_outcomes(files, work, force, workers, **(limits or {}))
 
 
 def die_with_parent(parent: int) -> None:

@@ -58,6 +58,24 @@ def resident_bytes() -> int:
         return int(handle.read().split()[1]) * _PAGE
 
 
+def reset_peak_resident() -> None:
+    """Start measuring this process's peak resident memory afresh (``peak_resident_bytes``)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+            clear.write("5")  # resets VmHWM to the current resident size
+    except OSError:
+        pass
+
+
+def peak_resident_bytes() -> int | None:
+    """This process's peak resident memory since it started or since ``reset_peak_resident``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
 def time_left() -> float | None:
     """Seconds left of the running document's budget; None when no budget runs (another thread)."""
     if threading.current_thread() is not threading.main_thread():

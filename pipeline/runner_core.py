@@ -64,6 +64,7 @@ class DocumentOutcome:
     seconds: float
     cached_stages: list[str] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_memory: int | None = None  # bytes resident at most in the worker while it read this document
 
 
 def encodable(value):
@@ -102,7 +103,7 @@ def _time_limited(result: object) -> bool:
     return any(w.code == "time_limit" for w in getattr(result, "warnings", ()))
 
 
-def _bare_ingest(file: InputFile) -> IngestResult:
+def bare_ingest(file: InputFile) -> IngestResult:
     """What is known of a file before it is read: enough to record its failure."""
     return IngestResult(sha256=file.sha256, path=str(file.path), file_name=file.path.name, size=file.size)
 
@@ -119,7 +120,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
     started = time.perf_counter()
     cached: list[str] = []
     timings: dict[str, float] = {}
-    ingested = _bare_ingest(file)
+    ingested = bare_ingest(file)
 
     def stage(name: str, kind: type, compute: Callable[[], object]):
         key = stage_key(name)

@@ -1,0 +1,110 @@
+"""The run enforces the budgets from outside the worker, and a dead worker costs only its own document.
+
+``tests/data/fuzz-hang-huge-mediabox.pdf`` is input #903 of the fuzz run of seed 2026
+(a huge MediaBox on a sample report): camelot's page layout (playa, compiled to C)
+never returns on it, so the worker's own timer, a signal, cannot stop it.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import time
+import zlib
+from pathlib import Path
+
+import pikepdf
+
+from lkj.extract.bombs import find_bomb
+from lkj.pipeline import extract_stage
+from lkj.pipeline.inputs import InputFile, sha256_of
+from lkj.pipeline.runner import run
+from lkj.pipeline.supervisor import _children, supervised_outcomes
+from tests.conftest import CORPUS, REPO
+from tests.test_hostile_pdfs import _stream, zeros_bomb
+
+HANG = REPO / "tests" / "data" / "fuzz-hang-huge-mediabox.pdf"
+SAMPLE = CORPUS / "born-digital" / "kip-kab-aceh-besar-2021.pdf"
+
+
+def _input(path: Path) -> InputFile:
+    return InputFile(path, sha256_of(path), path.stat().st_size)
+
+
+def _rows(db_path: Path) -> dict[str, tuple[str, str | None]]:
+    with sqlite3.connect(db_path) as db:
+        return {name: (status, reason) for name, status, reason
+                in db.execute("select file_name, status, failure_reason from reports")}
+
+
+def _message(db_path: Path, code: str) -> str:
+    with sqlite3.connect(db_path) as db:
+        return db.execute("select message from warnings where code = ?", [code]).fetchone()[0]
+
+
+def test_a_document_stuck_in_a_c_call_is_killed_at_its_budget(tmp_path):
+    """The worker's timer fires at 3 s but cannot interrupt the C call; the run kills the worker
+    5 s later, records the report, and the other document is read as usual."""
+    db_path = tmp_path / "lkj.db"
+    summary = run([HANG, SAMPLE], db_path, work_root=tmp_path / "work", workers=2, time_limit=3)
+    assert _rows(db_path) == {HANG.name: ("failed", "time_limit"), SAMPLE.name: ("ok", None)}
+    assert "killed its worker" in _message(db_path, "time_limit")
+    assert summary.failures == [(HANG.name, "time_limit")]
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _busiest_worker() -> int:
+    """The worker using the CPU (the one reading a document); an idle one waits on its queue."""
+    before = {pid: _cpu_ticks(pid) for pid in _children()}
+    time.sleep(1.0)
+    return max(before, key=lambda pid: _cpu_ticks(pid) - before[pid])
+
+
+def test_a_worker_killed_mid_document_is_recorded_and_the_pool_goes_on():
+    """SIGKILL of the worker reading a document (what a segfault in pdfium amounts to): that
+    document is ``failed``, ``worker_crashed``, naming the signal; a new worker reads the rest."""
+    files = [_input(HANG), _input(SAMPLE), _input(CORPUS / "born-digital" / "kpu-ri-2022.pdf")]
+    outcomes = {}
+    for position, outcome in supervised_outcomes(files, None, False, workers=2, time_limit=120):
+        outcomes[position] = outcome
+        if position == 1:  # the hanging document is the one still running: kill its worker
+            os.kill(_busiest_worker(), signal.SIGKILL)
+    assert sorted(outcomes) == [0, 1, 2]
+    hung = outcomes[0]
+    assert hung.report.status == "failed" and hung.failure_reason == "worker_crashed"
+    assert "SIGKILL" in hung.report.warnings[-1].message
+    assert outcomes[1].report.status == "ok"
+    assert outcomes[2].report.status == "ok"  # read by a worker started after the kill, or before it
+
+
+def test_memory_grown_inside_a_c_call_is_stopped_at_the_cap(tmp_path, monkeypatch):
+    """A stage that inflates 4 GiB in one C call (zlib, as pdfium inflated a Flate bomb): the
+    worker's own watchdog cannot interrupt it; the run kills the worker as it passes the cap."""
+    bomb = zeros_bomb(4 * 1024**3, layers=1)
+
+    def inflate_a_bomb(*stage_inputs):
+        return zlib.decompress(bomb)
+
+    monkeypatch.setattr(extract_stage, "extract", inflate_a_bomb)  # inherited by the forked workers
+    db_path = tmp_path / "lkj.db"
+    run([SAMPLE], db_path, work_root=tmp_path / "work", workers=1, memory_limit=1024**3)
+    assert _rows(db_path) == {SAMPLE.name: ("failed", "memory_limit")}
+    assert "killed its worker" in _message(db_path, "memory_limit")
+
+
+def test_a_flate_bomb_with_a_damaged_checksum_is_still_measured(tmp_path):
+    """Byte damage in the last bytes of a bomb's stream (its Adler-32): zlib raised at the end
+    and the bomb check counted 0 bytes; pdfium, which ignores the checksum, inflated 5.3 GB."""
+    data = bytearray(zeros_bomb(4 * 1024**3))
+    data[-2:] = bytes(b ^ 0xFF for b in data[-2:])
+    with pikepdf.open(SAMPLE) as pdf:
+        form = _stream(pdf, bytes(data), pikepdf.Array([pikepdf.Name.FlateDecode] * 2), Type=pikepdf.Name.XObject,
+                       Subtype=pikepdf.Name.Form, BBox=pikepdf.Array([0, 0, 10, 10]))
+        pdf.pages[0].add_resource(form, pikepdf.Name.XObject, pikepdf.Name("/Bomb"))
+        pdf.pages[0].contents_add(b" q /Bomb Do Q")
+        bomb = find_bomb(pdf)
+    assert bomb is not None and bomb.page == 1 and "/Bomb" in bomb.what
