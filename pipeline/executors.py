@@ -40,7 +40,7 @@ def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, worker
     """
     from lkj.pipeline.supervisor import supervised_outcomes
 
-    yield from supervised_outcomes(files, work, force, workers, **(limits or {}))
+    yield from supervised_outcomes(files, work, force, max(1, min(workers, len(files))), **(limits or {}))
 
 
 def die_with_parent(parent: int) -> None:

@@ -30,8 +30,7 @@ import resource
 import signal
 import threading
 import time
-from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,26 +155,34 @@ class _Running:
     began: float
 
 
-def supervised_outcomes(files: list[InputFile], work: WorkFolder | None, force: bool, workers: int,
+def supervised_outcomes(files: Iterable[InputFile], work: WorkFolder | None, force: bool, workers: int,
                         time_limit: float = TIME_LIMIT_SECONDS,
                         memory_limit: int = MEMORY_LIMIT_BYTES) -> Iterator[tuple[int, DocumentOutcome]]:
     """``(position, outcome)`` for every file, as documents finish, whatever happens to their workers.
 
     At most ``workers`` documents are handed out at a time, so a document's clock starts
     when it is handed to a worker, and a killed worker loses only its own document.
+    ``files`` is read as workers become free (the fuzzer makes its inputs on demand).
     """
-    pending = deque(enumerate(files))
+    pending = enumerate(files)
+    exhausted = False
     running: dict[object, _Running] = {}
     with MemoryWatch(memory_limit) as watch, ProcessPool(
-            max_workers=max(1, min(workers, len(files))), initializer=start_worker,
+            max_workers=max(1, workers), initializer=start_worker,
             initargs=(os.getpid(), memory_limit), context=_worker_context()) as pool:
         try:
-            while pending or running:
-                while pending and len(running) < workers:
-                    position, file = pending.popleft()
+            while not exhausted or running:
+                while not exhausted and len(running) < workers:
+                    following = next(pending, None)
+                    if following is None:
+                        exhausted = True
+                        break
+                    position, file = following
                     future = pool.schedule(run_in_worker, (file, work, force, time_limit, memory_limit),
                                            timeout=time_limit + PARENT_GRACE_SECONDS)
                     running[future] = _Running(position, file, time.monotonic())
+                if not running:
+                    break
                 done, _ = wait(list(running), return_when=FIRST_COMPLETED)
                 for future in done:
                     task = running.pop(future)
