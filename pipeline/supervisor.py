@@ -24,10 +24,13 @@ workers); this module adds the memory watch and turns each way of dying into a r
 """
 from __future__ import annotations
 
+import ctypes
 import logging
+import multiprocessing
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -38,7 +41,6 @@ from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
-from lkj.pipeline.executors import _worker_context, die_with_parent
 from lkj.pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS, peak_resident_bytes, reset_peak_resident
 
 if TYPE_CHECKING:
@@ -57,6 +59,51 @@ MEMORY_POLL_SECONDS = 0.05
 #: that read a 40-page report held 1.4 GB of it for 230 MB resident).
 DATA_LIMIT_FACTOR = 2
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+#: prctl option that has the kernel send a signal to a process when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often the fallback watchdog looks whether the run that started a worker is still alive.
+_PARENT_POLL_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker end when the run that started it ends, however it ends.
+
+    A pool's workers wait on their queue for ever: when ``lkj run`` is killed with
+    SIGKILL (as the kernel's OOM killer does), Python's clean-up never runs, and
+    workers went on OCR-ing for 15 minutes and idled for hours. On Linux the kernel
+    kills the worker with its parent (``PR_SET_PDEATHSIG``, through ctypes: no library
+    wraps this one call); elsewhere, and should that fail, a daemon thread notices that
+    the worker was handed to another parent (``getppid`` changes) and kills it.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still works
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(_PARENT_POLL_SECONDS)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="lkj-parent-watchdog", daemon=True).start()
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Fork where the platform has it, whatever the process's default start method.
+
+    A forked worker starts with the modules this process has imported; a spawned or
+    forkserver one imports pdfplumber, pdfium, camelot's helpers and spaCy again, 1.3 s
+    of CPU per worker before its first page. Python 3.14 makes forkserver the default
+    on Linux, and a process started by ``spawn`` (as the benchmark starts its phases)
+    passes spawn on to its pools; on a 24-report run that cost a third of the time.
+    """
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
 
 
 def start_worker(parent: int, memory_limit: int) -> None:

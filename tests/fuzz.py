@@ -56,8 +56,6 @@ SEEDS = sorted([*CORPUS.glob("born-digital/*.pdf"), CORPUS / "broken" / "kpu-kab
                 CORPUS / "broken" / "surat-undangan-kpu-lampung-utara-2024.pdf",
                 REPO / "tests" / "data" / "metachar.pdf", REPO / "tests" / "data" / "continued-table.pdf",
                 REPO / "tests" / "data" / "drop-indicators.pdf"])
-#: The seeds of at most 5 pages: what the short run in the test suite mutates, to stay quick.
-SHORT_SEEDS = [p for p in SEEDS if len(pikepdf.open(p).pages) <= 5]
 #: Budget of one input in the fuzz run: small, so a hostile input costs little and a
 #: runaway shows. The memory cap is what an ``lkj run`` worker gets.
 TIME_LIMIT = 60.0
