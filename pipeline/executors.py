@@ -8,7 +8,7 @@ the ``lkj`` package installed.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the stages are imported by the executor that runs them: the CLI reads EXECUTORS at start
@@ -20,17 +20,20 @@ EXECUTORS = ("local", "dask")
 
 
 def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
-                   limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
+                   limits: dict[str, float] | None = None,
+                   activity: Callable[[str], None] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
     """A pool of worker processes on this machine, which this process supervises (``pipeline.supervisor``).
 
     ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per
     document, and by this process from outside (a C call the worker cannot interrupt);
     a worker that crashes costs only its own document. Even one worker is a separate
-    process: a crash in pdfium must not end the run.
+    process: a crash in pdfium must not end the run. ``activity`` is shown what a
+    document is doing (``ocr 37/142 pages``).
     """
     from lkj.pipeline.supervisor import supervised_outcomes
 
-    yield from supervised_outcomes(files, work, force, max(1, min(workers, len(files))), **(limits or {}))
+    yield from supervised_outcomes(files, work, force, max(1, min(workers, len(files))), activity=activity,
+                                   **(limits or {}))
 
 
 def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,

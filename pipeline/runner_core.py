@@ -6,6 +6,7 @@ exception inside a document's stages becomes a ``failed`` report with the reason
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import logging
 import subprocess
@@ -19,7 +20,7 @@ from importlib import metadata
 from lkj.extract.identity import UnitGuess
 from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult
 from lkj.extract.warning_codes import ReportWarning
-from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
+from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage, progress
 from lkj.pipeline.inputs import InputFile
 from lkj.pipeline.limits import (
     MEMORY_LIMIT_BYTES,
@@ -108,6 +109,18 @@ def bare_ingest(file: InputFile) -> IngestResult:
     return IngestResult(sha256=file.sha256, path=str(file.path), file_name=file.path.name, size=file.size)
 
 
+def ocr_step(file: InputFile, ingested: IngestResult, time_limit: float) -> Callable[[], bool]:
+    """What OCR asks after each page it read: stop for the time budget? It also tells the progress bar."""
+    total = len([p for p in ingested.pages if not p.has_text and not p.blank])  # what ocr_stage.ocr reads
+    read = itertools.count(1)
+
+    def step() -> bool:
+        progress.tell(f"{file.path.name}: ocr {next(read)}/{total} pages")
+        return out_of_time(time_limit)
+
+    return step
+
+
 def process_document(file: InputFile, work: WorkFolder | None, force: bool = False,
                      time_limit: float = TIME_LIMIT_SECONDS, memory_limit: int = MEMORY_LIMIT_BYTES) -> DocumentOutcome:
     """Run ingest → extract → interpret → normalize on one file, reusing cached stages.
@@ -131,6 +144,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
                 if found is not None:
                     cached.append(name)
                     return found
+            progress.tell(f"{file.path.name}: {name}")
             with reader_messages() as messages:
                 result = compute()
             if messages and isinstance(getattr(result, "warnings", None), list):
@@ -150,7 +164,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             if ingested.failure:
                 return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
                                ingested.failure)
-            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested, stop=lambda: out_of_time(time_limit)))
+            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested, stop=ocr_step(file, ingested, time_limit)))
             if ocred.failure:
                 return outcome(failed_report(ingested, "ocr_unavailable", ocred.failure), "ocr_unavailable")
             reading = ocr_stage.with_ocr_text(ingested, ocred)

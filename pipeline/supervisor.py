@@ -33,14 +33,16 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, wait
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pebble import ProcessExpired, ProcessPool
 
+from lkj.pipeline import progress
 from lkj.pipeline.limits import MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS, peak_resident_bytes, reset_peak_resident
 
 if TYPE_CHECKING:
@@ -106,10 +108,11 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
-def start_worker(parent: int, memory_limit: int) -> None:
-    """In a new worker: die with the run, and let the kernel refuse a runaway allocation."""
+def start_worker(parent: int, memory_limit: int, progress_fd: int | None = None) -> None:
+    """In a new worker: die with the run, let the kernel refuse a runaway allocation, tell the steps."""
     die_with_parent(parent)
     _stderr_to_log()
+    progress.attach(progress_fd)
     try:
         data = DATA_LIMIT_FACTOR * memory_limit
         hard = resource.getrlimit(resource.RLIMIT_DATA)[1]
@@ -203,41 +206,51 @@ class _Running:
 
 
 def supervised_outcomes(files: Iterable[InputFile], work: WorkFolder | None, force: bool, workers: int,
-                        time_limit: float = TIME_LIMIT_SECONDS,
-                        memory_limit: int = MEMORY_LIMIT_BYTES) -> Iterator[tuple[int, DocumentOutcome]]:
+                        time_limit: float = TIME_LIMIT_SECONDS, memory_limit: int = MEMORY_LIMIT_BYTES,
+                        activity: Callable[[str], None] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
     """``(position, outcome)`` for every file, as documents finish, whatever happens to their workers.
 
     At most ``workers`` documents are handed out at a time, so a document's clock starts
     when it is handed to a worker, and a killed worker loses only its own document.
     ``files`` is read as workers become free (the fuzzer makes its inputs on demand).
+    ``activity`` is shown what a document is doing (``pipeline.progress``).
     """
+    with ExitStack() as stack:
+        listener = stack.enter_context(progress.Listener(activity)) if activity else None
+        watch = stack.enter_context(MemoryWatch(memory_limit))
+        pool = stack.enter_context(ProcessPool(
+            max_workers=max(1, workers), initializer=start_worker, context=_worker_context(),
+            initargs=(os.getpid(), memory_limit, listener.write_end if listener else None)))
+        yield from _supervise(pool, watch, files, work, force, workers, time_limit, memory_limit)
+
+
+def _supervise(pool: ProcessPool, watch: MemoryWatch, files: Iterable[InputFile], work: WorkFolder | None,
+               force: bool, workers: int, time_limit: float,
+               memory_limit: int) -> Iterator[tuple[int, DocumentOutcome]]:
     pending = enumerate(files)
     exhausted = False
     running: dict[object, _Running] = {}
-    with MemoryWatch(memory_limit) as watch, ProcessPool(
-            max_workers=max(1, workers), initializer=start_worker,
-            initargs=(os.getpid(), memory_limit), context=_worker_context()) as pool:
-        try:
-            while not exhausted or running:
-                while not exhausted and len(running) < workers:
-                    following = next(pending, None)
-                    if following is None:
-                        exhausted = True
-                        break
-                    position, file = following
-                    future = pool.schedule(run_in_worker, (file, work, force, time_limit, memory_limit),
-                                           timeout=time_limit + PARENT_GRACE_SECONDS)
-                    running[future] = _Running(position, file, time.monotonic())
-                if not running:
+    try:
+        while not exhausted or running:
+            while not exhausted and len(running) < workers:
+                following = next(pending, None)
+                if following is None:
+                    exhausted = True
                     break
-                done, _ = wait(list(running), return_when=FIRST_COMPLETED)
-                for future in done:
-                    task = running.pop(future)
-                    yield task.position, _outcome(future, task, watch, time_limit, memory_limit)
-        finally:
-            for future in running:
-                future.cancel()
-            pool.stop()
+                position, file = following
+                future = pool.schedule(run_in_worker, (file, work, force, time_limit, memory_limit),
+                                       timeout=time_limit + PARENT_GRACE_SECONDS)
+                running[future] = _Running(position, file, time.monotonic())
+            if not running:
+                break
+            done, _ = wait(list(running), return_when=FIRST_COMPLETED)
+            for future in done:
+                task = running.pop(future)
+                yield task.position, _outcome(future, task, watch, time_limit, memory_limit)
+    finally:
+        for future in running:
+            future.cancel()
+        pool.stop()
 
 
 def _outcome(future, task: _Running, watch: MemoryWatch, time_limit: float, memory_limit: int) -> DocumentOutcome:

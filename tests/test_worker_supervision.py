@@ -108,3 +108,39 @@ def test_a_flate_bomb_with_a_damaged_checksum_is_still_measured(tmp_path):
         pdf.pages[0].contents_add(b" q /Bomb Do Q")
         bomb = find_bomb(pdf)
     assert bomb is not None and bomb.page == 1 and "/Bomb" in bomb.what
+
+
+def test_the_bar_says_what_a_long_document_is_doing(tmp_path, monkeypatch):
+    """A scan's OCR takes minutes: the bar names the document's stage and the OCR page count,
+    told by the worker through a pipe. OCR is replaced by a slow reader of blank text (the
+    workers are forked: they inherit it) so that the test takes seconds, not minutes."""
+    from types import SimpleNamespace
+
+    from lkj.pipeline import ocr_stage
+    from tests.test_limits import _with_scanned_pages
+
+    def slow_ocr(path, numbers, password=None):
+        for number in numbers:
+            time.sleep(0.3)
+            yield SimpleNamespace(number=number, text="", width=595, height=842, mean_confidence=90.0,
+                                  downscaled=False, tables=[], tables_read=True)
+
+    monkeypatch.setattr(ocr_stage, "ocr_pages", slow_ocr)
+    monkeypatch.setattr(ocr_stage, "tesseract_available", lambda: None)
+    file = _with_scanned_pages(tmp_path / "mixed.pdf", 6)
+    shown: list[str] = []
+
+    class Bar:  # what the runner asks of tqdm's bar
+        def __init__(self, outcomes, total=None):
+            self.outcomes = outcomes
+
+        def __iter__(self):
+            yield from self.outcomes
+
+        def set_postfix_str(self, text: str) -> None:
+            shown.append(text)
+
+    run([file.path], tmp_path / "lkj.db", work_root=tmp_path / "work", workers=1, progress=Bar)
+    assert "mixed.pdf: ingest" in shown and "mixed.pdf: extract" in shown
+    assert "mixed.pdf: ocr 6/6 pages" in shown
+    assert [s for s in shown if " ocr " in s] == [f"mixed.pdf: ocr {n}/6 pages" for n in range(1, 7)]
