@@ -11,7 +11,9 @@ early, so that a long scan ends ``partial`` with the pages read so far; whatever
 overruns the budget raises an exception that the runner records as a ``failed``
 report, reason ``time_limit`` or ``memory_limit``, and the run goes on. The signal
 interrupts Python code; C calls (pdfium, qpdf) are bounded beforehand by the bomb
-check and the pixel budget of OCR renders, and Tesseract runs with its own timeout.
+check and the pixel budget of OCR renders, Tesseract runs with its own timeout, and
+whatever still escapes (a C call that never returns, or grows past the cap) is killed
+by the run from outside (``pipeline.supervisor``).
 Signals can only be handled in a process's main thread: where documents run in other
 threads (Dask workers, which enforce their own memory limits), the limits are not
 installed.
