@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -120,8 +121,17 @@ def _inflate(chunks: Iterator[bytes]) -> Iterator[bytes]:
     memory. Input goes in by ``_INFLATE_INPUT`` bytes, so that what zlib keeps back
     (``unconsumed_tail``, copied on every call) stays small. Damaged data ends the
     output where it breaks (the readers report the damage themselves).
+
+    A zlib header is skipped and the rest inflated raw, so the Adler-32 checksum at
+    the end is never checked: pdfium does not check it either, and zlib raising on a
+    damaged checksum threw away the output of the call (a Flate bomb whose last bytes
+    were damaged was measured as 0 bytes, and pdfium inflated it to 5.3 GB).
     """
-    decoder = zlib.decompressobj()
+    chunks = iter(chunks)
+    first = next(chunks, b"")
+    zlib_header = len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0
+    decoder = zlib.decompressobj(-zlib.MAX_WBITS) if zlib_header else zlib.decompressobj()
+    chunks = itertools.chain([first[2:] if zlib_header else first], chunks)
     try:
         for chunk in chunks:
             for start in range(0, len(chunk), _INFLATE_INPUT):
@@ -244,28 +254,44 @@ def find_bomb(pdf: pikepdf.Pdf, limit: int = MAX_DECODED_BYTES) -> Bomb | None:
     page_ids = {page.obj.objgen for page in pages}
     sizes: dict[tuple[int, int], int] = {}  # decoded size of the content streams measured
     seen: set[tuple[int, int]] = set()
-    containers = (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)
     for number, page in enumerate(pages, 1):
-        bomb = _contents_bomb(page.obj, number, limit, sizes)
+        try:
+            bomb = _contents_bomb(page.obj, number, limit, sizes)
+        except pikepdf.PdfError:  # a damaged content stream: the objects below are still measured
+            bomb = None
         if bomb is not None:
             return bomb
         seen.update(sizes)
         stack: list[tuple[str, pikepdf.Object]] = [("page", page.obj)]
         while stack:
             key, obj = stack.pop()
-            if obj.is_indirect:
-                if obj.objgen in seen or (key != "page" and obj.objgen in page_ids):
-                    continue
-                seen.add(obj.objgen)
-            if isinstance(obj, pikepdf.Stream):
-                bomb = _stream_bomb(obj, key, number, limit)
-                if bomb is not None:
-                    return bomb
-            if isinstance(obj, pikepdf.Array):
-                stack.extend((key, value) for value in obj if isinstance(value, containers))
-            elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
-                if obj.get("/Type") == pikepdf.Name.Pages:
-                    continue  # the page tree, reached through a link
-                stack.extend((name, value) for name, value in obj.items()
-                             if name != "/Parent" and isinstance(value, containers))
+            try:
+                bomb = _visit(obj, key, number, limit, seen, page_ids, stack)
+            except pikepdf.PdfError:
+                # A damaged object is skipped, not the rest of the check (it once gave up
+                # here, and the bomb behind went unmeasured); what pdfium makes of the
+                # damaged object itself is bounded by the worker's memory cap.
+                continue
+            if bomb is not None:
+                return bomb
+    return None
+
+
+def _visit(obj: pikepdf.Object, key: str, number: int, limit: int, seen: set[tuple[int, int]],
+           page_ids: set[tuple[int, int]], stack: list[tuple[str, pikepdf.Object]]) -> Bomb | None:
+    """Measure one object reached from page ``number`` and put what it links to on ``stack``."""
+    containers = (pikepdf.Dictionary, pikepdf.Array, pikepdf.Stream)
+    if obj.is_indirect:
+        if obj.objgen in seen or (key != "page" and obj.objgen in page_ids):
+            return None
+        seen.add(obj.objgen)
+    if isinstance(obj, pikepdf.Stream):
+        bomb = _stream_bomb(obj, key, number, limit)
+        if bomb is not None:
+            return bomb
+    if isinstance(obj, pikepdf.Array):
+        stack.extend((key, value) for value in obj if isinstance(value, containers))
+    elif isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)) and obj.get("/Type") != pikepdf.Name.Pages:
+        # (the page tree, reached through a link, is not followed)
+        stack.extend((name, value) for name, value in obj.items() if name != "/Parent" and isinstance(value, containers))
     return None

@@ -202,6 +202,9 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "the document type is left empty and the report is compared as a performance report.",
      "Halaman awal tidak mencetak judul dokumen (Laporan Kinerja, Renstra, Perjanjian Kinerja, Rencana Aksi, LRA): "
      "jenis dokumen dikosongkan dan laporan dibandingkan sebagai laporan kinerja."),
+    ("worker_crashed", "failure",
+     "The process reading the PDF crashed inside a PDF library (the message names the signal); the report was not read, the other reports were.",
+     "Proses yang membaca PDF berhenti mendadak di dalam pustaka PDF (pesannya menyebut sinyalnya); laporan ini tidak terbaca, laporan lain tetap diproses."),
 )
 
 assert all(c.severity in SEVERITIES for c in WARNING_CODES.values())

@@ -1,4 +1,4 @@
-"""Where documents are processed: in this process, in a local process pool, or on Dask.
+"""Where documents are processed: in a supervised pool of worker processes on this machine, or on Dask.
 
 Every executor yields ``(position in the input, outcome)`` as documents finish and
 never touches the database: the caller stays the single writer (SQLite sees one writer
@@ -8,14 +8,7 @@ the ``lkj`` package installed.
 """
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
-import signal
-import sys
-import threading
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the stages are imported by the executor that runs them: the CLI reads EXECUTORS at start
@@ -24,72 +17,23 @@ if TYPE_CHECKING:  # the stages are imported by the executor that runs them: the
     from lkj.pipeline.workdir import WorkFolder
 
 EXECUTORS = ("local", "dask")
-#: prctl option that has the kernel send a signal to a process when its parent dies (linux/prctl.h).
-_PR_SET_PDEATHSIG = 1
-#: How often the fallback watchdog looks whether the run that started a worker is still alive.
-_PARENT_POLL_SECONDS = 1.0
 
 
 def local_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,
-                   limits: dict[str, float] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
-    """A pool of worker processes on this machine (or this process when one worker suffices).
+                   limits: dict[str, float] | None = None,
+                   activity: Callable[[str], None] | None = None) -> Iterator[tuple[int, DocumentOutcome]]:
+    """A pool of worker processes on this machine, which this process supervises (``pipeline.supervisor``).
 
-    ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per document.
+    ``limits`` (``time_limit``, ``memory_limit``) are enforced in the worker, per
+    document, and by this process from outside (a C call the worker cannot interrupt);
+    a worker that crashes costs only its own document. Even one worker is a separate
+    process: a crash in pdfium must not end the run. ``activity`` is shown what a
+    document is doing (``ocr 37/142 pages``).
     """
-    from lkj.pipeline.runner_core import process_document
+    from lkj.pipeline.supervisor import supervised_outcomes
 
-    limits = limits or {}
-    if workers <= 1 or len(files) <= 1:
-        for position, file in enumerate(files):
-            yield position, process_document(file, work, force, **limits)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(), initializer=die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
-        futures = {pool.submit(process_document, file, work, force, **limits): position
-                   for position, file in enumerate(files)}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this worker end when the run that started it ends, however it ends.
-
-    A pool's workers wait on their queue for ever: when ``lkj run`` is killed with
-    SIGKILL (as the kernel's OOM killer does), Python's clean-up never runs, and
-    workers went on OCR-ing for 15 minutes and idled for hours. On Linux the kernel
-    kills the worker with its parent (``PR_SET_PDEATHSIG``, through ctypes: no library
-    wraps this one call); elsewhere, and should that fail, a daemon thread notices that
-    the worker was handed to another parent (``getppid`` changes) and kills it.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass  # the watchdog below still works
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            threading.Event().wait(_PARENT_POLL_SECONDS)
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    threading.Thread(target=watch, name="lkj-parent-watchdog", daemon=True).start()
-
-
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it, whatever the process's default start method.
-
-    A forked worker starts with the modules this process has imported; a spawned or
-    forkserver one imports pdfplumber, pdfium, camelot's helpers and spaCy again, 1.3 s
-    of CPU per worker before its first page. Python 3.14 makes forkserver the default
-    on Linux, and a process started by ``spawn`` (as the benchmark starts its phases)
-    passes spawn on to its pools; on a 24-report run that cost a third of the time.
-    """
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
+    yield from supervised_outcomes(files, work, force, max(1, min(workers, len(files))), activity=activity,
+                                   **(limits or {}))
 
 
 def dask_outcomes(files: list[InputFile], work: WorkFolder, force: bool, workers: int,

@@ -11,7 +11,9 @@ early, so that a long scan ends ``partial`` with the pages read so far; whatever
 overruns the budget raises an exception that the runner records as a ``failed``
 report, reason ``time_limit`` or ``memory_limit``, and the run goes on. The signal
 interrupts Python code; C calls (pdfium, qpdf) are bounded beforehand by the bomb
-check and the pixel budget of OCR renders, and Tesseract runs with its own timeout.
+check and the pixel budget of OCR renders, Tesseract runs with its own timeout, and
+whatever still escapes (a C call that never returns, or grows past the cap) is killed
+by the run from outside (``pipeline.supervisor``).
 Signals can only be handled in a process's main thread: where documents run in other
 threads (Dask workers, which enforce their own memory limits), the limits are not
 installed.
@@ -56,6 +58,24 @@ class DocumentMemoryExceeded(BaseException):
 def resident_bytes() -> int:
     with open("/proc/self/statm", encoding="ascii") as handle:
         return int(handle.read().split()[1]) * _PAGE
+
+
+def reset_peak_resident() -> None:
+    """Start measuring this process's peak resident memory afresh (``peak_resident_bytes``)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+            clear.write("5")  # resets VmHWM to the current resident size
+    except OSError:
+        pass
+
+
+def peak_resident_bytes() -> int | None:
+    """This process's peak resident memory since it started or since ``reset_peak_resident``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        return None
 
 
 def time_left() -> float | None:

@@ -82,13 +82,20 @@ def run(paths: Iterable[Path | str], db_path: Path, work_root: Path | None = Non
     files = sorted(files, key=lambda f: (-f.size, str(f.path)))
     workers = workers or os.cpu_count() or 1
     limits = {"time_limit": time_limit, "memory_limit": memory_limit}
+    bar = None
+
+    def show(step: str) -> None:  # what a document is doing, beside the bar (``a.pdf: ocr 37/142 pages``)
+        if bar is not None and hasattr(bar, "set_postfix_str"):
+            bar.set_postfix_str(step)
+
     if executor == "dask":
         outcomes = dask_outcomes(files, work, force, workers, scheduler, limits)
     else:
-        outcomes = local_outcomes(files, work, force, workers, limits)
+        outcomes = local_outcomes(files, work, force, workers, limits, activity=show)
     finished: dict[int, DocumentOutcome] = {}  # outcomes that finished before one ahead of them in the input
     next_to_load = 0
-    for position, outcome in progress(outcomes, total=len(files)):
+    bar = progress(outcomes, total=len(files))
+    for position, outcome in bar:
         finished[position] = outcome
         while next_to_load in finished:
             ready = finished.pop(next_to_load)

@@ -6,6 +6,7 @@ exception inside a document's stages becomes a ``failed`` report with the reason
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import logging
 import subprocess
@@ -19,7 +20,7 @@ from importlib import metadata
 from lkj.extract.identity import UnitGuess
 from lkj.extract.model import ExtractResult, IngestResult, InterpretResult, NormalizedReport, OcrResult
 from lkj.extract.warning_codes import ReportWarning
-from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage
+from lkj.pipeline import extract_stage, ingest, interpret, normalize, ocr_stage, progress
 from lkj.pipeline.inputs import InputFile
 from lkj.pipeline.limits import (
     MEMORY_LIMIT_BYTES,
@@ -64,6 +65,7 @@ class DocumentOutcome:
     seconds: float
     cached_stages: list[str] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_memory: int | None = None  # bytes resident at most in the worker while it read this document
 
 
 def encodable(value):
@@ -102,9 +104,21 @@ def _time_limited(result: object) -> bool:
     return any(w.code == "time_limit" for w in getattr(result, "warnings", ()))
 
 
-def _bare_ingest(file: InputFile) -> IngestResult:
+def bare_ingest(file: InputFile) -> IngestResult:
     """What is known of a file before it is read: enough to record its failure."""
     return IngestResult(sha256=file.sha256, path=str(file.path), file_name=file.path.name, size=file.size)
+
+
+def ocr_step(file: InputFile, ingested: IngestResult, time_limit: float) -> Callable[[], bool]:
+    """What OCR asks after each page it read: stop for the time budget? It also tells the progress bar."""
+    total = len([p for p in ingested.pages if not p.has_text and not p.blank])  # what ocr_stage.ocr reads
+    read = itertools.count(1)
+
+    def step() -> bool:
+        progress.tell(f"{file.path.name}: ocr {next(read)}/{total} pages")
+        return out_of_time(time_limit)
+
+    return step
 
 
 def process_document(file: InputFile, work: WorkFolder | None, force: bool = False,
@@ -119,7 +133,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
     started = time.perf_counter()
     cached: list[str] = []
     timings: dict[str, float] = {}
-    ingested = _bare_ingest(file)
+    ingested = bare_ingest(file)
 
     def stage(name: str, kind: type, compute: Callable[[], object]):
         key = stage_key(name)
@@ -130,6 +144,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
                 if found is not None:
                     cached.append(name)
                     return found
+            progress.tell(f"{file.path.name}: {name}")
             with reader_messages() as messages:
                 result = compute()
             if messages and isinstance(getattr(result, "warnings", None), list):
@@ -149,7 +164,7 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
             if ingested.failure:
                 return outcome(failed_report(ingested, ingested.failure, ingested.failure_message or ingested.failure),
                                ingested.failure)
-            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested, stop=lambda: out_of_time(time_limit)))
+            ocred = stage("ocr", OcrResult, lambda: ocr_stage.ocr(ingested, stop=ocr_step(file, ingested, time_limit)))
             if ocred.failure:
                 return outcome(failed_report(ingested, "ocr_unavailable", ocred.failure), "ocr_unavailable")
             reading = ocr_stage.with_ocr_text(ingested, ocred)
