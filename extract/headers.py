@@ -50,7 +50,7 @@ def column_role(label: str) -> ColumnRole:
     return ColumnRole("other", header_year(label), label)
 
 
-def _is_year_label(text: str) -> bool:
+def is_year_label(text: str) -> bool:
     """``2016``, ``Tahun 2016``, ``TH 2016``: a header cell that spans one year's columns."""
     words = [w.strip(".,:()") for w in _words(text)]
     return bool(words) and header_year(text) is not None and all(w.isdigit() or w in YEAR_WORDS for w in words)
@@ -62,7 +62,7 @@ def looks_like_header(cells: list[str]) -> bool:
     Year cells (``2014 | 2015 | 2016``) are the group labels of multi-year headers;
     they count neither for nor against.
     """
-    texts = [c for c in cells if c and c.strip() and not _is_year_label(c)]
+    texts = [c for c in cells if c and c.strip() and not is_year_label(c)]
     if not texts:
         return False
     hits = 0

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from lkj.extract.headers import ColumnRole, column_role, header_year
 from lkj.extract.raw_table import RawTable
+from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
     APPENDIX_WORDS,
     COMPARED_WITH,
@@ -281,6 +282,21 @@ LINE_PER_ROW_FLAVORS = ("camelot-stream", "pdfplumber-words")
 _KEY_ROLES = {"no", "target", "realization", "achievement", "unit", "pagu", "budget_realization", "absorption", "remaining"}
 
 
+def _wrapped_units(row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
+    """A line whose value cells hold only unit words (``24`` / ``Kegiatan`` in a narrow column):
+    the units of the row above, wrapped, not a row of its own."""
+    texts = [row.cells[i].strip() for i in keys if row.cells[i].strip()]
+    return (bool(texts) and not any(row.cells[i].strip() for i in numbers)
+            and all(canonical_unit(t) or t in ("%", "(%)") or _unit_words(t) for t in texts))
+
+
+def _unit_words(text: str) -> bool:
+    """One or two words of letters, as a unit is printed (``Perkara``, ``Orang/Hari``); not a grade
+    (``BB``, ``A``), which is a value."""
+    words = text.replace("/", " ").split()
+    return 0 < len(words) <= 2 and all(w.isalpha() for w in words) and not (text.isupper() and len(text) <= 3)
+
+
 def _merge_wrapped_lines(table: LogicalTable) -> None:
     """Join the wrapped lines of borderless tables back into their rows.
 
@@ -289,11 +305,13 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
     (``Sasaran Strategis 2 : ...``).
     """
     keys = [i for i, role in enumerate(table.roles) if role.role in _KEY_ROLES]
+    numbers = table.columns_with("no")
     merged = []
     for row in table.grid.rows:
         first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
         is_continuation = (
-            merged and not row.starts_part and keys and not any(row.cells[i].strip() for i in keys)
+            merged and not row.starts_part and keys
+            and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers))
             and not first_text.startswith(GROUP_ROW_WORDS)
         )
         if is_continuation:

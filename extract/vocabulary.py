@@ -184,6 +184,7 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("program", (("program",), ("kegiatan",), ("uraian",))),
     ("note", (("keterangan",), ("ket.",), ("penjelasan",))),
     ("no", (("no",), ("no.",), ("nomor",))),
+    ("assessment", (("kategori",), ("predikat",), ("kriteria",))),
 )
 
 #: Words that make a row a header row rather than data (``NO | SASARAN | INDIKATOR ...``).
@@ -435,3 +436,10 @@ ABBREVIATIONS: dict[str, str] = {
 #: The level a region kind belongs to, as KPU RI's indicator templates name it
 #: (``KPU Kabupaten/Kota``, ``KPU Provinsi``): a unit's own name in an indicator becomes its level.
 LEVEL_NAMES: dict[str, str] = {"kabupaten": "Kabupaten/Kota", "kota": "Kabupaten/Kota", "provinsi": "Provinsi"}
+
+#: Header words of columns that grade or comment on a row (``Kategori`` / ``Predikat`` over
+#: ``Sangat Baik``, ``Keterangan`` over ``Tercapai``) and of other years' columns (``Target
+#: Akhir Renstra``, ``Realisasi Tahun Lalu``). With :data:`HEADER_WORDS` and the words of
+#: :data:`COLUMN_ROLE_WORDS` they are what a borderless table's header lines are made of.
+ASSESSMENT_HEADER_WORDS = frozenset({"kategori", "predikat", "kriteria", "keterangan", "ket", "status",
+                                     "akhir", "renstra", "rpjmd", "lalu", "sebelumnya", "nasional"})

@@ -118,9 +118,10 @@ class Plan:
     renstra_end: int
 
 
-def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict]) -> Plan:
+def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict],
+         require: frozenset[str] = frozenset()) -> Plan:
     rng = random.Random(f"lkj-draw:{seed}:{index}")
-    feats = draw_features(rng, exclude)
+    feats = draw_features(rng, exclude, require)
     r = rng.random()
     pool = [u for u in units if u["kind"] == ("pusat" if r < 0.04 else "provinsi" if r < 0.2
                                                else rng.choice(["kabupaten", "kabupaten", "kota"]))]
@@ -373,6 +374,9 @@ def extras(p: Plan, it: Item, h) -> None:
         it.row.extra[h["prev"]] = it.prev
     if "renstra_end_column" in p.feats:
         it.row.extra[h["renstra"]] = it.renstra
+    for c in ("kat", "ket"):   # words, kept under their header as printed (no value)
+        if ("kategori_column" if c == "kat" else "keterangan_column") in p.feats:
+            it.row.extra[h[c]] = V(None, None, cell(c, it, None, None))
 
 
 def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> None:
@@ -588,9 +592,10 @@ def cover(rep: Report, p: Plan, rng: random.Random) -> None:
 
 
 def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
-          units: list[dict] | None = None) -> tuple[Report, Plan]:
+          units: list[dict] | None = None, require: frozenset[str] = frozenset()
+          ) -> tuple[Report, Plan]:
     units = units or load_units()
-    p = plan(seed, index, exclude, units)
+    p = plan(seed, index, exclude, units, require)
     rng = random.Random(f"lkj-draw-body:{seed}:{index}")
     f, n, spec = p.feats, p.names, p.spec
     size = rng.choice([10, 10.5, 11, 12])

@@ -136,9 +136,12 @@ OBSERVED = {"crosses_pages": "The main table (or a per-goal table) crosses a pag
                                                 "repeated."}
 
 
-def draw_features(rng: random.Random, exclude: frozenset[str] = frozenset()) -> set[str]:
+def draw_features(rng: random.Random, exclude: frozenset[str] = frozenset(),
+                  require: frozenset[str] = frozenset()) -> set[str]:
     """The features of one report; ``exclude`` are drawn with probability 0
-    (a group then picks among its other members)."""
+    (a group then picks among its other members), ``require`` with probability 1 (it
+    replaces its group's pick). The random numbers consumed do not depend on either,
+    so a report's other features and content stay those of its (seed, index)."""
     out: set[str] = set()
     groups: dict[str, list[Feature]] = {}
     for f in FEATURES:
@@ -151,6 +154,11 @@ def draw_features(rng: random.Random, exclude: frozenset[str] = frozenset()) -> 
     for members in groups.values():
         allowed = [f for f in members if f.name not in exclude]
         out.add(rng.choices(allowed, weights=[f.p for f in allowed])[0].name)
+    for name in require:
+        group = BY_NAME[name].group
+        if group:
+            out -= {f.name for f in groups[group]}
+        out.add(name)
     if "no_cover" in out:
         out.add("running_header")
         out -= {"damaged_cover", "cover_name_two_lines", "cover_year_next"}
