@@ -158,6 +158,16 @@ def boxed_empty(texts: list[str | None], spans: list[Span | None], columns: list
     return out
 
 
+def _repeats(texts: list[str], columns: list[Column]) -> bool:
+    """Do most of ``texts`` repeat the columns' labels? A wrapped line of a borderless table
+    can be made of header words too (``Penggunaan Anggaran``, ``Kegiatan``) without being a header."""
+    labels = " ".join(" ".join(c.label.lower().split()) for c in columns)
+    if not labels.strip():
+        return True  # no labels to compare with: the header words decide
+    same = sum(" ".join(t.lower().split()) in labels for t in texts)
+    return same * 2 >= len(texts) and same >= min(2, len(columns))
+
+
 def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
     """Label the columns (or reuse ``columns`` of the part this one continues) and align rows."""
     header_rows = count_header_rows(table)
@@ -166,7 +176,8 @@ def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
     grid = Grid(columns=columns, header_rows=header_rows)
     for index in range(header_rows, len(table.rows)):
         texts = table.rows[index]
-        if is_column_numbering([_clean(t) for t in texts]) or looks_like_header([_clean(t) for t in texts]):
+        filled = [_clean(t) for t in texts if _clean(t)]
+        if is_column_numbering(filled) or (looks_like_header(filled) and _repeats(filled, columns)):
             continue  # a header repeated inside the body
         cells = align_row(texts, table.spans[index], columns)
         if any(cells):

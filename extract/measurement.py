@@ -422,6 +422,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     text_cols = [i for i, r in enumerate(table.roles) if r.role in TEXT_ROLES and i not in value_cols]
     rows: list[IndicatorRow] = []
     line_per_row = all(flavor in LINE_PER_ROW_FLAVORS for flavor in table.flavors)
+    numbered = False
     goal_no: str | None = None
     goal: str | None = None
     #: The last valueless line that may head sub-items (``Jumlah produksi ...`` above ``- Daging``):
@@ -448,7 +449,9 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             continue
         number = _clean_number(cell(cells, no_col)) if no_col is not None else None
         goal_text = join_lines(cell(cells, goal_col)) if goal_col is not None else ""
-        if goal_text and goal and line_per_row and not number and _continues_text(goal_text):
+        # rows are numbered: a goal's text on a line without number is the rest of the goal above
+        numbered = numbered or bool(number)
+        if goal_text and goal and line_per_row and not number and (_continues_text(goal_text) or numbered):
             longer = f"{goal} {goal_text}"  # a goal printed once beside several indicators runs on beside the next
             for row in rows:
                 if row.goal == goal and row.goal_no == goal_no:
