@@ -18,11 +18,9 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from lkj.extract.headers import column_role, is_year_label
+from lkj.extract.headers import LABEL_WORDS, column_role, glue_label_lines, is_label_fragment, is_year_label
 from lkj.extract.raw_table import RawTable, region, title_top
 from lkj.extract.vocabulary import (
-    ASSESSMENT_HEADER_WORDS,
-    COLUMN_ROLE_WORDS,
     CURRENCY_PREFIXES,
     FIGURE_CAPTION_WORDS,
     GROUP_ROW_WORDS,
@@ -49,6 +47,7 @@ class _Line:
     top: float
     bottom: float
     words: list[dict]
+    group: bool = False  # a full-width group row (``1. Sasaran : ...``) inside a table
 
     @property
     def text(self) -> str:
@@ -89,27 +88,15 @@ def _is_header(line: _Line) -> bool:
     return len(named) >= MIN_HEADER_COLUMNS and len(named) * 2 >= len(groups)
 
 
-#: Words a header label is made of: the header words, the words that name column roles and
-#: those of grading and other-year columns.
-_LABEL_WORDS = frozenset(HEADER_WORDS | ASSESSMENT_HEADER_WORDS | {
-    word.strip(".,:()") for _, alternatives in COLUMN_ROLE_WORDS for needed in alternatives for word in needed} - {""})
 #: Longest run of words one header label prints on one line (``Target Akhir Renstra 2019``).
 MAX_LABEL_WORDS = 5
-
-
-def _is_fragment(word: str) -> bool:
-    """A piece of a header word broken without a hyphen by a narrow cell (``Realisa`` / ``si``,
-    ``Katego`` / ``ri``, ``TARGE`` / ``T``): a start of three letters or more, or an end."""
-    return word.isalpha() and any(
-        len(label) > len(word) and ((len(word) >= 3 and label.startswith(word)) or label.endswith(word))
-        for label in _LABEL_WORDS)
 
 
 def _label_word(word: str) -> bool:
     """A word of a header label: a header word or a piece of one, a year, a bracketed unit (``%``, ``(Rp)``)."""
     bare = word.lower().strip(".,:()/")
-    return (not bare or bare in _LABEL_WORDS or bare in CURRENCY_PREFIXES or (bare.isdigit() and len(bare) == 4)
-            or _is_fragment(bare))
+    return (not bare or bare in LABEL_WORDS or bare in CURRENCY_PREFIXES or (bare.isdigit() and len(bare) == 4)
+            or is_label_fragment(bare))
 
 
 def _is_data(word: str) -> bool:
@@ -175,19 +162,9 @@ class _Header:
             over = [p for p in self.spanning if min(p.x1, x1) - max(p.x0, x0) > 1]
             text = ""
             for part in sorted(parts + over, key=lambda p: (p.top, p.x0)):
-                text = _glue(text, part.text)
+                text = glue_label_lines(text, part.text)
             out.append(text)
         return out
-
-
-def _glue(upper: str, lower: str) -> str:
-    """Join two lines of one label; a word a narrow cell broke (``Realisa`` + ``si``) is joined back."""
-    if not upper:
-        return lower
-    head, tail = upper.split()[-1], lower.split()[0]
-    if (head + tail).lower().strip(".,:()") in _LABEL_WORDS and _is_fragment(head.lower()):
-        return upper + lower
-    return f"{upper} {lower}"
 
 
 def _header(lines: list[_Line]) -> _Header | None:
@@ -214,7 +191,7 @@ def _header(lines: list[_Line]) -> _Header | None:
             labels.append([part])
     header = _Header(lines, labels, spanning)
     texts = header.texts([header.span(i) for i in range(len(labels))])
-    named = sum(column_role(t).role != "other" or any(w.lower().strip(".,:()") in _LABEL_WORDS for w in t.split())
+    named = sum(column_role(t).role != "other" or any(w.lower().strip(".,:()") in LABEL_WORDS for w in t.split())
                 for t in texts)
     return header if named >= MIN_HEADER_COLUMNS and named * 2 >= len(labels) else None
 
@@ -243,8 +220,7 @@ def _refine_edges(columns: list[tuple[float, float]], header: _Header, body: lis
     two labels can fall inside the cells' text; the true boundary is the white
     river between the columns of the body.
     """
-    runs = [(g[0]["x0"], g[-1]["x1"]) for line in body for g in _groups(line.words)]
-    runs = [r for r in runs if sum(r[0] < c[1] - 1 and r[1] > c[0] + 1 for c in columns) < 3]  # not group rows
+    runs = [(g[0]["x0"], g[-1]["x1"]) for line in body if not line.group for g in _groups(line.words)]
     refined = list(columns)
     for i in range(len(columns) - 1):
         left_label, right_label = header.span(i), header.span(i + 1)
@@ -290,12 +266,12 @@ def _fits(line: _Line, columns: list[tuple[float, float]], centres: list[float] 
 
 
 def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[str]:
-    """Each run of close words goes, whole, to the column holding its centre; a run across
-    three columns or more (a group row's text) to the column it starts in."""
+    """Each run of close words goes, whole, to the column holding its centre; a group row's
+    text to the column it starts in."""
     out = [""] * len(columns)
     for group in _groups(line.words):
         centre = (group[0]["x0"] + group[-1]["x1"]) / 2
-        if len([c for c in columns if group[0]["x0"] < c[1] - 1 and group[-1]["x1"] > c[0] + 1]) >= 3:
+        if line.group:
             centre = group[0]["x0"]
         index = next((i for i, c in enumerate(columns) if c[0] <= centre < c[1]),
                      len(columns) - 1 if centre >= columns[-1][1] else 0)
@@ -328,7 +304,7 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
         stop = index + 1 if _fits(line, columns, centres) else _group_block(lines, index, columns, centres)
         if stop is None:
             break
-        if stop > index + 1:
+        if stop > index + 1 or not _fits(line, columns, centres):
             lines[index:stop] = [_joined(lines[index:stop])]  # one row: its wrapped lines are no rows of their own
             stop = index + 1
         end, previous_bottom, index = stop, lines[stop - 1].bottom, stop
@@ -345,7 +321,7 @@ def _joined(lines: list[_Line]) -> _Line:
     text = " ".join(line.text for line in lines)
     word = {"text": text, "x0": min(l.words[0]["x0"] for l in lines), "x1": max(l.words[-1]["x1"] for l in lines),
             "top": lines[0].top, "bottom": lines[-1].bottom}
-    return _Line(lines[0].top, lines[-1].bottom, [word])
+    return _Line(lines[0].top, lines[-1].bottom, [word], group=True)
 
 
 #: Lines a group row's text may wrap to.

@@ -305,7 +305,8 @@ WIDTH = {"no": 1.0, "satuan": 1.5, "prev": 1.8, "renstra": 1.8, "target": 1.8, "
          "ach": 1.7, "kat": 1.8, "ket": 2.1}
 
 
-def widths(cols: list[str], text_w: float) -> list[float]:
+def widths(cols: list[str], text_w: float, body: list[TRow] | None = None,
+           size: float | None = None) -> list[float]:
     """Text columns keep room for their longest words (a word split inside, as LibreOffice
     does in a too narrow cell, is not what real reports print); value columns shrink."""
     need = 8.0 if "goal" in cols else 5.0
@@ -315,7 +316,33 @@ def widths(cols: list[str], text_w: float) -> list[float]:
         scale = 0.6
     rest = text_w - fixed * scale   # the table never runs past the margins
     share = {"goal": 0.42, "indicator": 0.58} if "goal" in cols else {"indicator": 1.0}
-    return [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
+    out = [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
+    if body is None or size is None:
+        return out
+    # a value column is never narrower than its longest word: a number or word cut inside a
+    # cell ('100,0' / '0%', 'Sanga' / 't Baik') is no more what reports print than a cut text
+    # word. The room comes from value columns wider than they need, then from the text columns
+    # down to their own floor (``need``); past that the table runs into the right margin.
+    floor = {}
+    for i, c in enumerate(cols):
+        if c in WIDTH:
+            words = [w for r in body if r.cells and isinstance(r.cells[i], str) for w in r.cells[i].split()]
+            floor[i] = max((len(w) for w in words), default=0) * size * 0.6 / 72 * 2.54 + 0.45
+    deficit = sum(max(0.0, floor[i] - out[i]) for i in floor)
+    if deficit <= 0:
+        return out
+    for i in floor:
+        out[i] = max(out[i], floor[i])
+    slack = {i: out[i] - floor[i] for i in floor if out[i] > floor[i]}
+    take = min(deficit, sum(slack.values()))
+    for i, room in slack.items():
+        out[i] -= take * room / sum(slack.values())
+    deficit -= take
+    texts = [j for j, c in enumerate(cols) if c not in WIDTH]
+    take = min(deficit, max(0.0, sum(out[j] for j in texts) - need))
+    for j in texts:
+        out[j] -= take * share[cols[j]]
+    return out
 
 
 def kategori(a) -> str:
@@ -423,7 +450,7 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
                                  "Tabel 3.1\nRealisasi dan Capaian Kinerja Tahun {y}"]).format(y=p.year)
     rep.main_needles = (first, row_needle(*last))
     rep.caption(rep.main_title)
-    rep.table(table_header(p, cols, h, span), body, widths(cols, text_w), style(p, size, cols), vm)
+    rep.table(table_header(p, cols, h, span), body, widths(cols, text_w, body, size), style(p, size, cols), vm)
     rep.after_table()
 
 
@@ -449,7 +476,7 @@ def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float
                 extras(p, it, h)
                 rep.detail_rows.append(it.row)
                 rep.detail_needles.append((cap, row_needle(it.row.indicator)))
-        rep.table(table_header(p, cols, h, span), body, widths(cols, text_w), style(p, size, cols))
+        rep.table(table_header(p, cols, h, span), body, widths(cols, text_w, body, size), style(p, size, cols))
         ok = all((it.row.achievement.value or 0) >= 100 for it in items if it.row)
         rep.p(prose.analisis(goal, ok), space_before=4)
 
