@@ -34,8 +34,8 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 3),
     ("ocr", 5),
-    ("extract", 9),
-    ("interpret", 9),
+    ("extract", 10),
+    ("interpret", 10),
     ("normalize", 6),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
