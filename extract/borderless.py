@@ -38,6 +38,8 @@ WORD_SPACE = 0.15
 MAX_LINE_GAP = 2.6
 #: Share of the page height at its foot where page numbers are printed.
 FOOT_MARGIN = 0.1
+#: Share of the page height at its head where running headers are printed.
+HEAD_MARGIN = 0.06
 #: A line that opens a table's or a figure's caption ends the table above it.
 _CAPTION_WORDS = TABLE_CAPTION_WORDS + FIGURE_CAPTION_WORDS
 
@@ -281,16 +283,17 @@ def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[str]:
 
 
 def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], foot: float,
-          centres: list[float] | None = None) -> int:
+          centres: list[float] | None = None, after_header: bool = True) -> int:
     """Index one past the last line that still fits the grid (``lines`` is changed: the
     wrapped lines of a group row become one).
 
-    A lone number below ``foot`` (the bottom margin) is the page number, not a row. A
+    A lone number below ``foot`` (the bottom margin) is the page number, not a row; the gap
+    above ``start`` counts only ``after_header`` (not above a continuation's first row). A
     full-width group row (``1. Sasaran : ...``) runs across the columns like prose; it is
     kept when a row of the grid follows it.
     """
     end = start
-    previous_bottom = lines[start - 1].bottom if start else None
+    previous_bottom = lines[start - 1].bottom if start and after_header else None
     index = start
     while index < len(lines):
         line = lines[index]
@@ -348,8 +351,9 @@ def _group_block(lines: list[_Line], index: int, columns: list[tuple[float, floa
     if stop >= len(lines):
         return None
     after = lines[stop]
-    if _fits(after, columns, centres) and sum(bool(c) for c in _cells(after, columns)) >= 2:
-        return stop
+    if (_fits(after, columns, centres) and sum(bool(c) for c in _cells(after, columns)) >= 2
+            and any(_is_data(w["text"]) for w in after.words)):
+        return stop  # a row of the grid: cells with a figure (a justified prose line has none)
     return stop if _group_block(lines, stop, columns, centres) is not None else None
 
 
@@ -362,13 +366,16 @@ def borderless_tables(page: pdfplumber.page.Page, number: int, first_index: int 
     index = 0
     floor = 0.0
     if carried_columns and lines:
-        end = _body(lines, 0, carried_columns, foot)
+        # a running header in the top margin is page furniture, not the table's first row
+        start = next((i for i, line in enumerate(lines) if line.top >= page.height * HEAD_MARGIN), len(lines))
+        end = _body(lines, start, carried_columns, foot, after_header=False) if start < len(lines) else start
         first_header = next((i for i, line in enumerate(lines) if _is_header(line)), len(lines))
         end = min(end, first_header)
         # a real continuation starts with a row of several cells, not a centred heading
-        starts_with_row = any(sum(bool(c) for c in _cells(line, carried_columns)) >= 2 for line in lines[:min(end, 3)])
-        if end >= 1 and lines[0].top < page.height * 0.35 and starts_with_row:
-            tables.append(_table(page, number, first_index, None, lines[:end], carried_columns, floor))
+        starts_with_row = any(sum(bool(c) for c in _cells(line, carried_columns)) >= 2
+                              for line in lines[start:min(end, start + 3)])
+        if end > start and lines[start].top < page.height * 0.35 and starts_with_row:
+            tables.append(_table(page, number, first_index, None, lines[start:end], carried_columns, floor))
             index, floor = end, lines[end - 1].bottom
     while index < len(lines):
         found = _header_at(lines, index)

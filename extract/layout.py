@@ -26,6 +26,7 @@ from lkj.extract.vocabulary import (
     COMPARED_WITH,
     COMPARED_WITH_WORDS,
     COMPARISON_WORDS,
+    CURRENCY_PREFIXES,
     FIGURE_CAPTION_WORDS,
     GOAL_HEADING,
     GROUP_ROW_WORDS,
@@ -212,6 +213,22 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
     return lined_up >= 0.8 * len(present)
 
 
+def _value_cut(head: BodyRow, tail: BodyRow, roles: list[str]) -> bool:
+    """Did the page break cut a row inside its values? Word and LibreOffice split a tall row over
+    two pages and rule both halves: the head keeps a value cell's first line (``Rp``, a unit) and
+    the tail, unnumbered, its figures."""
+    numbers = [i for i, role in enumerate(roles) if role == "no"]
+    if any(tail.cells[i].strip() for i in numbers):
+        return False
+    return any(role in _KEY_ROLES and role != "no" and head.cells[i].strip() and not _has_digit(head.cells[i])
+               and (head.cells[i].strip().lower().rstrip(".") in CURRENCY_PREFIXES or _unit_words(head.cells[i].strip()))
+               and _has_digit(tail.cells[i]) for i, role in enumerate(roles))
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def _complete_cut_row(head: BodyRow, tail: BodyRow) -> None:
     """Join the two halves of a row that the page break cut: the head's texts come first."""
     head.cells = [f"{a}\n{b}" if a and b else (a or b) for a, b in zip(head.cells, tail.cells)]
@@ -259,7 +276,8 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
         previous = tables[-1] if tables else None
         if previous and _continues(previous.parts[-1], raw, previous.grid.columns):
             part = build_grid(raw, columns=previous.grid.columns)
-            if previous.parts[-1].open_bottom and previous.grid.rows and part.rows:
+            if previous.grid.rows and part.rows and (previous.parts[-1].open_bottom or _value_cut(
+                    previous.grid.rows[-1], part.rows[0], [column_role(c.label).role for c in previous.grid.columns])):
                 _complete_cut_row(previous.grid.rows[-1], part.rows.pop(0))
             previous.grid.rows.extend(part.rows)
             previous.parts.append(raw)
@@ -290,6 +308,15 @@ def _wrapped_units(row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
             and all(canonical_unit(t) or t in ("%", "(%)") or _unit_words(t) for t in texts))
 
 
+def _awaits_figures(previous: BodyRow, row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
+    """The line above printed only the currency of its amounts (``Rp``), which wrapped to this
+    unnumbered line: the two are one row."""
+    texts = [previous.cells[i].strip() for i in keys if i not in numbers and previous.cells[i].strip()]
+    return (any(t.lower().rstrip(".") in CURRENCY_PREFIXES for t in texts) and not any(_has_digit(t) for t in texts
+            if t.lower().rstrip(".") in CURRENCY_PREFIXES) and not any(row.cells[i].strip() for i in numbers)
+            and any(_has_digit(row.cells[i]) for i in keys))
+
+
 def _unit_words(text: str) -> bool:
     """One or two words of letters, as a unit is printed (``Perkara``, ``Orang/Hari``); not a grade
     (``BB``, ``A``), which is a value."""
@@ -311,7 +338,8 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
         first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
         is_continuation = (
             merged and not row.starts_part and keys
-            and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers))
+            and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers)
+                 or _awaits_figures(merged[-1], row, keys, numbers))
             and not first_text.startswith(GROUP_ROW_WORDS)
         )
         if is_continuation:

@@ -506,6 +506,21 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
 
 # ------------------------------------------------------------------ budget
 
+def fit_money(ws: list[float], body: list[TRow], size: float, text: int) -> list[float]:
+    """Widen the amount columns to their longest (bold) figure, taking the room from the text
+    column ``text``: an amount wrapped inside its cell ('22.504.312.00' / '0') is not printed."""
+    out = list(ws)
+    for i in range(len(ws)):
+        if i == text:
+            continue
+        longest = max((len(r.cells[i]) for r in body if r.cells and isinstance(r.cells[i], str)), default=0)
+        need = longest * size * 0.66 / 72 * 2.54 + 0.45
+        if need > out[i]:
+            out[text] -= need - out[i]
+            out[i] = need
+    return out
+
+
 def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None:
     f = p.feats
     spec, conv = p.spec, p.conv
@@ -561,7 +576,7 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
     body.append(TRow(["", "Jumlah", rp(P), rp(R), pct(absorb(R, P), pst).raw], bold=True))
     ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if conv == ID else ("Pagu", "Realisasi")
     rep.table([[HCell("No"), HCell(head), HCell(ph), HCell(rh), HCell("%")]], body,
-              [1.0, 7.0, 3.3, 3.3, 1.8],
+              fit_money([1.0, 7.0, 3.3, 3.3, 1.8], body, size, text=1),
               style(p, size, ["no", "goal", "a", "b", "c"]))
     rep.extra_tables["budget_table"] = (title, first, row_needle("Jumlah", rp(P)))
     rep.after_table()
@@ -581,7 +596,7 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
         rep.spending.append({"category": c, "pagu": q, "realization": r, "remaining": q - r})
     body.append(TRow(["Total", rp(P), rp(R), rp(P - R), pct(absorb(R, P), pst).raw], bold=True))
     rep.table([[HCell("Jenis Belanja"), HCell("Pagu"), HCell("Realisasi"), HCell("Sisa"),
-                HCell("%")]], body, [4.0, 3.4, 3.4, 3.0, 2.0],
+                HCell("%")]], body, fit_money([4.0, 3.4, 3.4, 3.0, 2.0], body, size, text=0),
               style(p, size, ["goal", "a", "b", "c", "d"]))
     rep.extra_tables["spending_table"] = (title2, row_needle(label[cats[0]]),
                                           row_needle("Total", rp(P)))

@@ -115,5 +115,5 @@ def score(n: int, seed: int, workers: int = 2, out: Path | None = None,
             bad = s.identity.misses + s.indicators.misses[:6] + s.budget.misses[:3]
             if bad:
                 text += (f"\n\n{exp['file']} value fields {s.indicators.right}/{s.indicators.total} "
-                         f"{json.dumps(exp['features'])}\n  " + "\n  ".join(bad))
+                         f"{json.dumps(exp.get('features', []))}\n  " + "\n  ".join(bad))
     return text
