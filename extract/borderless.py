@@ -18,8 +18,15 @@ from dataclasses import dataclass
 
 import pdfplumber
 
+from lkj.extract.headers import LABEL_WORDS, column_role, glue_label_lines, is_label_fragment, is_year_label
 from lkj.extract.raw_table import RawTable, text_in, title_top
-from lkj.extract.vocabulary import CURRENCY_PREFIXES, FIGURE_CAPTION_WORDS, HEADER_WORDS, TABLE_CAPTION_WORDS
+from lkj.extract.vocabulary import (
+    CURRENCY_PREFIXES,
+    FIGURE_CAPTION_WORDS,
+    GROUP_ROW_WORDS,
+    HEADER_WORDS,
+    TABLE_CAPTION_WORDS,
+)
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0
@@ -31,6 +38,8 @@ WORD_SPACE = 0.15
 MAX_LINE_GAP = 2.6
 #: Share of the page height at its foot where page numbers are printed.
 FOOT_MARGIN = 0.1
+#: Share of the page height at its head where running headers are printed.
+HEAD_MARGIN = 0.06
 #: A line that opens a table's or a figure's caption ends the table above it.
 _CAPTION_WORDS = TABLE_CAPTION_WORDS + FIGURE_CAPTION_WORDS
 
@@ -40,6 +49,7 @@ class _Line:
     top: float
     bottom: float
     words: list[dict]
+    group: bool = False  # a full-width group row (``1. Sasaran : ...``) inside a table
 
     @property
     def text(self) -> str:
@@ -80,19 +90,39 @@ def _is_header(line: _Line) -> bool:
     return len(named) >= MIN_HEADER_COLUMNS and len(named) * 2 >= len(groups)
 
 
-def _label_line(line: _Line) -> bool:
-    """A line of header labels only: each run of words is header words, a year or a bracketed unit
-    (``%``, ``(%)``, ``(Rp)``, ``2019``), three words at most.
+#: Longest run of words one header label prints on one line (``Target Akhir Renstra 2019``).
+MAX_LABEL_WORDS = 5
 
-    Labels printed on two lines (``%`` above ``Capaian``, ``Target`` above ``(%)``) put their lines
-    above and below the one-line labels, which sit halfway (``No``, ``Indikator Kinerja``); each
-    such line is part of the header, not the table's title or its first row."""
-    for group in _groups(line.words):
-        words = [w["text"].lower().strip(".,:()") for w in group]
-        if len(words) > 3 or not all(w in HEADER_WORDS or w in CURRENCY_PREFIXES or (w.isdigit() and len(w) == 4) or not w
-                                     for w in words):
-            return False
-    return bool(line.words)
+
+def _label_word(word: str) -> bool:
+    """A word of a header label: a header word or a piece of one, a year, a bracketed unit (``%``, ``(Rp)``)."""
+    bare = word.lower().strip(".,:()/")
+    return (not bare or bare in LABEL_WORDS or bare in CURRENCY_PREFIXES or (bare.isdigit() and len(bare) == 4)
+            or is_label_fragment(bare))
+
+
+def _is_data(word: str) -> bool:
+    """A word only a body row prints: a number (``1.``, ``80%``, ``3.174.505``) other than a year."""
+    bare = word.strip(".,:()%")
+    return any(ch.isdigit() for ch in bare) and not (bare.isdigit() and len(bare) == 4)
+
+
+def _band_line(line: _Line) -> bool:
+    """A line that can be part of a header: short runs of words, no numbers but years, and at
+    least half of its runs made of header words (or pieces of them); a caption is not one."""
+    if line.text.lower().startswith(_CAPTION_WORDS):
+        return False
+    groups = _groups(line.words)
+    if any(len(g) > MAX_LABEL_WORDS or any(_is_data(w["text"]) for w in g) for g in groups):
+        return False
+    labels = sum(all(_label_word(w["text"]) for w in g) for g in groups)
+    return labels >= 1 and labels * 2 >= len(groups)
+
+
+def _prose(line: _Line) -> bool:
+    """A line of running text: a run of more words than a label has, not a caption."""
+    return (not line.text.lower().startswith(_CAPTION_WORDS)
+            and any(len(g) > MAX_LABEL_WORDS for g in _groups(line.words)))
 
 
 def _close(upper: _Line, lower: _Line) -> bool:
@@ -100,43 +130,105 @@ def _close(upper: _Line, lower: _Line) -> bool:
     return lower.top - upper.top < 1.6 * max(upper.bottom - upper.top, 6.0)
 
 
-def _column_edges(header: list[_Line], left: float, right: float) -> list[tuple[float, float]]:
-    """Column spans from the header labels: boundaries halfway between neighbouring labels."""
-    labels = sorted(
-        ((min(w["x0"] for w in g), max(w["x1"] for w in g)) for line in header for g in _groups(line.words)),
-    )
-    merged: list[list[float]] = []
-    for x0, x1 in labels:  # labels of two header lines over one column overlap: merge them
-        if merged and x0 < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], x1)
+@dataclass
+class _Part:
+    """One run of words of a header line."""
+
+    top: float
+    x0: float
+    x1: float
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class _Header:
+    """A table's header: its lines, one label per column, and the labels spanning several columns."""
+
+    lines: list[_Line]
+    labels: list[list[_Part]]  # per column, its parts top to bottom
+    spanning: list[_Part]      # ``Tahun 2019`` over Target / Realisasi / Capaian
+
+    def span(self, column: int) -> tuple[float, float]:
+        parts = self.labels[column]
+        return min(p.x0 for p in parts), max(p.x1 for p in parts)
+
+    def texts(self, columns: list[tuple[float, float]]) -> list[str]:
+        """Each column's label: its parts top to bottom, a word broken over two lines glued back,
+        with the spanning labels over the column before or after them as printed."""
+        out = []
+        for parts, (x0, x1) in zip(self.labels, columns):
+            over = [p for p in self.spanning if min(p.x1, x1) - max(p.x0, x0) > 1]
+            text = ""
+            for part in sorted(parts + over, key=lambda p: (p.top, p.x0)):
+                text = glue_label_lines(text, part.text)
+            out.append(text)
+        return out
+
+
+def _header(lines: list[_Line]) -> _Header | None:
+    """The header the lines print, or None when they name fewer than three columns.
+
+    Labels printed on several lines (``%`` above ``Capaian``, ``Target Akhir`` / ``Renstra
+    2019`` above and below a one-line label, a word broken by a narrow cell) are one column
+    where their runs overlap horizontally. A run over the centres of two runs of other lines
+    (``Capaian Kinerja`` over ``2015 | 2016``), or a year label over another label (``Tahun
+    2019`` over Target / Realisasi / Capaian), spans columns: it names them but does not make one.
+    """
+    parts = [_Part(line.top, g[0]["x0"], g[-1]["x1"], " ".join(w["text"] for w in g))
+             for line in lines for g in _groups(line.words)]
+    years = [p for p in parts if is_year_label(p.text)]
+    spanning = [p for p in parts if p not in years and _spans_columns(p, [q for q in parts if q.top != p.top])]
+    regular = [p for p in parts if p not in years and p not in spanning]
+    spanning += [y for y in years if any(min(y.x1, q.x1) > max(y.x0, q.x0) for q in regular)]
+    regular += [y for y in years if y not in spanning]
+    labels: list[list[_Part]] = []
+    for part in sorted(regular, key=lambda p: p.x0):
+        if labels and part.x0 < max(p.x1 for p in labels[-1]):
+            labels[-1].append(part)
         else:
-            merged.append([x0, x1])
+            labels.append([part])
+    header = _Header(lines, labels, spanning)
+    texts = header.texts([header.span(i) for i in range(len(labels))])
+    named = sum(column_role(t).role != "other" or any(w.lower().strip(".,:()") in LABEL_WORDS for w in t.split())
+                for t in texts)
+    return header if named >= MIN_HEADER_COLUMNS and named * 2 >= len(labels) else None
+
+
+def _spans_columns(part: _Part, others: list[_Part]) -> bool:
+    """Does ``part`` sit over the centres of two runs that lie side by side (two columns)?"""
+    under = sorted((q for q in others if part.x0 <= q.centre <= part.x1), key=lambda q: q.x0)
+    return any(b.x0 >= a.x1 for a in under for b in under)
+
+
+def _column_edges(header: _Header, left: float, right: float) -> list[tuple[float, float]]:
+    """Column spans from the header labels: boundaries halfway between neighbouring labels."""
+    spans = [header.span(i) for i in range(len(header.labels))]
     edges = []
-    for index, (x0, x1) in enumerate(merged):
-        start = left if index == 0 else (merged[index - 1][1] + x0) / 2
-        end = right if index == len(merged) - 1 else (x1 + merged[index + 1][0]) / 2
+    for index, (x0, x1) in enumerate(spans):
+        start = left if index == 0 else (spans[index - 1][1] + x0) / 2
+        end = right if index == len(spans) - 1 else (x1 + spans[index + 1][0]) / 2
         edges.append((round(start, 1), round(end, 1)))
     return edges
 
 
-def _refine_edges(columns: list[tuple[float, float]], header: list[_Line], body: list[_Line]) -> list[tuple[float, float]]:
+def _refine_edges(columns: list[tuple[float, float]], header: _Header, body: list[_Line]) -> list[tuple[float, float]]:
     """Move each boundary into the widest gap that no body text crosses.
 
     Labels are often centred over left-aligned text, so the halfway point between
     two labels can fall inside the cells' text; the true boundary is the white
     river between the columns of the body.
     """
-    labels = [(c[0], c[1]) for c in columns]
-    runs = [(g[0]["x0"], g[-1]["x1"]) for line in body for g in _groups(line.words)]
+    runs = [(g[0]["x0"], g[-1]["x1"]) for line in body if not line.group for g in _groups(line.words)]
     refined = list(columns)
     for i in range(len(columns) - 1):
-        left_label = _label_span(header, columns[i])
-        right_label = _label_span(header, columns[i + 1])
-        lo, hi = (left_label[0] if left_label else labels[i][0]), (right_label[1] if right_label else labels[i + 1][1])
-        if left_label and right_label:
-            # the boundary lies between the labels' centres: the white space right of a left-aligned
-            # column's values (under a wide label) is inside that column, however wide it is
-            lo, hi = (left_label[0] + left_label[1]) / 2, (right_label[0] + right_label[1]) / 2
+        left_label, right_label = header.span(i), header.span(i + 1)
+        # the boundary lies between the labels' centres: the white space right of a left-aligned
+        # column's values (under a wide label) is inside that column, however wide it is
+        lo, hi = (left_label[0] + left_label[1]) / 2, (right_label[0] + right_label[1]) / 2
         gaps = _free_gaps(lo, hi, [r for r in runs if r[1] > lo and r[0] < hi])
         if gaps:
             start, end = max(gaps, key=lambda g: g[1] - g[0])
@@ -144,12 +236,6 @@ def _refine_edges(columns: list[tuple[float, float]], header: list[_Line], body:
             refined[i] = (refined[i][0], boundary)
             refined[i + 1] = (boundary, refined[i + 1][1])
     return refined
-
-
-def _label_span(header: list[_Line], column: tuple[float, float]) -> tuple[float, float] | None:
-    spans = [(g[0]["x0"], g[-1]["x1"]) for line in header for g in _groups(line.words)
-             if column[0] <= (g[0]["x0"] + g[-1]["x1"]) / 2 < column[1]]
-    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
 
 
 def _free_gaps(lo: float, hi: float, runs: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -182,10 +268,13 @@ def _fits(line: _Line, columns: list[tuple[float, float]], centres: list[float] 
 
 
 def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[str]:
-    """Each run of close words goes, whole, to the column holding its centre."""
+    """Each run of close words goes, whole, to the column holding its centre; a group row's
+    text to the column it starts in."""
     out = [""] * len(columns)
     for group in _groups(line.words):
         centre = (group[0]["x0"] + group[-1]["x1"]) / 2
+        if line.group:
+            centre = group[0]["x0"]
         index = next((i for i, c in enumerate(columns) if c[0] <= centre < c[1]),
                      len(columns) - 1 if centre >= columns[-1][1] else 0)
         text = " ".join(w["text"] for w in group)
@@ -194,24 +283,78 @@ def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[str]:
 
 
 def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], foot: float,
-          centres: list[float] | None = None) -> int:
-    """Index one past the last line that still fits the grid.
+          centres: list[float] | None = None, after_header: bool = True) -> int:
+    """Index one past the last line that still fits the grid (``lines`` is changed: the
+    wrapped lines of a group row become one).
 
-    A lone number below ``foot`` (the bottom margin) is the page number, not a row.
+    A lone number below ``foot`` (the bottom margin) is the page number, not a row; the gap
+    above ``start`` counts only ``after_header`` (not above a continuation's first row). A
+    full-width group row (``1. Sasaran : ...``) runs across the columns like prose; it is
+    kept when a row of the grid follows it.
     """
     end = start
-    previous_bottom = lines[start - 1].bottom if start else None
-    for index in range(start, len(lines)):
+    previous_bottom = lines[start - 1].bottom if start and after_header else None
+    index = start
+    while index < len(lines):
         line = lines[index]
         height = max(line.bottom - line.top, 6.0)
         if previous_bottom is not None and line.top - previous_bottom > MAX_LINE_GAP * height:
             break
-        if not _fits(line, columns, centres) or line.text.lower().startswith(_CAPTION_WORDS):
+        if line.text.lower().startswith(_CAPTION_WORDS):
             break
         if line.top > foot and line.text.replace(" ", "").isdigit():
             break
-        end, previous_bottom = index + 1, line.bottom
+        stop = index + 1 if _fits(line, columns, centres) else _group_block(lines, index, columns, centres)
+        if stop is None:
+            break
+        if stop > index + 1 or not _fits(line, columns, centres):
+            lines[index:stop] = [_joined(lines[index:stop])]  # one row: its wrapped lines are no rows of their own
+            stop = index + 1
+        end, previous_bottom, index = stop, lines[stop - 1].bottom, stop
     return end
+
+
+def _wraps(line: _Line, opener: _Line) -> bool:
+    """A short last line of a wrapped group row: one run of words starting where the row starts."""
+    return len(_groups(line.words)) == 1 and abs(line.words[0]["x0"] - opener.words[0]["x0"]) < 3
+
+
+def _joined(lines: list[_Line]) -> _Line:
+    """The wrapped lines of a group row as one line holding one run of words."""
+    text = " ".join(line.text for line in lines)
+    word = {"text": text, "x0": min(l.words[0]["x0"] for l in lines), "x1": max(l.words[-1]["x1"] for l in lines),
+            "top": lines[0].top, "bottom": lines[-1].bottom}
+    return _Line(lines[0].top, lines[-1].bottom, [word], group=True)
+
+
+#: Lines a group row's text may wrap to.
+MAX_GROUP_LINES = 3
+
+
+def _group_block(lines: list[_Line], index: int, columns: list[tuple[float, float]],
+                 centres: list[float] | None) -> int | None:
+    """One past the lines of the group row opening at ``index``, or None when it is none.
+
+    A group row starts in the first columns with a group word after its number (``2. Sasaran
+    :``, ``Misi 1``), may wrap, and is followed by a row of the grid (or another group row):
+    prose after a table never is.
+    """
+    line = lines[index]
+    text = line.text.lower().lstrip("0123456789.) ")
+    if not text.startswith(GROUP_ROW_WORDS) or len(columns) < 3 or line.words[0]["x0"] > columns[1][1]:
+        return None
+    stop = index + 1
+    while (stop < len(lines) and stop - index <= MAX_GROUP_LINES and _close(lines[stop - 1], lines[stop])
+           and (not _fits(lines[stop], columns, centres) or _wraps(lines[stop], line))
+           and not lines[stop].text.lower().lstrip("0123456789.) ").startswith(GROUP_ROW_WORDS)):
+        stop += 1
+    if stop >= len(lines):
+        return None
+    after = lines[stop]
+    if (_fits(after, columns, centres) and sum(bool(c) for c in _cells(after, columns)) >= 2
+            and any(_is_data(w["text"]) for w in after.words)):
+        return stop  # a row of the grid: cells with a figure (a justified prose line has none)
+    return stop if _group_block(lines, stop, columns, centres) is not None else None
 
 
 def borderless_tables(page: pdfplumber.page.Page, number: int, first_index: int = 0,
@@ -223,45 +366,60 @@ def borderless_tables(page: pdfplumber.page.Page, number: int, first_index: int 
     index = 0
     floor = 0.0
     if carried_columns and lines:
-        end = _body(lines, 0, carried_columns, foot)
+        # a running header in the top margin is page furniture, not the table's first row
+        start = next((i for i, line in enumerate(lines) if line.top >= page.height * HEAD_MARGIN), len(lines))
+        end = _body(lines, start, carried_columns, foot, after_header=False) if start < len(lines) else start
         first_header = next((i for i, line in enumerate(lines) if _is_header(line)), len(lines))
         end = min(end, first_header)
         # a real continuation starts with a row of several cells, not a centred heading
-        starts_with_row = any(sum(bool(c) for c in _cells(line, carried_columns)) >= 2 for line in lines[:min(end, 3)])
-        if end >= 1 and lines[0].top < page.height * 0.35 and starts_with_row:
-            tables.append(_table(page, number, first_index, [], lines[:end], carried_columns, floor))
+        starts_with_row = any(sum(bool(c) for c in _cells(line, carried_columns)) >= 2
+                              for line in lines[start:min(end, start + 3)])
+        if end > start and lines[start].top < page.height * 0.35 and starts_with_row:
+            tables.append(_table(page, number, first_index, None, lines[start:end], carried_columns, floor))
             index, floor = end, lines[end - 1].bottom
     while index < len(lines):
-        if not _is_header(lines[index]):
+        found = _header_at(lines, index)
+        if found is None:
             index += 1
             continue
-        header = [lines[index]]
-        first = index
-        while first > 0 and lines[first - 1].top >= floor and _label_line(lines[first - 1]) \
-                and _close(lines[first - 1], lines[first]):
-            first -= 1
-            header.insert(0, lines[first])  # the first lines of labels printed on two lines (``%`` above ``Capaian``)
-        nxt = index + 1
-        while nxt < len(lines) and (_is_header(lines[nxt]) or _label_line(lines[nxt])) and _close(header[-1], lines[nxt]):
-            header.append(lines[nxt])
-            nxt += 1
+        header, nxt = found
         columns = _column_edges(header, min(w["x0"] for l in lines for w in l.words) - 1, page.width)
-        spans = [_label_span(header, column) for column in columns]
-        centres = [(s[0] + s[1]) / 2 for s in spans if s] if all(spans) else None
+        centres = [sum(header.span(i)) / 2 for i in range(len(header.labels))]
         end = _body(lines, nxt, columns, foot, centres)
         if end > nxt:
             columns = _refine_edges(columns, header, lines[nxt:end])
-        if end > nxt:
             tables.append(_table(page, number, first_index + len(tables), header, lines[nxt:end], columns, floor))
             floor = lines[end - 1].bottom
         index = max(end, nxt)
     return tables
 
 
-def _table(page: pdfplumber.page.Page, number: int, index: int, header: list[_Line], body: list[_Line],
+def _header_at(lines: list[_Line], index: int) -> tuple[_Header, int] | None:
+    """The header whose lines start at ``index`` and the index of the line after it, or None.
+
+    A header is a run of close header lines (``_band_line``); the longest run from ``index``
+    that names three columns is taken, so that a label line of its own above or below the
+    others (``Tahun 2019``, ``%`` above ``Capaian``, ``Renstra 2019`` below ``Target Akhir``)
+    belongs to it.
+    """
+    if not _band_line(lines[index]) or (index and _prose(lines[index - 1]) and _close(lines[index - 1], lines[index])):
+        return None  # a justified prose line's wide spaces cut it into runs of single words
+    end = index + 1
+    while end < len(lines) and _band_line(lines[end]) and _close(lines[end - 1], lines[end]):
+        end += 1
+    for stop in range(end, index, -1):
+        header = _header(lines[index:stop])
+        if header is not None:
+            return header, stop
+    return None
+
+
+def _table(page: pdfplumber.page.Page, number: int, index: int, header: _Header | None, body: list[_Line],
            columns: list[tuple[float, float]], floor: float) -> RawTable:
-    rows = [_cells(line, columns) for line in header + body]
-    top = (header or body)[0].top
+    head_rows = [header.texts(columns)] if header else []
+    head_y = [(round(header.lines[0].top, 2), round(max(l.bottom for l in header.lines), 2))] if header else []
+    rows = head_rows + [_cells(line, columns) for line in body]
+    top = header.lines[0].top if header else body[0].top
     return RawTable(
         page=number,
         index=index,
@@ -271,5 +429,5 @@ def _table(page: pdfplumber.page.Page, number: int, index: int, header: list[_Li
         rows=[list(r) for r in rows],
         spans=[list(columns) for _ in rows],
         title=text_in(page, (0, title_top(top, floor), page.width, max(top - 0.5, 0.5))) if top > 1 else "",
-        rows_y=[(round(line.top, 2), round(line.bottom, 2)) for line in header + body],
+        rows_y=head_y + [(round(line.top, 2), round(line.bottom, 2)) for line in body],
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lkj.extract.headers import is_column_numbering, looks_like_header
+from lkj.extract.headers import glue_label_lines, is_column_numbering, label_text, looks_like_header
 from lkj.extract.raw_table import RawTable
 
 Span = tuple[float, float]
@@ -100,7 +100,7 @@ def leaf_columns(table: RawTable, header_rows: int) -> list[Column]:
     for r in range(header_rows):
         for text, span in zip(table.rows[r], table.spans[r]):
             if span is not None and _clean(text) and not is_column_numbering([_clean(text), "1"]):
-                cells.append((r, span, " ".join(_clean(text).split())))
+                cells.append((r, span, label_text(_clean(text))))
     leaves: list[Span] = []
     for r, span, _ in cells:
         width = span[1] - span[0]
@@ -115,7 +115,10 @@ def leaf_columns(table: RawTable, header_rows: int) -> list[Column]:
     for leaf in leaves:
         centre = (leaf[0] + leaf[1]) / 2
         words = [text for _, span, text in sorted(cells, key=lambda c: c[0]) if span[0] - 1 <= centre <= span[1] + 1]
-        columns.append(Column(" ".join(dict.fromkeys(words)), leaf))
+        label = ""
+        for word in dict.fromkeys(words):  # a word a narrow cell broke over two header rows is glued back
+            label = glue_label_lines(label, word)
+        columns.append(Column(label, leaf))
     return columns
 
 
@@ -158,6 +161,16 @@ def boxed_empty(texts: list[str | None], spans: list[Span | None], columns: list
     return out
 
 
+def _repeats(texts: list[str], columns: list[Column]) -> bool:
+    """Do most of ``texts`` repeat the columns' labels? A wrapped line of a borderless table
+    can be made of header words too (``Penggunaan Anggaran``, ``Kegiatan``) without being a header."""
+    labels = " ".join(" ".join(c.label.lower().split()) for c in columns)
+    if not labels.strip():
+        return True  # no labels to compare with: the header words decide
+    same = sum(" ".join(t.lower().split()) in labels for t in texts)
+    return same * 2 >= len(texts) and same >= min(2, len(columns))
+
+
 def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
     """Label the columns (or reuse ``columns`` of the part this one continues) and align rows."""
     header_rows = count_header_rows(table)
@@ -166,7 +179,8 @@ def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
     grid = Grid(columns=columns, header_rows=header_rows)
     for index in range(header_rows, len(table.rows)):
         texts = table.rows[index]
-        if is_column_numbering([_clean(t) for t in texts]) or looks_like_header([_clean(t) for t in texts]):
+        filled = [_clean(t) for t in texts if _clean(t)]
+        if is_column_numbering(filled) or (looks_like_header(filled) and _repeats(filled, columns)):
             continue  # a header repeated inside the body
         cells = align_row(texts, table.spans[index], columns)
         if any(cells):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkj.extract.vocabulary import COLUMN_ROLE_WORDS, HEADER_WORDS, YEAR_WORDS
+from lkj.extract.vocabulary import ASSESSMENT_HEADER_WORDS, COLUMN_ROLE_WORDS, HEADER_WORDS, YEAR_WORDS
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,39 @@ class ColumnRole:
     role: str  # one of the roles of vocabulary.COLUMN_ROLE_WORDS, or "other"
     year: int | None  # a year printed in the header (``Target 2023``)
     label: str
+
+
+#: Words a header label is made of: the header words, the words that name column roles and
+#: those of grading and other-year columns.
+LABEL_WORDS = frozenset(HEADER_WORDS | ASSESSMENT_HEADER_WORDS | {
+    word.strip(".,:()") for _, alternatives in COLUMN_ROLE_WORDS for needed in alternatives for word in needed} - {""})
+
+
+def is_label_fragment(word: str) -> bool:
+    """A piece of a header word broken without a hyphen by a narrow cell (``Realisa`` / ``si``,
+    ``Katego`` / ``ri``, ``TARGE`` / ``T``): a start of three letters or more, or an end."""
+    word = word.lower()
+    return word.isalpha() and any(
+        len(label) > len(word) and ((len(word) >= 3 and label.startswith(word)) or label.endswith(word))
+        for label in LABEL_WORDS)
+
+
+def glue_label_lines(upper: str, lower: str) -> str:
+    """Join two lines of one header label; a word a narrow cell broke (``Realisa`` + ``si``) is joined back."""
+    if not upper.strip() or not lower.strip():
+        return (upper + lower).strip()
+    head, tail = upper.split()[-1], lower.split()[0]
+    if (head + tail).lower().strip(".,:()") in LABEL_WORDS and is_label_fragment(head):
+        return upper.rstrip() + lower.lstrip()
+    return f"{upper.rstrip()} {lower.lstrip()}"
+
+
+def label_text(cell: str) -> str:
+    """A header cell's text on one line, its lines joined (``Katego`` / ``ri`` → ``Kategori``)."""
+    text = ""
+    for line in cell.split("\n"):
+        text = glue_label_lines(text, " ".join(line.split()))
+    return text
 
 
 def _words(label: str) -> list[str]:
@@ -50,7 +83,7 @@ def column_role(label: str) -> ColumnRole:
     return ColumnRole("other", header_year(label), label)
 
 
-def _is_year_label(text: str) -> bool:
+def is_year_label(text: str) -> bool:
     """``2016``, ``Tahun 2016``, ``TH 2016``: a header cell that spans one year's columns."""
     words = [w.strip(".,:()") for w in _words(text)]
     return bool(words) and header_year(text) is not None and all(w.isdigit() or w in YEAR_WORDS for w in words)
@@ -62,7 +95,7 @@ def looks_like_header(cells: list[str]) -> bool:
     Year cells (``2014 | 2015 | 2016``) are the group labels of multi-year headers;
     they count neither for nor against.
     """
-    texts = [c for c in cells if c and c.strip() and not _is_year_label(c)]
+    texts = [label_text(c) for c in cells if c and c.strip() and not is_year_label(c)]  # broken words glued
     if not texts:
         return False
     hits = 0

@@ -20,11 +20,13 @@ from rapidfuzz import fuzz
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from lkj.extract.headers import ColumnRole, column_role, header_year
 from lkj.extract.raw_table import RawTable
+from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
     APPENDIX_WORDS,
     COMPARED_WITH,
     COMPARED_WITH_WORDS,
     COMPARISON_WORDS,
+    CURRENCY_PREFIXES,
     FIGURE_CAPTION_WORDS,
     GOAL_HEADING,
     GROUP_ROW_WORDS,
@@ -211,6 +213,22 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
     return lined_up >= 0.8 * len(present)
 
 
+def _value_cut(head: BodyRow, tail: BodyRow, roles: list[str]) -> bool:
+    """Did the page break cut a row inside its values? Word and LibreOffice split a tall row over
+    two pages and rule both halves: the head keeps a value cell's first line (``Rp``, a unit) and
+    the tail, unnumbered, its figures."""
+    numbers = [i for i, role in enumerate(roles) if role == "no"]
+    if any(tail.cells[i].strip() for i in numbers):
+        return False
+    return any(role in _KEY_ROLES and role != "no" and head.cells[i].strip() and not _has_digit(head.cells[i])
+               and (head.cells[i].strip().lower().rstrip(".") in CURRENCY_PREFIXES or _unit_words(head.cells[i].strip()))
+               and _has_digit(tail.cells[i]) for i, role in enumerate(roles))
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def _complete_cut_row(head: BodyRow, tail: BodyRow) -> None:
     """Join the two halves of a row that the page break cut: the head's texts come first."""
     head.cells = [f"{a}\n{b}" if a and b else (a or b) for a, b in zip(head.cells, tail.cells)]
@@ -258,7 +276,8 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
         previous = tables[-1] if tables else None
         if previous and _continues(previous.parts[-1], raw, previous.grid.columns):
             part = build_grid(raw, columns=previous.grid.columns)
-            if previous.parts[-1].open_bottom and previous.grid.rows and part.rows:
+            if previous.grid.rows and part.rows and (previous.parts[-1].open_bottom or _value_cut(
+                    previous.grid.rows[-1], part.rows[0], [column_role(c.label).role for c in previous.grid.columns])):
                 _complete_cut_row(previous.grid.rows[-1], part.rows.pop(0))
             previous.grid.rows.extend(part.rows)
             previous.parts.append(raw)
@@ -281,6 +300,30 @@ LINE_PER_ROW_FLAVORS = ("camelot-stream", "pdfplumber-words", "ocr-words")
 _KEY_ROLES = {"no", "target", "realization", "achievement", "unit", "pagu", "budget_realization", "absorption", "remaining"}
 
 
+def _wrapped_units(row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
+    """A line whose value cells hold only unit words (``24`` / ``Kegiatan`` in a narrow column):
+    the units of the row above, wrapped, not a row of its own."""
+    texts = [row.cells[i].strip() for i in keys if row.cells[i].strip()]
+    return (bool(texts) and not any(row.cells[i].strip() for i in numbers)
+            and all(canonical_unit(t) or t in ("%", "(%)") or _unit_words(t) for t in texts))
+
+
+def _awaits_figures(previous: BodyRow, row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
+    """The line above printed only the currency of its amounts (``Rp``), which wrapped to this
+    unnumbered line: the two are one row."""
+    texts = [previous.cells[i].strip() for i in keys if i not in numbers and previous.cells[i].strip()]
+    return (any(t.lower().rstrip(".") in CURRENCY_PREFIXES for t in texts) and not any(_has_digit(t) for t in texts
+            if t.lower().rstrip(".") in CURRENCY_PREFIXES) and not any(row.cells[i].strip() for i in numbers)
+            and any(_has_digit(row.cells[i]) for i in keys))
+
+
+def _unit_words(text: str) -> bool:
+    """One or two words of letters, as a unit is printed (``Perkara``, ``Orang/Hari``); not a grade
+    (``BB``, ``A``), which is a value."""
+    words = text.replace("/", " ").split()
+    return 0 < len(words) <= 2 and all(w.isalpha() for w in words) and not (text.isupper() and len(text) <= 3)
+
+
 def _merge_wrapped_lines(table: LogicalTable) -> None:
     """Join the wrapped lines of borderless tables back into their rows.
 
@@ -289,11 +332,14 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
     (``Sasaran Strategis 2 : ...``).
     """
     keys = [i for i, role in enumerate(table.roles) if role.role in _KEY_ROLES]
+    numbers = table.columns_with("no")
     merged = []
     for row in table.grid.rows:
         first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
         is_continuation = (
-            merged and not row.starts_part and keys and not any(row.cells[i].strip() for i in keys)
+            merged and not row.starts_part and keys
+            and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers)
+                 or _awaits_figures(merged[-1], row, keys, numbers))
             and not first_text.startswith(GROUP_ROW_WORDS)
         )
         if is_continuation:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lkj.extract.layout import LogicalTable
+from lkj.extract.layout import LINE_PER_ROW_FLAVORS, LogicalTable
 from lkj.extract.numbers import parse_value
 from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, MEASURE_WORDS, PERCENT, PLAN_LEVELS, TOTAL_WORDS
@@ -29,6 +29,9 @@ from lkj.extract.warning_codes import ReportWarning
 VALUE_ROLES = ("target", "realization", "achievement")
 #: Columns kept beside the chosen values: other years' values, comparisons, the goal's capaian.
 EXTRA_ROLES = (*VALUE_ROLES, "reference", "goal_achievement")
+#: Columns of words kept beside the values (``Kategori``: ``Sangat Baik``; ``Keterangan``:
+#: ``Tercapai``): they grade or comment on a row, and never make a row an indicator.
+TEXT_ROLES = ("assessment", "note")
 
 
 @dataclass
@@ -333,6 +336,13 @@ def unit_in_text(indicator: str) -> str:
     return inner if inner and (inner == PERCENT or canonical_unit(inner)) else ""
 
 
+def _continues_text(text: str) -> bool:
+    """Text that opens in the middle of a sentence (lower case, a closing bracket or a comma):
+    the rest of the cell above, not a new goal."""
+    first = text.lstrip()[:1]
+    return bool(first) and (first.islower() or first in ",;)")
+
+
 def _group_kind(text: str) -> str | None:
     """A full-width row naming a goal (``Sasaran Strategis 1 : ...``) or a level above it (``Misi 2 : ...``)."""
     lowered = _leading_number(text)[1].lower()
@@ -390,7 +400,7 @@ def _percent_column(table: LogicalTable, taken: set[int]) -> int | None:
     percents beside target and realization can only be the achievement.
     """
     for index, role in enumerate(table.roles):
-        if role.role != "other" or index in taken:
+        if role.role not in ("other", "assessment") or index in taken:
             continue
         cells = [row.cells[index] for row in table.grid.rows if index < len(row.cells) and row.cells[index].strip()]
         percents = sum(parse_value(join_lines(c), role="percent").unit == "%" and "%" in c for c in cells)
@@ -409,7 +419,10 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         ind_col, goal_col = goal_col, None  # "Sasaran / Indikator" printed in one column
     value_cols = set(columns.values())
     extra_cols = [i for i, r in enumerate(table.roles) if r.role in EXTRA_ROLES and i not in value_cols]
+    text_cols = [i for i, r in enumerate(table.roles) if r.role in TEXT_ROLES and i not in value_cols]
     rows: list[IndicatorRow] = []
+    line_per_row = all(flavor in LINE_PER_ROW_FLAVORS for flavor in table.flavors)
+    numbered = False
     goal_no: str | None = None
     goal: str | None = None
     #: The last valueless line that may head sub-items (``Jumlah produksi ...`` above ``- Daging``):
@@ -436,6 +449,14 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             continue
         number = _clean_number(cell(cells, no_col)) if no_col is not None else None
         goal_text = join_lines(cell(cells, goal_col)) if goal_col is not None else ""
+        # rows are numbered: a goal's text on a line without number is the rest of the goal above
+        numbered = numbered or bool(number)
+        if goal_text and goal and line_per_row and not number and (_continues_text(goal_text) or numbered):
+            longer = f"{goal} {goal_text}"  # a goal printed once beside several indicators runs on beside the next
+            for row in rows:
+                if row.goal == goal and row.goal_no == goal_no:
+                    row.goal = longer
+            goal, goal_text = longer, ""
         ind_text = strip_marker(join_lines(cell(cells, ind_col)))
         if body.starts_part and rows and body.page != rows[-1].page and not has_values and not number:
             last = rows[-1]  # the tail of a row cut by the page break
@@ -482,7 +503,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else unit_in_text(ind_text)
         pieces = split or [Piece(ind_text, values, unit_text)]
         for piece in pieces:
-            extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols}
+            extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols + text_cols}
             extra.update({f"{table.roles[columns[role]].label} (Sasaran row)": raw for role, raw in piece.goal_values.items()})
             row = IndicatorRow(
                 table_id=table.id,

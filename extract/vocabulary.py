@@ -184,6 +184,7 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("program", (("program",), ("kegiatan",), ("uraian",))),
     ("note", (("keterangan",), ("ket.",), ("penjelasan",))),
     ("no", (("no",), ("no.",), ("nomor",))),
+    ("assessment", (("kategori",), ("predikat",), ("kriteria",))),
 )
 
 #: Words that make a row a header row rather than data (``NO | SASARAN | INDIKATOR ...``).
@@ -478,3 +479,10 @@ MESSAGE_WORDS_ID: dict[str, str] = {
     "default convention id (no document convention)": "format angka 1.234,5 (format angka dokumen tidak diketahui)",
     "indicator": "indikator", "spending": "belanja", "program": "program",
 }
+
+#: Header words of columns that grade or comment on a row (``Kategori`` / ``Predikat`` over
+#: ``Sangat Baik``, ``Keterangan`` over ``Tercapai``) and of other years' columns (``Target
+#: Akhir Renstra``, ``Realisasi Tahun Lalu``). With :data:`HEADER_WORDS` and the words of
+#: :data:`COLUMN_ROLE_WORDS` they are what a borderless table's header lines are made of.
+ASSESSMENT_HEADER_WORDS = frozenset({"kategori", "predikat", "kriteria", "keterangan", "ket", "status",
+                                     "akhir", "renstra", "rpjmd", "lalu", "sebelumnya", "nasional"})

@@ -37,8 +37,8 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 4),
     ("ocr", 6),
-    ("extract", 10),
-    ("interpret", 11),
+    ("extract", 11),
+    ("interpret", 12),
     ("normalize", 8),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.

@@ -118,9 +118,10 @@ class Plan:
     renstra_end: int
 
 
-def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict]) -> Plan:
+def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict],
+         require: frozenset[str] = frozenset()) -> Plan:
     rng = random.Random(f"lkj-draw:{seed}:{index}")
-    feats = draw_features(rng, exclude)
+    feats = draw_features(rng, exclude, require)
     r = rng.random()
     pool = [u for u in units if u["kind"] == ("pusat" if r < 0.04 else "provinsi" if r < 0.2
                                                else rng.choice(["kabupaten", "kabupaten", "kota"]))]
@@ -304,7 +305,8 @@ WIDTH = {"no": 1.0, "satuan": 1.5, "prev": 1.8, "renstra": 1.8, "target": 1.8, "
          "ach": 1.7, "kat": 1.8, "ket": 2.1}
 
 
-def widths(cols: list[str], text_w: float) -> list[float]:
+def widths(cols: list[str], text_w: float, body: list[TRow] | None = None,
+           size: float | None = None) -> list[float]:
     """Text columns keep room for their longest words (a word split inside, as LibreOffice
     does in a too narrow cell, is not what real reports print); value columns shrink."""
     need = 8.0 if "goal" in cols else 5.0
@@ -314,7 +316,33 @@ def widths(cols: list[str], text_w: float) -> list[float]:
         scale = 0.6
     rest = text_w - fixed * scale   # the table never runs past the margins
     share = {"goal": 0.42, "indicator": 0.58} if "goal" in cols else {"indicator": 1.0}
-    return [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
+    out = [WIDTH[c] * scale if c in WIDTH else rest * share[c] for c in cols]
+    if body is None or size is None:
+        return out
+    # a value column is never narrower than its longest word: a number or word cut inside a
+    # cell ('100,0' / '0%', 'Sanga' / 't Baik') is no more what reports print than a cut text
+    # word. The room comes from value columns wider than they need, then from the text columns
+    # down to their own floor (``need``); past that the table runs into the right margin.
+    floor = {}
+    for i, c in enumerate(cols):
+        if c in WIDTH:
+            words = [w for r in body if r.cells and isinstance(r.cells[i], str) for w in r.cells[i].split()]
+            floor[i] = max((len(w) for w in words), default=0) * size * 0.6 / 72 * 2.54 + 0.45
+    deficit = sum(max(0.0, floor[i] - out[i]) for i in floor)
+    if deficit <= 0:
+        return out
+    for i in floor:
+        out[i] = max(out[i], floor[i])
+    slack = {i: out[i] - floor[i] for i in floor if out[i] > floor[i]}
+    take = min(deficit, sum(slack.values()))
+    for i, room in slack.items():
+        out[i] -= take * room / sum(slack.values())
+    deficit -= take
+    texts = [j for j, c in enumerate(cols) if c not in WIDTH]
+    take = min(deficit, max(0.0, sum(out[j] for j in texts) - need))
+    for j in texts:
+        out[j] -= take * share[cols[j]]
+    return out
 
 
 def kategori(a) -> str:
@@ -373,6 +401,9 @@ def extras(p: Plan, it: Item, h) -> None:
         it.row.extra[h["prev"]] = it.prev
     if "renstra_end_column" in p.feats:
         it.row.extra[h["renstra"]] = it.renstra
+    for c in ("kat", "ket"):   # words, kept under their header as printed (no value)
+        if ("kategori_column" if c == "kat" else "keterangan_column") in p.feats:
+            it.row.extra[h[c]] = V(None, None, cell(c, it, None, None))
 
 
 def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> None:
@@ -419,7 +450,7 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
                                  "Tabel 3.1\nRealisasi dan Capaian Kinerja Tahun {y}"]).format(y=p.year)
     rep.main_needles = (first, row_needle(*last))
     rep.caption(rep.main_title)
-    rep.table(table_header(p, cols, h, span), body, widths(cols, text_w), style(p, size, cols), vm)
+    rep.table(table_header(p, cols, h, span), body, widths(cols, text_w, body, size), style(p, size, cols), vm)
     rep.after_table()
 
 
@@ -445,7 +476,7 @@ def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float
                 extras(p, it, h)
                 rep.detail_rows.append(it.row)
                 rep.detail_needles.append((cap, row_needle(it.row.indicator)))
-        rep.table(table_header(p, cols, h, span), body, widths(cols, text_w), style(p, size, cols))
+        rep.table(table_header(p, cols, h, span), body, widths(cols, text_w, body, size), style(p, size, cols))
         ok = all((it.row.achievement.value or 0) >= 100 for it in items if it.row)
         rep.p(prose.analisis(goal, ok), space_before=4)
 
@@ -474,6 +505,21 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
 
 
 # ------------------------------------------------------------------ budget
+
+def fit_money(ws: list[float], body: list[TRow], size: float, text: int) -> list[float]:
+    """Widen the amount columns to their longest (bold) figure, taking the room from the text
+    column ``text``: an amount wrapped inside its cell ('22.504.312.00' / '0') is not printed."""
+    out = list(ws)
+    for i in range(len(ws)):
+        if i == text:
+            continue
+        longest = max((len(r.cells[i]) for r in body if r.cells and isinstance(r.cells[i], str)), default=0)
+        need = longest * size * 0.66 / 72 * 2.54 + 0.45
+        if need > out[i]:
+            out[text] -= need - out[i]
+            out[i] = need
+    return out
+
 
 def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None:
     f = p.feats
@@ -530,7 +576,7 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
     body.append(TRow(["", "Jumlah", rp(P), rp(R), pct(absorb(R, P), pst).raw], bold=True))
     ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if conv == ID else ("Pagu", "Realisasi")
     rep.table([[HCell("No"), HCell(head), HCell(ph), HCell(rh), HCell("%")]], body,
-              [1.0, 7.0, 3.3, 3.3, 1.8],
+              fit_money([1.0, 7.0, 3.3, 3.3, 1.8], body, size, text=1),
               style(p, size, ["no", "goal", "a", "b", "c"]))
     rep.extra_tables["budget_table"] = (title, first, row_needle("Jumlah", rp(P)))
     rep.after_table()
@@ -550,7 +596,7 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
         rep.spending.append({"category": c, "pagu": q, "realization": r, "remaining": q - r})
     body.append(TRow(["Total", rp(P), rp(R), rp(P - R), pct(absorb(R, P), pst).raw], bold=True))
     rep.table([[HCell("Jenis Belanja"), HCell("Pagu"), HCell("Realisasi"), HCell("Sisa"),
-                HCell("%")]], body, [4.0, 3.4, 3.4, 3.0, 2.0],
+                HCell("%")]], body, fit_money([4.0, 3.4, 3.4, 3.0, 2.0], body, size, text=0),
               style(p, size, ["goal", "a", "b", "c", "d"]))
     rep.extra_tables["spending_table"] = (title2, row_needle(label[cats[0]]),
                                           row_needle("Total", rp(P)))
@@ -588,9 +634,10 @@ def cover(rep: Report, p: Plan, rng: random.Random) -> None:
 
 
 def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
-          units: list[dict] | None = None) -> tuple[Report, Plan]:
+          units: list[dict] | None = None, require: frozenset[str] = frozenset()
+          ) -> tuple[Report, Plan]:
     units = units or load_units()
-    p = plan(seed, index, exclude, units)
+    p = plan(seed, index, exclude, units, require)
     rng = random.Random(f"lkj-draw-body:{seed}:{index}")
     f, n, spec = p.feats, p.names, p.spec
     size = rng.choice([10, 10.5, 11, 12])

@@ -47,8 +47,9 @@ def observed(exp: dict, features: set[str]) -> set[str]:
 
 
 def draw_set(n: int, seed: int, out: Path, exclude: frozenset[str] = frozenset(),
-             start: int = 0, log=print) -> list[Path]:
-    """Draw reports ``start .. start+n-1`` of ``seed`` into ``out``; return the expected paths."""
+             start: int = 0, log=print, require: frozenset[str] = frozenset()) -> list[Path]:
+    """Draw reports ``start .. start+n-1`` of ``seed`` into ``out``; return the expected paths.
+    ``exclude``/``require``: features drawn with probability 0/1 (features.draw_features)."""
     out.mkdir(parents=True, exist_ok=True)
     units = load_units()
     work = Path(tempfile.mkdtemp(prefix="lkj-draws-"))
@@ -58,7 +59,7 @@ def draw_set(n: int, seed: int, out: Path, exclude: frozenset[str] = frozenset()
             idx = range(b0, min(start + n, b0 + BATCH))
             reps = []
             for i in idx:
-                rep, plan = build(seed, i, exclude, units)
+                rep, plan = build(seed, i, exclude, units, require)
                 path = work / f"{rep.slug}.docx"
                 rep.doc.save(path)
                 reps.append((rep, plan, path))

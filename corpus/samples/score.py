@@ -99,15 +99,21 @@ def report(results, seed: int, n: int, seconds: float) -> str:
 
 
 def score(n: int, seed: int, workers: int = 2, out: Path | None = None,
-          exclude: frozenset[str] = frozenset(), misses: bool = False) -> str:
+          exclude: frozenset[str] = frozenset(), misses: bool = False,
+          require: frozenset[str] = frozenset(), reuse: bool = False) -> str:
+    """Draw (or, with ``reuse``, take the reports already drawn in ``out``: LibreOffice is
+    most of the time, and the same PDFs must be re-read after every change), run lkj, score."""
     t0 = time.time()
     folder = out or Path(tempfile.mkdtemp(prefix="lkj-score-"))
-    expected = draw_set(n, seed, folder, exclude, log=lambda *_: None)
+    expected = sorted(folder.glob("*.expected.json")) if reuse else []
+    if not expected:
+        expected = draw_set(n, seed, folder, exclude, log=lambda *_: None, require=require)
     results = run_and_score(folder, expected, workers)
     text = report(results, seed, n, time.time() - t0)
     if misses:
         for exp, s in results:
             bad = s.identity.misses + s.indicators.misses[:6] + s.budget.misses[:3]
             if bad:
-                text += f"\n\n{exp['file']} {json.dumps(exp['features'])}\n  " + "\n  ".join(bad)
+                text += (f"\n\n{exp['file']} value fields {s.indicators.right}/{s.indicators.total} "
+                         f"{json.dumps(exp.get('features', []))}\n  " + "\n  ".join(bad))
     return text
