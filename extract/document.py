@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 
 from lkj.extract.blank import has_readable_image, page_ranges
 from lkj.extract.bombs import find_bomb
+from lkj.extract.form_loops import form_loop_pages
 from lkj.extract.warning_codes import ReportWarning
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class PageText:
     source: str = "text"  # text | ocr
     ocr_confidence: float | None = None  # mean word confidence 0..100 of an OCR'd page
     blank: bool = False  # no text layer and no image that could hold text: nothing for OCR
+    form_loop: bool = False  # draws a form that draws itself: camelot is kept away (extract.form_loops)
 
     @property
     def has_text(self) -> bool:
@@ -66,6 +68,7 @@ class OpenedDocument:
     warnings: list[ReportWarning] = field(default_factory=list)
     password: str | None = None  # "" when the file opened with an empty user password
     unreadable: list[int] = field(default_factory=list)  # pages pdfium cannot load (kept, empty and blank)
+    form_loops: list[int] = field(default_factory=list)  # pages whose forms draw themselves
 
     @property
     def page_count(self) -> int:
@@ -106,6 +109,7 @@ def _survey(path: Path, opened: OpenedDocument) -> dict[int, float] | None:
                 )
             try:
                 bomb, units = find_bomb(pdf), _user_units(pdf)
+                opened.form_loops = form_loop_pages(pdf)
             except pikepdf.PdfError as error:  # damaged objects qpdf cannot follow: the readers judge them
                 log.debug("bomb check stopped on a damaged object: %s", error)
                 bomb, units = None, {}
@@ -187,7 +191,8 @@ def open_document(path: Path) -> OpenedDocument:
                 continue
             textpage = page.get_textpage()
             width, height = page.get_size()
-            read = PageText(index + 1, textpage.get_text_bounded(), width, height)
+            read = PageText(index + 1, textpage.get_text_bounded(), width, height,
+                            form_loop=index + 1 in opened.form_loops)
             if not read.has_text:
                 read.blank = _is_blank(page)
             opened.pages.append(read)
@@ -202,6 +207,11 @@ def open_document(path: Path) -> OpenedDocument:
         opened.failure = "broken"
         opened.failure_message = "the PDF has no readable pages"
     _note_blank_pages(opened)
+    if opened.form_loops and not opened.failure:
+        opened.warnings.append(ReportWarning(
+            "form_loop", f"{len(opened.form_loops)} pages draw a form that draws itself; camelot's stream parser, "
+                         f"which would crash on them, was not run there: {page_ranges(opened.form_loops)}",
+            opened.form_loops[0]))
     return opened
 
 

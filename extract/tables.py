@@ -314,6 +314,7 @@ def extract_tables(
     password: str | None = None,
     follow: Iterable[int] = (),
     read: list[int] | None = None,
+    no_camelot: Iterable[int] = (),
 ) -> list[RawTable]:
     """Read ruled tables on ``pages``; on ``stream_pages`` also borderless tables.
 
@@ -329,13 +330,15 @@ def extract_tables(
     camelot's stream parser is the fallback for pages with neither (all of them in one
     call, after the other pages). A borderless
     table that runs to the foot of a page lends its columns to the top of the next
-    page, where it continues headerless.
+    page, where it continues headerless. Pages in ``no_camelot`` (forms that draw
+    themselves, ``extract.form_loops``) never reach camelot.
     """
 
     queue = sorted(set(pages) | set(stream_pages))
     queued = set(queue)
     followable = set(follow)
     stream_set = set(stream_pages)
+    skip_camelot = set(no_camelot)
     tables: list[RawTable] = []
     carried: list[tuple[float, float]] | None = None
     fallback: list[int] = []  # pages for camelot's stream parser, read together at the end
@@ -356,7 +359,7 @@ def extract_tables(
             if number in stream_set:
                 found = [t for t in borderless_tables(page, number, len(ruled), carried_columns=carried)
                          if not any(_overlaps(t.bbox, r.bbox) for r in ruled)]
-                if not found and not ruled:
+                if not found and not ruled and number not in skip_camelot:
                     fallback.append(number)
                 tables.extend(found)
             last = found[-1] if found and found[-1].flavor == "pdfplumber-words" else None

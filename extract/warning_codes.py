@@ -62,6 +62,11 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "Semua halaman kosong (tanpa lapisan teks, tanpa gambar yang dapat memuat teks): tidak ada yang dapat dibaca."),
     ("blank_pages", "info", "Blank pages (no text layer, no image that could hold text) were not sent to OCR; the message names them.",
      "Halaman kosong (tanpa lapisan teks, tanpa gambar yang dapat memuat teks) tidak dibaca OCR; pesannya menyebut halaman tersebut."),
+    ("form_loop", "warning",
+     "Pages draw a form (an embedded drawing) that draws itself; their text and tables were read, but not by camelot's "
+     "stream parser, which crashes on such a loop; the message names the pages.",
+     "Halaman menggambar form (gambar tersemat) yang menggambar dirinya sendiri; teks dan tabelnya tetap dibaca, tetapi "
+     "tidak dengan pembaca stream camelot, yang berhenti mendadak pada perulangan seperti itu; pesannya menyebut halamannya."),
     ("page_unreadable", "warning", "Pages whose page objects are damaged could not be read and were skipped; the message names them.",
      "Halaman dengan objek halaman yang rusak tidak dapat dibaca dan dilewati; pesannya menyebut halaman tersebut."),
     ("page_without_text", "info", "This page has no text layer (image only).",

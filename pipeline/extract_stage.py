@@ -41,9 +41,11 @@ def _damage(error: Exception) -> bool:
 
 
 def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], text_pages: list[int],
-                        password: str | None, warnings: list[ReportWarning], read: list[int]) -> list[RawTable]:
+                        password: str | None, warnings: list[ReportWarning], read: list[int],
+                        no_camelot: list[int]) -> list[RawTable]:
     try:
-        return extract_tables(path, candidates, strong, password=password, follow=text_pages, read=read)
+        return extract_tables(path, candidates, strong, password=password, follow=text_pages, read=read,
+                              no_camelot=no_camelot)
     except Exception as first_error:
         # IndexError: pdfminer found fewer pages than pdfium (a damaged cross-reference
         # table hides some of them from it); qpdf's rebuilt file shows them all.
@@ -55,7 +57,8 @@ def _tables_with_repair(path: Path, candidates: list[int], strong: list[int], te
             try:
                 with pikepdf.open(path, password=password or "") as pdf:
                     pdf.save(repaired)  # qpdf writes fresh cross-reference tables and trailer
-                tables = extract_tables(repaired, candidates, strong, follow=text_pages, read=read)
+                tables = extract_tables(repaired, candidates, strong, follow=text_pages, read=read,
+                                        no_camelot=no_camelot)
             except Exception as error:
                 if not (isinstance(error, pikepdf.PdfError) or _damage(error)):
                     raise
@@ -72,7 +75,8 @@ def extract(ingested: IngestResult, ocred: OcrResult) -> ExtractResult:
     warnings: list[ReportWarning] = []
     read: list[int] = []
     tables = _tables_with_repair(Path(ingested.path), candidates, strong, [t.number for t in triage],
-                                 ingested.password, warnings, read) if candidates else []
+                                 ingested.password, warnings, read,
+                                 [p.number for p in ingested.pages if p.form_loop]) if candidates else []
     tables = sorted(tables + ocred.tables, key=lambda t: (t.page, t.bbox[1]))
     followed = sorted(set(read) - set(candidates) - set(strong))
     return ExtractResult(tables=tables, candidate_pages=candidates, stream_pages=strong, warnings=warnings,

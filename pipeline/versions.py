@@ -35,7 +35,7 @@ from pathlib import Path
 PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions (see CHANGELOG.md).
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
-    ("ingest", 4),
+    ("ingest", 5),
     ("ocr", 6),
     ("extract", 11),
     ("interpret", 12),

@@ -389,8 +389,9 @@ def small_seeds(folder: Path, seeds: list[Path] = SEEDS) -> list[Path]:
 def fuzz(n: int, seed: int = 0, workers: int = 2, time_limit: float = TIME_LIMIT, memory_limit: int = MEMORY_LIMIT,
          db_path: Path | None = None, keep: Path | None = None, only: int | None = None,
          progress: Callable[[int, FuzzSummary], None] | None = None, minutes: float | None = None,
-         seeds: list[Path] = SEEDS, many: bool = True) -> FuzzSummary:
-    """Make and run ``n`` inputs (or input ``only``); with ``minutes``, make no new input after that long.
+         seeds: list[Path] = SEEDS, many: bool = True, start: int = 0) -> FuzzSummary:
+    """Make and run inputs ``start`` to ``n - 1`` (or input ``only``); with ``minutes``, make no new input
+    after that long. A long run cut short goes on later with ``start`` (inputs depend only on seed and number).
 
     The inputs go through the executor of ``lkj run`` (``pipeline.supervisor``: a worker
     stuck past its budget or past the memory cap is killed, a crashed one replaced), made
@@ -404,7 +405,7 @@ def fuzz(n: int, seed: int = 0, workers: int = 2, time_limit: float = TIME_LIMIT
         made: list[tuple[int, str, Path]] = []
 
         def inputs():
-            for index in [only] if only is not None else range(n):
+            for index in [only] if only is not None else range(start, n):
                 if minutes is not None and time.perf_counter() - started > minutes * 60:
                     return
                 what, data = make_input(index, seed, seeds, many)
@@ -477,6 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="keep the database here (default: a temporary one)")
     parser.add_argument("--keep", type=Path, help="copy the inputs that break a check here")
     parser.add_argument("--only", type=int, help="make and run input number ONLY alone")
+    parser.add_argument("--start", type=int, default=0, help="first input number (to go on with a run cut short)")
     parser.add_argument("--json", type=Path, help="write the figures here (after every batch, and at the end)")
     parser.add_argument("--minutes", type=float, help="make no new input after this many minutes")
     parser.add_argument("--small", action="store_true", help="mutate 1-3-page cuts of the seeds (faster)")
@@ -498,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lkj-fuzz-seeds-") as folder:
         seeds = small_seeds(Path(folder)) if args.small else SEEDS
         summary = fuzz(args.n, args.seed, args.workers, args.timeout, int(args.memory_limit * 1024**3), args.db,
-                       args.keep, args.only, progress, args.minutes, seeds)
+                       args.keep, args.only, progress, args.minutes, seeds, start=args.start)
     text = figures(summary)
     print(text)
     if args.json:
