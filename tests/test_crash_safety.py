@@ -2,6 +2,7 @@
 and a second run finishes the job."""
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -101,3 +102,77 @@ def test_pool_workers_die_with_the_run(tmp_path, clean_db):
          "--work", str(tmp_path / "work"), "--workers", "2", "--quiet"], cwd=REPO, capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert _content(killed_db) == _content(clean_db)
+
+
+def _start_dask(db_path, work, scheduler: str | None = None) -> subprocess.Popen:
+    where = ["--scheduler", scheduler] if scheduler else ["--workers", "2"]
+    return subprocess.Popen(
+        [sys.executable, "-m", "lkj.pipeline", "run", str(CORPUS / "born-digital"), "--db", str(db_path),
+         "--work", str(work), "--executor", "dask", *where, "--quiet"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def test_dask_local_workers_die_with_the_run(tmp_path):
+    """SIGKILL of ``lkj run --executor dask`` mid-run: the LocalCluster's processes (workers and
+    their helpers) are gone 5 s later."""
+    pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+    process = _start_dask(tmp_path / "killed.db", tmp_path / "work")
+    run = psutil.Process(process.pid)
+    children: set[int] = set()
+    deadline = time.monotonic() + 90
+    while len(children) < 3 and time.monotonic() < deadline and process.poll() is None:
+        children = {child.pid for child in run.children(recursive=True)}
+        time.sleep(0.1)
+    assert len(children) >= 3, "the local cluster never started"  # 2 workers and multiprocessing's tracker
+    time.sleep(2.0)  # mid-run: the workers are reading PDFs
+    assert process.poll() is None, "the run ended before it could be killed"
+    children |= {child.pid for child in run.children(recursive=True)}
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    time.sleep(5)
+    assert _alive(children) == set()
+
+
+def test_a_dask_scheduler_drops_the_tasks_of_a_killed_run(tmp_path):
+    """SIGKILL of ``lkj run --executor dask --scheduler ADDR``: the cluster outlives the run (it is
+    not the run's), but within 5 s it holds none of the run's documents any more: the ones queued
+    are dropped, not read for nobody."""
+    pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+    from dask.distributed import Client
+
+    scheduler_file = tmp_path / "scheduler.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--scheduler-file",
+                                  str(scheduler_file), "--port", "0", "--no-dashboard"], **quiet)
+    worker = None
+    try:
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(scheduler_file.read_text())["address"]
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                                   "--no-dashboard"], **quiet)
+        with Client(address) as client:
+            client.wait_for_workers(1, timeout=60)
+
+            def tasks() -> int:
+                return client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
+
+            process = _start_dask(tmp_path / "killed.db", tmp_path / "work", scheduler=address)
+            deadline = time.monotonic() + 60
+            while tasks() == 0 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(1.0)
+            assert process.poll() is None and tasks() > 1, "the run ended before it could be killed"
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            deadline = time.monotonic() + 5
+            while tasks() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert tasks() == 0
+    finally:
+        for started in (worker, scheduler):
+            if started is not None:
+                started.terminate()
+                started.wait(timeout=30)
