@@ -22,6 +22,7 @@ import cv2
 import numpy as np
 
 from lkj.extract.borderless import borderless_tables
+from lkj.extract.headers import LABEL_WORDS, is_label_fragment
 from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
 from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, parse_tsv, tesseract_tsv
@@ -480,6 +481,47 @@ def _is_noise(word: OcrWord) -> bool:
             and not (text.isalpha() and text.isupper()))
 
 
+#: Labels a line needs before its shaky short words are taken for specks (see ``_header_specks``).
+HEADER_LINE_LABELS = 3
+
+
+def _header_specks(line: list[OcrWord]) -> list[OcrWord]:
+    """The short, unsure words of a table's header line (``8.`` read with confidence 14 from a
+    speck between ``Kinerja`` and ``Target``), which are no part of it.
+
+    ``_is_noise`` keeps figures whatever their confidence, because a body row's value must not
+    vanish; but a header line prints no figure save a year, and one made-up ``8.`` among its
+    labels makes the borderless reader take it for a body row, and the table is lost (a fresh
+    scan of ``kip-kab-aceh-besar-2021``: no table at all). So on a line whose every other word
+    is a header label, and at least ``HEADER_LINE_LABELS`` of them, such words are specks."""
+    shaky = [w for w in line if len(w.text) <= 2 and w.conf < NOISE_CONFIDENCE]
+    rest = [_as_header_word(w.text).lower().strip(".,:()/") for w in line if all(w is not s for s in shaky)]
+    if not shaky or sum(word in LABEL_WORDS for word in rest) < HEADER_LINE_LABELS:
+        return []
+    return shaky if all(word in LABEL_WORDS or is_label_fragment(word) for word in rest) else []
+
+
+#: Marks Tesseract glues to the end of an unsure word from a speck beside it (``penyelenggaraan:``).
+_TRAILING_SPECK = re.compile(r"(?<=[^\W\d_])[:;,.'\"|`]+$")
+
+
+def _without_trailing_speck(word: OcrWord) -> OcrWord:
+    """``word`` without a mark glued to its end when Tesseract was unsure of it, its box shortened
+    by the mark's share of the letters.
+
+    A speck beside a word's last letter joins the word (``penyelenggaraan:``, confidence 38)
+    and stretches its box into the gutter between two columns of a borderless table, which
+    then reads the two cells as one run across the columns, a line of prose, and ends the
+    table there. Only a word of letters loses such a mark: after a figure a quote mark is
+    a misread ``%`` (``extract.percent_misreads``), and a sure word keeps its punctuation."""
+    if word.conf >= NOISE_CONFIDENCE:
+        return word
+    text = _TRAILING_SPECK.sub("", word.text)
+    if text == word.text or not text:
+        return word
+    return replace(word, text=text, x1=word.x0 + (word.x1 - word.x0) * len(text) / len(word.text))
+
+
 @dataclass
 class WordsPage:
     """A scanned page as ``extract.borderless`` sees a pdfplumber page: its size and its words.
@@ -501,7 +543,9 @@ class WordsPage:
         words into lines by their top; OCR boxes of one line differ by a few points (``%``,
         ``(``, a word read from a slightly tilted scan), enough to split a line or mix two."""
         out = []
-        for line in _text_lines([w for w in self.words if not _is_noise(w)]):
+        for line in _text_lines([_without_trailing_speck(w) for w in self.words if not _is_noise(w)]):
+            specks = {id(w) for w in _header_specks(line)}
+            line = [w for w in line if id(w) not in specks]
             top, bottom = median(w.top for w in line), median(w.bottom for w in line)
             out.extend({"text": _as_header_word(w.text), "x0": w.x0, "x1": w.x1, "top": top, "bottom": bottom}
                        for w in line)

@@ -36,7 +36,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions (see CHANGELOG.md).
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
-    ("ocr", 6),
+    ("ocr", 7),
     ("extract", 11),
     ("interpret", 12),
     ("normalize", 8),

@@ -26,14 +26,14 @@ import pytest
 from lkj.extract.ocr_tesseract import tesseract_available
 from tests.conftest import CORPUS
 
-#: Share of value fields right on the borderless scan of seed ``VALUE_SEED`` (issue 17's bar is
-#: 0.99): 104/121 measured. On fresh seeds the share varies too much for a floor that a new
-#: seed cannot turn red by chance: seeds 1-6 gave 104, 101, 73, 96, 89, 101 of 121, and seed
-#: 106611111 10/121 (the table cut short after its first row where a line of noise stops it, a
-#: defect not mended yet), so a fresh seed is held to the class (the table is found from the
-#: words) and one fixed seed to the value floor, which only moves up.
-VALUE_SEED = 1
-VALUE_FLOOR = 0.80
+#: Share of value fields right on the borderless scan of fixed seeds (issue 17's bar is 0.99),
+#: each floor only moving up. On fresh seeds the share varies too much for a floor that a new
+#: seed cannot turn red by chance: seeds 1-6 gave 104, 101, 73, 96, 89, 101 of 121, so a fresh
+#: seed is held to the class (the table is found from the words) and fixed seeds to the value
+#: floors. Seed 1: 104/121. Seed 106611111 (a speck read ``8.`` with confidence 14 among the
+#: header labels, and ``penyelenggaraan:`` glued to a speck across a gutter): 10/121 at stop 21,
+#: no table at all after stop 22's borderless changes, 96/122 once both kinds of speck go.
+VALUE_FLOORS = {1: 0.80, 106611111: 0.75}
 #: The same for the ruled table whose percentages OCR misreads: 199/209 (0.95) on the unseen
 #: scan; before the repair 175/209 (0.84).
 PERCENT_FLOOR = 0.90
@@ -80,10 +80,11 @@ def test_the_borderless_measurement_table_is_read_from_the_scan(tmp_path):
     assert score.indicators.right > 0
 
 
-def test_the_borderless_scan_of_a_fixed_seed_keeps_its_value_fields(tmp_path):
-    _, score = _scan_and_score("kip-kab-aceh-besar-2021", tmp_path, seed=VALUE_SEED)
+@pytest.mark.parametrize("seed", sorted(VALUE_FLOORS))
+def test_the_borderless_scan_of_a_fixed_seed_keeps_its_value_fields(tmp_path, seed):
+    _, score = _scan_and_score("kip-kab-aceh-besar-2021", tmp_path, seed=seed)
     print(f"value fields {score.indicators.right}/{score.indicators.total}")
-    assert score.indicators.ratio >= VALUE_FLOOR, score.indicators.misses
+    assert score.indicators.ratio >= VALUE_FLOORS[seed], score.indicators.misses
 
 
 def test_a_misread_percent_is_put_back_where_the_row_proves_it(tmp_path):
