@@ -49,6 +49,21 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
+def _children_mid_run(process: subprocess.Popen, count: int, settle: float, wait: float = 60) -> set[int]:
+    """The processes under ``process`` once ``count`` of them run, ``settle`` s later (mid-run:
+    the workers are reading PDFs), with any started meanwhile."""
+    run = psutil.Process(process.pid)
+    children: set[int] = set()
+    deadline = time.monotonic() + wait
+    while len(children) < count and time.monotonic() < deadline and process.poll() is None:
+        children = {child.pid for child in run.children(recursive=True)}
+        time.sleep(0.1)
+    if len(children) >= count:
+        time.sleep(settle)
+        children |= {child.pid for child in run.children(recursive=True)} if process.poll() is None else set()
+    return children
+
+
 def _content(db_path) -> dict[str, list[tuple]]:
     db = sqlite_utils.Database(db_path)
     out = {}
@@ -84,15 +99,8 @@ def test_pool_workers_die_with_the_run(tmp_path, clean_db):
     runs, yet 5 s later none of its workers is left, and the next run gives a clean run's database."""
     killed_db = tmp_path / "killed.db"
     process = _start(killed_db, tmp_path / "work", workers=2)
-    run = psutil.Process(process.pid)
-    workers: set[int] = set()
-    deadline = time.monotonic() + 60
-    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
-        workers = {child.pid for child in run.children(recursive=True)}
-        time.sleep(0.1)
+    workers = _children_mid_run(process, 2, settle=1.0)
     assert len(workers) >= 2, "the pool never started"
-    time.sleep(1.0)  # mid-run: the workers are reading PDFs
-    workers |= {child.pid for child in run.children(recursive=True)}
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     time.sleep(5)
@@ -118,16 +126,9 @@ def test_dask_local_workers_die_with_the_run(tmp_path):
     their helpers) are gone 5 s later."""
     pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
     process = _start_dask(tmp_path / "killed.db", tmp_path / "work")
-    run = psutil.Process(process.pid)
-    children: set[int] = set()
-    deadline = time.monotonic() + 90
-    while len(children) < 3 and time.monotonic() < deadline and process.poll() is None:
-        children = {child.pid for child in run.children(recursive=True)}
-        time.sleep(0.1)
+    children = _children_mid_run(process, 3, settle=2.0, wait=90)
     assert len(children) >= 3, "the local cluster never started"  # 2 workers and multiprocessing's tracker
-    time.sleep(2.0)  # mid-run: the workers are reading PDFs
     assert process.poll() is None, "the run ended before it could be killed"
-    children |= {child.pid for child in run.children(recursive=True)}
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     time.sleep(5)
