@@ -180,6 +180,9 @@ def _header(lines: list[_Line]) -> _Header | None:
     """
     parts = [_Part(line.top, g[0]["x0"], g[-1]["x1"], " ".join(w["text"] for w in g))
              for line in lines for g in _groups(line.words)]
+    # A run of marks alone (a ':' or '|' a scan's speck became, a dash) names no column:
+    # kept, it made a column of its own, which no body row fills, and the table was lost.
+    parts = [p for p in parts if any(ch.isalnum() or ch == "%" for ch in p.text)]
     years = [p for p in parts if is_year_label(p.text)]
     spanning = [p for p in parts if p not in years and _spans_columns(p, [q for q in parts if q.top != p.top])]
     regular = [p for p in parts if p not in years and p not in spanning]

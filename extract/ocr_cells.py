@@ -501,25 +501,32 @@ def _header_specks(line: list[OcrWord]) -> list[OcrWord]:
     return shaky if all(word in LABEL_WORDS or is_label_fragment(word) for word in rest) else []
 
 
-#: Marks Tesseract glues to the end of an unsure word from a speck beside it (``penyelenggaraan:``).
-_TRAILING_SPECK = re.compile(r"(?<=[^\W\d_])[:;,.'\"|`]+$")
+#: Marks Tesseract glues to either end of an unsure word from a speck beside it
+#: (``penyelenggaraan:``, ``“Evaluasi``).
+_SPECK_MARKS = ":;,.'\"|`“”‘’"
+_LEADING_SPECK = re.compile(rf"^[{re.escape(_SPECK_MARKS)}]+(?=[^\W\d_])")
+_TRAILING_SPECK = re.compile(rf"(?<=[^\W\d_])[{re.escape(_SPECK_MARKS)}]+$")
 
 
-def _without_trailing_speck(word: OcrWord) -> OcrWord:
-    """``word`` without a mark glued to its end when Tesseract was unsure of it, its box shortened
-    by the mark's share of the letters.
+def _without_specks(word: OcrWord) -> OcrWord:
+    """``word`` without marks glued to its ends when Tesseract was unsure of it, its box shortened
+    by the marks' share of the letters.
 
-    A speck beside a word's last letter joins the word (``penyelenggaraan:``, confidence 38)
-    and stretches its box into the gutter between two columns of a borderless table, which
-    then reads the two cells as one run across the columns, a line of prose, and ends the
-    table there. Only a word of letters loses such a mark: after a figure a quote mark is
-    a misread ``%`` (``extract.percent_misreads``), and a sure word keeps its punctuation."""
+    A speck beside a word's first or last letter joins the word (``penyelenggaraan:``,
+    confidence 38; ``“Evaluasi``, 53) and stretches its box into the gutter between two
+    columns of a borderless table, which then reads the two cells as one run across the
+    columns, a line of prose, and ends the table there. Only a word of letters loses such
+    marks: after a figure a quote mark is a misread ``%`` (``extract.percent_misreads``), and
+    a sure word keeps its punctuation."""
     if word.conf >= NOISE_CONFIDENCE:
         return word
     text = _TRAILING_SPECK.sub("", word.text)
+    lead = len(text) - len(_LEADING_SPECK.sub("", text))
+    text = text[lead:]
     if text == word.text or not text:
         return word
-    return replace(word, text=text, x1=word.x0 + (word.x1 - word.x0) * len(text) / len(word.text))
+    share = (word.x1 - word.x0) / len(word.text)
+    return replace(word, text=text, x0=word.x0 + lead * share, x1=word.x0 + (lead + len(text)) * share)
 
 
 @dataclass
@@ -543,7 +550,7 @@ class WordsPage:
         words into lines by their top; OCR boxes of one line differ by a few points (``%``,
         ``(``, a word read from a slightly tilted scan), enough to split a line or mix two."""
         out = []
-        for line in _text_lines([_without_trailing_speck(w) for w in self.words if not _is_noise(w)]):
+        for line in _text_lines([_without_specks(w) for w in self.words if not _is_noise(w)]):
             specks = {id(w) for w in _header_specks(line)}
             line = [w for w in line if id(w) not in specks]
             top, bottom = median(w.top for w in line), median(w.bottom for w in line)
