@@ -247,6 +247,8 @@ def _classify(table: LogicalTable) -> str:
         return "plan"
     if "pagu" in roles and ({"realization", "budget_realization", "absorption"} & roles) and "indicator" not in roles:
         return "budget_program"
+    if {"program", "pagu"} <= roles and {"budget_realization", "absorption"} & roles and not {"target", "realization", "achievement"} & roles:
+        return "budget_program"  # the budget per sasaran: its goal and indicator printed left of the programmes
     if "goal" in roles and "target" in roles and "realization" in roles:
         return "measurement"  # tables whose indicator column is headed "Sasaran/Indikator"
     return "other"

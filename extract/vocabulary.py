@@ -281,6 +281,15 @@ INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk")
 
 TOTAL_WORDS = ("total", "jumlah", "grand total")
 
+#: Words of a budget table's caption or row labels that name revenue (``Realisasi Pendapatan Asli Daerah``),
+#: spending (``Belanja Langsung``) and indirect spending, which has no programmes (salaries by account).
+REVENUE_WORDS = ("pendapatan",)
+SPENDING_CAPTION_WORDS = ("belanja",)
+INDIRECT_SPENDING_WORDS = ("tidak langsung",)
+
+#: Header words of a budget table's account-code column (``Kode``, ``Kode Rekening``, ``Rek``, ``Kd. Rek``).
+CODE_HEADER_WORDS = ("kode", "kd", "rek", "rekening", "koderekening")
+
 #: Labels of an average row (``RATA-RATA``, ``Rerata``) closing a measurement table.
 AVERAGE_WORDS = ("rata-rata", "rerata")
 

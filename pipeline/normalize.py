@@ -301,7 +301,12 @@ def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], inte
     candidates: list[tuple[str, int | None, int | None, float | None]] = []
     totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total and not row.is_subtotal]
     subtotals = [p for p, row in zip(programs, interpreted.programs) if row.is_subtotal]
-    if totals:
+    per_table = list({p.table_id: p for p in totals}.values())  # each table's last total row
+    if len(per_table) > 1:  # one budget table per sasaran, each with its total: the budget is their sum
+        pagu = sum(_money(p.pagu) or 0 for p in per_table)
+        real = sum(_money(p.realization) or 0 for p in per_table)
+        candidates.append(("program_sum", pagu or None, real or None, None))
+    elif totals:
         t = totals[-1]
         candidates.append(("program_total", _money(t.pagu), _money(t.realization), t.absorption.value))
     elif subtotals:  # programs' subtotals and no grand total: the budget is their sum
