@@ -35,6 +35,8 @@ from lkj.extract.warning_codes import ReportWarning
 
 #: One printed amount or percentage, no words (``73,463,786,000``, ``(99.91%)``, ``0``).
 _AMOUNT = re.compile(r"\(?-?[\d.,]*\d[\d.,]*%?\)?")
+#: A number as a percentage is printed, at most three digits before the decimals (``94.74``, ``100``).
+_SMALL = re.compile(r"\d{1,3}([.,]\d+)?")
 
 
 @dataclass
@@ -98,12 +100,20 @@ def _percent_column(table: LogicalTable, taken: set[int | None], findings: Budge
             continue
         texts = [join_lines(row.cells[index]) for row in table.grid.rows if index < len(row.cells)]
         texts = [t for t in texts if t]
-        if texts and all(_AMOUNT.fullmatch(t) and t.rstrip(")").endswith("%") for t in texts):
+        in_header = "%" in table.grid.columns[index].label  # ``Keuangan %``: the sign is in the header, not the cells
+        if texts and all(_AMOUNT.fullmatch(t) and (t.rstrip(")").endswith("%") or in_header and _SMALL.fullmatch(t)) for t in texts):
             label = table.grid.columns[index].label
             findings.notes.append(ReportWarning("absorption_by_content", f"the column {label!r} holds only percentages: "
                                    "read as the absorption (% realisasi) column"))
             return index
     return None
+
+
+def _holds_money(table: LogicalTable, index: int) -> bool:
+    """Does the column hold amounts of money (``619.294.482``), not percentages?"""
+    texts = [join_lines(row.cells[index]) for row in table.grid.rows if index < len(row.cells)]
+    texts = [t for t in texts if t and any(ch.isdigit() for ch in t)]
+    return bool(texts) and sum(bool(_GROUPED.fullmatch(t.strip())) for t in texts) * 2 > len(texts)
 
 
 def _pagu_column(table: LogicalTable) -> int | None:
@@ -162,6 +172,10 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
     pct_col = _first(table, "absorption", "achievement")
     no_col = _first(table, "no")
     code_col = _code_column(table)
+    if real_col is None and pct_col is not None and _holds_money(table, pct_col):
+        # ``Penetapan | Perubahan | Serapan | %``: the absorbed amount, in rupiah, then its share
+        real_col = pct_col
+        pct_col = next((i for i in table.columns_with("absorption") + table.columns_with("achievement") if i != real_col), None)
     if pct_col is None:
         pct_col = _percent_column(table, {program_col, pagu_col, real_col, no_col, code_col}, findings)
     rows: list[ProgramRow] = []
