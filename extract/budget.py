@@ -195,7 +195,8 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         label = (program or number).lower()
         pagu, realization = money(pagu_col), money(real_col)
         subtotal = _is_subtotal(label)
-        is_total = subtotal or any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not number and not code)
+        squashed = "".join(label.split())  # ``J U M L A H``, letter-spaced
+        is_total = subtotal or squashed.startswith(_TOTALS) or (not program and not number and not code)
         pagu_value = parse_money(pagu).value if _has_digit(pagu) else None
         real_value = parse_money(realization).value if _has_digit(realization) else None
         if not (_has_digit(pagu) or _has_digit(realization)) and not (program and (_numbering(number) or _CODE_TEXT.fullmatch(code))):
@@ -207,12 +208,12 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         lines.append(Line(program, code if _CODE_TEXT.fullmatch(code) else "", number, depth,
                           pagu_value, real_value, fixed=is_total))
     found, rule = levels(lines)
+    for row, level in zip(rows, found):
+        row.is_total = row.is_total or level == "total"
     if rule == "flat":
         return [row for row in rows if row.pagu or row.realization]
     kept: list[ProgramRow] = []
     for row, level in zip(rows, found):
-        if level == "total":
-            row.is_total = True
         if level == "kegiatan":
             continue
         if level == "fixed" and row.is_subtotal and kept and not kept[-1].is_total and not (kept[-1].pagu or kept[-1].realization):
@@ -224,6 +225,9 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         "budget_kegiatan_rows", f"table {table.id} (p. {table.pages[0]}): {dropped} kegiatan rows under "
         f"{found.count('programme')} programmes, told apart by {rule}; only the programmes are loaded", table.pages[0]))
     return kept
+
+
+_TOTALS = tuple("".join(word.split()) for word in TOTAL_WORDS)
 
 
 def _has_digit(text: str) -> bool:
@@ -258,7 +262,8 @@ def not_programme_tables(tables: list[LogicalTable]) -> dict[int, str]:
         years = {table.roles[i].year for i in table.columns_with("pagu")} - {None}
         name = _first(table, "program", "other")
         labels = [join_lines(row.cells[name]).lower() for row in table.grid.rows if name is not None and name < len(row.cells)]
-        labels = [t for t in labels if t and not t.startswith(TOTAL_WORDS)]
+        labels = ["".join(t.split()) for t in labels]  # ``Belanj a Pega wai``: a word broken by a narrow cell
+        labels = [t for t in labels if t and not t.startswith(_TOTALS)]
         if any(word in caption for word in REVENUE_WORDS) and not any(word in caption for word in SPENDING_CAPTION_WORDS):
             reasons[table.id] = "not loaded: a revenue table (pendapatan), not spending by programme"
         elif any(phrase in caption for phrase in INDIRECT_SPENDING_WORDS):

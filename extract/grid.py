@@ -91,7 +91,8 @@ def count_header_rows(table: RawTable) -> int:
 def _is_subheader(texts: list[str]) -> bool:
     """A short second header row such as ``2015 | 2016`` or ``(%) | (Kegiatan)``."""
     filled = [t for t in texts if t]
-    return bool(filled) and all(len(t) <= 12 and len(t.split()) <= 2 for t in filled) and len(filled) < len(texts)
+    numbered = any(t.rstrip(".").isdigit() and len(t) <= 3 for t in filled)  # ``1 | Program``: a body row's number
+    return bool(filled) and not numbered and all(len(t) <= 12 and len(t.split()) <= 2 for t in filled) and len(filled) < len(texts)
 
 
 def leaf_columns(table: RawTable, header_rows: int) -> list[Column]:

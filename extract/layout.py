@@ -204,6 +204,8 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
     if header_rows:
         return _same_labels(leaf_columns(table, header_rows), prev_columns)
     ruled = table.flavor == "pdfplumber-lines"
+    if ruled and prev.flavor == "pdfplumber-lines" and table.n_columns != prev.n_columns:
+        return False  # another ruled grid: a table whose caption and header stood at the foot of the page above
     cells = [[span for text, span in zip(texts, spans) if span is not None and (ruled or (text and text.strip()))]
              for texts, spans in zip(table.rows, table.spans)]
     present = [span for row in cells for span in row]
@@ -241,14 +243,14 @@ def _classify(table: LogicalTable) -> str:
     row_categories = {spending_category(label) for label in row_labels if label} - {None}
     if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(row_labels).lower()):
         return "spending"
+    if {"program", "pagu"} <= roles and ({"realization", "budget_realization", "absorption"} & roles) and "target" not in roles:
+        return "budget_program"  # the budget per sasaran: goal and indicator printed left of the programmes, no target
     if "indicator" in roles and len({"target", "realization", "achievement"} & roles) >= 2 and ({"realization", "achievement"} & roles):
         return "measurement"  # the target column may be left out (it is in the plan), never both results
     if "indicator" in roles and "target" in roles:
         return "plan"
     if "pagu" in roles and ({"realization", "budget_realization", "absorption"} & roles) and "indicator" not in roles:
         return "budget_program"
-    if {"program", "pagu"} <= roles and {"budget_realization", "absorption"} & roles and not {"target", "realization", "achievement"} & roles:
-        return "budget_program"  # the budget per sasaran: its goal and indicator printed left of the programmes
     if "goal" in roles and "target" in roles and "realization" in roles:
         return "measurement"  # tables whose indicator column is headed "Sasaran/Indikator"
     return "other"

@@ -506,11 +506,12 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
 
 # ------------------------------------------------------------------ budget
 
-def fit_money(ws: list[float], body: list[TRow], size: float, text: int) -> list[float]:
+def fit_money(ws: list[float], body: list[TRow], size: float, text: int,
+              figures: range | None = None) -> list[float]:
     """Widen the amount columns to their longest (bold) figure, taking the room from the text
     column ``text``: an amount wrapped inside its cell ('22.504.312.00' / '0') is not printed."""
     out = list(ws)
-    for i in range(len(ws)):
+    for i in figures if figures is not None else range(len(ws)):
         if i == text:
             continue
         longest = max((len(c) if isinstance(c, str) else max(map(len, c), default=0)
@@ -612,10 +613,15 @@ def budget_table(rep: Report, p: Plan, rng: random.Random, grows, size: float, p
     no_head = "Kode" if level.startswith("codes") and kegiatan else "No"
     name_heads = [HCell("Program"), HCell("Kegiatan")] if columns else [HCell(head)]
     ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if p.conv == ID else ("Pagu", "Realisasi")
-    widths = [1.0 if level != "codes_dotted" or not kegiatan else 2.2, *([3.5, 4.0] if columns else [7.0]), 3.3, 3.3, 1.8]
-    widths = fit_money(widths, body, size, text=1)
-    rep.table([[HCell(no_head), *name_heads, HCell(ph), HCell(rh), HCell("%")]], body, widths,
-              style(p, size, ["no", *(["goal", "goal"] if columns else ["goal"]), "a", "b", "c"]))
+    widths = [1.0 if level != "codes_dotted" or not kegiatan else 2.2, *([2.8, 4.4] if columns else [7.0]), 3.3, 3.3, 1.8]
+    widths = fit_money(widths, body, size, text=2 if columns else 1, figures=range(len(widths) - 3, len(widths)))
+    look = style(p, size, ["no", *(["goal", "goal"] if columns else ["goal"]), "a", "b", "c"])
+    if "budget_wrapped_figures" in f:
+        look.borders = "grid"  # wrapped figures are drawn in ruled tables only (as seen); see the feature's doc
+    # a row is not split by the page break: a programme's name cut in two under a repeated header is
+    # a header class of its own (not drawn here)
+    look.cant_split = True
+    rep.table([[HCell(no_head), *name_heads, HCell(ph), HCell(rh), HCell("%")]], body, widths, look)
     rep.extra_tables["budget_table"] = (title, first, row_needle(*[c if isinstance(c, str) else "".join(c) for c in body[-1].cells[:3]]))
     rep.after_table()
     return R
@@ -651,9 +657,10 @@ def budget_sasaran_tables(rep: Report, p: Plan, rng: random.Random, grows, size:
         body.append(TRow(["", "", "", "TOTAL PER SASARAN", rp(sub_q), rp(sub_r), share(sub_r, sub_q)], bold=True))
         n = len(body) - 2
         merges = [(c, 0, n) for c in (0, 1, 2)] if n > 0 else []
-        widths = [0.9, 3.0, 3.2, 4.0, 2.6, 2.6, 1.4]
+        small = min(size, 8)
+        widths = fit_money([0.8, 2.6, 2.8, 4.2, 2.6, 2.6, 1.4], body, small, text=3, figures=range(4, 7))
         rep.table([[HCell(h) for h in ("No", "Sasaran", "Indikator", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%")]],
-                  body, widths, style(p, size, ["no", "goal", "indicator", "goal", "a", "b", "c"]), vmerges=merges)
+                  body, widths, style(p, small, ["no", "goal", "indicator", "goal", "a", "b", "c"]), vmerges=merges)
         if k == 0:
             first_needle = row_needle(str(no), goal)
         last_needle = row_needle("TOTAL PER SASARAN")

@@ -118,7 +118,9 @@ FEATURES: list[Feature] = [
             "columns that holds no programme: Belanja Tidak Langsung by account, Pendapatan Asli Daerah, "
             "or spending by kind (Belanja Langsung / Tidak Langsung) (Dishub Jatim 2019, Bapenda Garut 2017)."),
     Feature("budget_wrapped_figures", 0.15, "Budget figures wrapped inside their cells, the last digits on a "
-            "line of their own ('112,996,359,30' / '0'), as in narrow amount columns (Dishub Jatim 2019)."),
+            "line of their own ('112,996,359,30' / '0'), as in narrow amount columns (Dishub Jatim 2019); "
+            "drawn in a ruled table (borderless tables read one row per line and leave the tail on a line "
+            "of its own: not read yet)."),
     Feature("spending_table", 0.5, "A table by type of spending (Belanja Pegawai / Barang / Modal)."),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
