@@ -150,11 +150,16 @@ def amount_text(cell: str) -> str:
     without a space gives well-formed digit groups of three.
     """
     lines = [line.strip() for line in cell.split("\n") if line.strip()]
+    prefix = _PREFIX.match(lines[0]) if lines else None  # ``Rp 112.996.359.30`` / ``0``
+    head = prefix.group() if prefix else ""
+    lines = [lines[0][len(head):], *lines[1:]] if lines else lines
     if len(lines) > 1 and all(_FIGURE_PART.fullmatch(line) for line in lines) and _GROUPED.fullmatch("".join(lines)):
-        return "".join(lines)
+        return head + "".join(lines)
     return join_lines(cell)
 
 
+#: A currency word before a figure (``Rp``, ``Rp.``).
+_PREFIX = re.compile(r"(?i)rp\.?\s*")
 #: Digits and separators only, as a wrapped piece of a figure is printed.
 _FIGURE_PART = re.compile(r"[\d.,]+")
 #: A figure grouped by threes with ``.`` or ``,`` and an optional two-digit decimal part.

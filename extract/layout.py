@@ -204,8 +204,6 @@ def _continues(prev: RawTable, table: RawTable, prev_columns: list[Column]) -> b
     if header_rows:
         return _same_labels(leaf_columns(table, header_rows), prev_columns)
     ruled = table.flavor == "pdfplumber-lines"
-    if ruled and prev.flavor == "pdfplumber-lines" and table.n_columns != prev.n_columns:
-        return False  # another ruled grid: a table whose caption and header stood at the foot of the page above
     cells = [[span for text, span in zip(texts, spans) if span is not None and (ruled or (text and text.strip()))]
              for texts, spans in zip(table.rows, table.spans)]
     present = [span for row in cells for span in row]
@@ -339,7 +337,8 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
     numbers = table.columns_with("no")
     merged = []
     for row in table.grid.rows:
-        first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
+        # the first words of the line, after its number or account code (``1.01.01.02 | Program ...``)
+        first_text = next((t for t in (c.lower().lstrip("0123456789. ") for c in row.cells) if t.strip()), "")
         is_continuation = (
             merged and not row.starts_part and keys
             and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers)

@@ -659,8 +659,12 @@ def budget_sasaran_tables(rep: Report, p: Plan, rng: random.Random, grows, size:
         merges = [(c, 0, n) for c in (0, 1, 2)] if n > 0 else []
         small = min(size, 8)
         widths = fit_money([0.8, 2.6, 2.8, 4.2, 2.6, 2.6, 1.4], body, small, text=3, figures=range(4, 7))
+        look = style(p, small, ["no", "goal", "indicator", "goal", "a", "b", "c"])
+        look.cant_split = True
+        if "budget_wrapped_figures" in p.feats:
+            look.borders = "grid"  # as in budget_table
         rep.table([[HCell(h) for h in ("No", "Sasaran", "Indikator", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%")]],
-                  body, widths, style(p, small, ["no", "goal", "indicator", "goal", "a", "b", "c"]), vmerges=merges)
+                  body, widths, look, vmerges=merges)
         if k == 0:
             first_needle = row_needle(str(no), goal)
         last_needle = row_needle("TOTAL PER SASARAN")
