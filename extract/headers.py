@@ -105,8 +105,8 @@ def looks_like_header(cells: list[str]) -> bool:
     they count neither for nor against.
     """
     texts = [label_text(c) for c in cells if c and c.strip() and not is_year_label(c)]  # broken words glued
-    if not texts or any(t.strip().rstrip(".").isdigit() and len(t.strip()) <= 3 for t in texts):
-        return False  # a row number (``1 | Program ...``) opens a body row, never a header
+    if not texts:
+        return False
     hits = 0
     for text in texts:
         words = [w.strip(".,:") for w in _words(text)]

@@ -241,7 +241,7 @@ def _classify(table: LogicalTable) -> str:
     row_categories = {spending_category(label) for label in row_labels if label} - {None}
     if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(row_labels).lower()):
         return "spending"
-    if {"program", "pagu"} <= roles and ({"realization", "budget_realization", "absorption"} & roles) and "target" not in roles:
+    if {"program", "pagu"} <= roles and "target" not in roles and _money_realization(table):
         return "budget_program"  # the budget per sasaran: goal and indicator printed left of the programmes, no target
     if "indicator" in roles and len({"target", "realization", "achievement"} & roles) >= 2 and ({"realization", "achievement"} & roles):
         return "measurement"  # the target column may be left out (it is in the plan), never both results
@@ -255,6 +255,21 @@ def _classify(table: LogicalTable) -> str:
 
 
 _BUDGET_ROLES = {"pagu", "budget_realization", "remaining"}
+#: A printed amount of money: digits grouped by threes (``2.630.136.800``, ``Rp 8,999,014,400``).
+_MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?", re.IGNORECASE)
+
+
+def _money_realization(table: LogicalTable) -> bool:
+    """Is the table's realisation money: a ``Realisasi Anggaran`` header, or a ``Realisasi`` column of
+    amounts (a measurement table's realisation holds the indicators' values, not rupiah)?"""
+    if table.columns_with("budget_realization"):
+        return True
+    columns = table.columns_with("realization")
+    if not columns:
+        return False
+    texts = [" ".join(row.cells[columns[0]].split()) for row in table.grid.rows if columns[0] < len(row.cells)]
+    texts = [t for t in texts if t]
+    return bool(texts) and sum(bool(_MONEY.fullmatch(t)) for t in texts) * 2 > len(texts)
 
 
 def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
