@@ -267,7 +267,7 @@ def _money_realization(table: LogicalTable) -> bool:
     columns = table.columns_with("realization")
     if not columns:
         return False
-    texts = [" ".join(row.cells[columns[0]].split()) for row in table.grid.rows if columns[0] < len(row.cells)]
+    texts = ["".join(row.cells[columns[0]].split()) for row in table.grid.rows if columns[0] < len(row.cells)]  # wrapped: joined
     texts = [t for t in texts if t]
     return bool(texts) and sum(bool(_MONEY.fullmatch(t)) for t in texts) * 2 > len(texts)
 
