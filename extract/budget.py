@@ -23,6 +23,7 @@ from lkj.extract.vocabulary import (
     CURRENCY_PREFIXES,
     INDIRECT_SPENDING_WORDS,
     INITIAL_BUDGET_WORDS,
+    PERCENT_HEADER_WORDS,
     PROSE_PAGU_WORDS,
     PROSE_REALIZATION_WORDS,
     REVENUE_WORDS,
@@ -100,7 +101,8 @@ def _percent_column(table: LogicalTable, taken: set[int | None], findings: Budge
             continue
         texts = [join_lines(row.cells[index]) for row in table.grid.rows if index < len(row.cells)]
         texts = [t for t in texts if t]
-        in_header = "%" in table.grid.columns[index].label  # ``Keuangan %``: the sign is in the header, not the cells
+        label = table.grid.columns[index].label.lower()  # ``Keuangan %``, ``PERSEN``: the sign is in the header, not the cells
+        in_header = "%" in label or bool(set(label.split()) & PERCENT_HEADER_WORDS)
         if texts and all(_AMOUNT.fullmatch(t) and (t.rstrip(")").endswith("%") or in_header and _SMALL.fullmatch(t)) for t in texts):
             label = table.grid.columns[index].label
             findings.notes.append(ReportWarning("absorption_by_content", f"the column {label!r} holds only percentages: "

@@ -13,12 +13,12 @@ A table's role follows from its column roles, as PermenPAN-RB 53/2014 shapes the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
-from lkj.extract.headers import ColumnRole, column_role, header_year
+from lkj.extract.headers import ColumnRole, column_role, header_year, looks_like_header
 from lkj.extract.raw_table import RawTable
 from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
@@ -286,10 +286,30 @@ def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
     return [ColumnRole(meant, r.year, r.label) if r.role == "absorption" else r for r in roles]
 
 
+def _titles_out(raw: RawTable) -> RawTable:
+    """The table without the title rows printed inside its grid above the header.
+
+    Some reports rule the caption into the table: full-width rows (``PAGU DAN REALISASI BELANJA
+    DAERAH ... PER OPD`` / ``TAHUN ANGGARAN 2021``) and an empty row above ``NO. | OPD | PAGU ...``.
+    Read as header rows they would prefix every column label; they are the table's title.
+    """
+    lead = 0
+    for row in raw.rows[:4]:
+        filled = [c for c in row if c and c.strip()]
+        if len(filled) > 1 or (filled and sum(c is not None for c in row) > 1):
+            break  # a row of several cells: the header or the body
+        lead += 1
+    if not lead or lead >= len(raw.rows) or not looks_like_header([c or "" for c in raw.rows[lead]]):
+        return raw
+    title = "\n".join(c.strip() for row in raw.rows[:lead] for c in row if c and c.strip())
+    return replace(raw, rows=raw.rows[lead:], spans=raw.spans[lead:], rows_y=raw.rows_y[lead:],
+                   title=f"{raw.title}\n{title}" if raw.title else title)
+
+
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
     """Join continued parts, label columns with roles, and classify each table."""
     tables: list[LogicalTable] = []
-    for raw in sorted(raw_tables, key=lambda t: (t.page, t.bbox[1])):
+    for raw in sorted((_titles_out(t) for t in raw_tables), key=lambda t: (t.page, t.bbox[1])):
         previous = tables[-1] if tables else None
         if previous and _continues(previous.parts[-1], raw, previous.grid.columns):
             part = build_grid(raw, columns=previous.grid.columns)

@@ -283,6 +283,8 @@ INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk", "penetapa
 #: the APBD as enacted and as revised), with the money words printed beside them.
 PAGU_STAGE_WORDS = frozenset({"penetapan", "perubahan", "murni", "induk"})
 MONEY_HEADER_WORDS = frozenset({"rp", "rp.", "(rp)", "(rp.)", "apbd"})
+#: Words that head a percentage column printed without ``%`` in its cells (``PERSEN``: absorption in a budget table).
+PERCENT_HEADER_WORDS = frozenset({"persen", "persentase", "prosentase"})
 
 TOTAL_WORDS = ("total", "jumlah", "grand total")
 
