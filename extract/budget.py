@@ -11,17 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lkj.extract.budget_levels import Line, levels
 from lkj.extract.layout import LogicalTable, spending_categories, spending_category
 from lkj.extract.measurement import join_lines
 from lkj.extract.nlp import blank_indonesian
+from lkj.extract.numbers import parse_money
 from lkj.extract.units import fold
 from lkj.extract.vocabulary import (
     BUDGET_ROW_LABELS,
+    CODE_HEADER_WORDS,
     CURRENCY_PREFIXES,
+    INDIRECT_SPENDING_WORDS,
     INITIAL_BUDGET_WORDS,
+    PERCENT_HEADER_WORDS,
     PROSE_PAGU_WORDS,
     PROSE_REALIZATION_WORDS,
+    REVENUE_WORDS,
     REVISED_BUDGET_WORDS,
+    SPENDING_CAPTION_WORDS,
     SUBTOTAL_WORDS,
     TOTAL_WORDS,
 )
@@ -29,6 +36,8 @@ from lkj.extract.warning_codes import ReportWarning
 
 #: One printed amount or percentage, no words (``73,463,786,000``, ``(99.91%)``, ``0``).
 _AMOUNT = re.compile(r"\(?-?[\d.,]*\d[\d.,]*%?\)?")
+#: A number as a percentage is printed, at most three digits before the decimals (``94.74``, ``100``).
+_SMALL = re.compile(r"\d{1,3}([.,]\d+)?")
 
 
 @dataclass
@@ -92,12 +101,21 @@ def _percent_column(table: LogicalTable, taken: set[int | None], findings: Budge
             continue
         texts = [join_lines(row.cells[index]) for row in table.grid.rows if index < len(row.cells)]
         texts = [t for t in texts if t]
-        if texts and all(_AMOUNT.fullmatch(t) and t.rstrip(")").endswith("%") for t in texts):
+        label = table.grid.columns[index].label.lower()  # ``Keuangan %``, ``PERSEN``: the sign is in the header, not the cells
+        in_header = "%" in label or bool(set(label.split()) & PERCENT_HEADER_WORDS)
+        if texts and all(_AMOUNT.fullmatch(t) and (t.rstrip(")").endswith("%") or in_header and _SMALL.fullmatch(t)) for t in texts):
             label = table.grid.columns[index].label
             findings.notes.append(ReportWarning("absorption_by_content", f"the column {label!r} holds only percentages: "
                                    "read as the absorption (% realisasi) column"))
             return index
     return None
+
+
+def _holds_money(table: LogicalTable, index: int) -> bool:
+    """Does the column hold amounts of money (``619.294.482``), not percentages?"""
+    texts = [join_lines(row.cells[index]) for row in table.grid.rows if index < len(row.cells)]
+    texts = [t for t in texts if t and any(ch.isdigit() for ch in t)]
+    return bool(texts) and sum(bool(_GROUPED.fullmatch(t.strip())) for t in texts) * 2 > len(texts)
 
 
 def _pagu_column(table: LogicalTable) -> int | None:
@@ -115,30 +133,153 @@ def _is_subtotal(label: str) -> bool:
     return squashed.startswith(tuple("".join(w.split()) for w in SUBTOTAL_WORDS))
 
 
+def _code_column(table: LogicalTable) -> int | None:
+    """The account-code column (``Kode``, ``Kode Rekening``, ``Rek``): its codes tell programmes from kegiatan."""
+    for index, column in enumerate(table.grid.columns):
+        words = [w.strip(".:") for w in column.label.lower().split()]
+        glued = "".join(words)
+        if table.roles[index].role in ("other", "no") and (set(words) & set(CODE_HEADER_WORDS) or glued in CODE_HEADER_WORDS):
+            return index
+    return None
+
+
+def amount_text(cell: str) -> str:
+    """A money cell's text with a figure wrapped inside the cell joined again.
+
+    A narrow amount column wraps the last digits of a long figure onto a line of their own
+    (``112,996,359,30`` / ``0``; ``106,206,036,22`` / ``6.71``): joined by a space they read as
+    two values. Lines that are all digits and separators are one figure when joining them
+    without a space gives well-formed digit groups of three.
+    """
+    lines = [line.strip() for line in cell.split("\n") if line.strip()]
+    prefix = _PREFIX.match(lines[0]) if lines else None  # ``Rp 112.996.359.30`` / ``0``
+    head = prefix.group() if prefix else ""
+    lines = [lines[0][len(head):], *lines[1:]] if lines else lines
+    if len(lines) > 1 and all(_FIGURE_PART.fullmatch(line) for line in lines) and _GROUPED.fullmatch("".join(lines)):
+        return head + "".join(lines)
+    return join_lines(cell)
+
+
+#: A currency word before a figure (``Rp``, ``Rp.``).
+_PREFIX = re.compile(r"(?i)rp\.?\s*")
+#: Digits and separators only, as a wrapped piece of a figure is printed.
+_FIGURE_PART = re.compile(r"[\d.,]+")
+#: A figure grouped by threes with ``.`` or ``,`` and an optional two-digit decimal part.
+_GROUPED = re.compile(r"\d{1,3}([.,]\d{3})+([.,]\d{1,2})?")
+
+
 def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramRow]:
+    """The table's programme rows and total rows; kegiatan rows under a programme are left out
+    (``extract/budget_levels.py`` says which rows are which)."""
+    names = table.columns_with("program")
     program_col = _first(table, "program", "other", "goal")
+    name_cols = names or ([program_col] if program_col is not None else [])
     pagu_col = _pagu_column(table)
     real_col = _first(table, "budget_realization", "realization")
     pct_col = _first(table, "absorption", "achievement")
     no_col = _first(table, "no")
+    code_col = _code_column(table)
+    if real_col is None and pct_col is not None and _holds_money(table, pct_col):
+        # ``Penetapan | Perubahan | Serapan | %``: the absorbed amount, in rupiah, then its share
+        real_col = pct_col
+        pct_col = next((i for i in table.columns_with("absorption") + table.columns_with("achievement") if i != real_col), None)
     if pct_col is None:
-        pct_col = _percent_column(table, {program_col, pagu_col, real_col, no_col}, findings)
-    rows = []
+        pct_col = _percent_column(table, {program_col, pagu_col, real_col, no_col, code_col}, findings)
+    rows: list[ProgramRow] = []
+    lines: list[Line] = []
     for body in table.grid.rows:
         cells = body.cells
 
         def get(i: int | None) -> str:
             return join_lines(cells[i]) if i is not None and i < len(cells) else ""
 
-        program = get(program_col)
-        label = (program or get(no_col)).lower()
-        if not (get(pagu_col) or get(real_col)):
-            continue
+        def money(i: int | None) -> str:
+            return amount_text(cells[i]) if i is not None and i < len(cells) else ""
+
+        depth, program = next(((d, get(i)) for d, i in enumerate(name_cols) if get(i)), (0, ""))
+        number = get(no_col)
+        code = "".join(get(code_col).split()) if code_col is not None else ""
+        label = (program or number).lower()
+        pagu, realization = money(pagu_col), money(real_col)
         subtotal = _is_subtotal(label)
-        is_total = subtotal or any(label.startswith(word) for word in TOTAL_WORDS) or (not program and not get(no_col))
-        rows.append(ProgramRow(table.id, body.page, program, get(pagu_col), get(real_col), get(pct_col), is_total, is_subtotal=subtotal,
+        squashed = "".join(label.split())  # ``J U M L A H``, letter-spaced
+        is_total = subtotal or squashed.startswith(_TOTALS) or (not program and not number and not code)
+        pagu_value = parse_money(pagu).value if _has_digit(pagu) else None
+        real_value = parse_money(realization).value if _has_digit(realization) else None
+        if not (_has_digit(pagu) or _has_digit(realization)) and not (program and (_numbering(number) or _CODE_TEXT.fullmatch(code))):
+            continue  # a row of words only: a repeated header, a wrapped name
+        if not (program or number or code) and not any(_AMOUNT.fullmatch(t) for t in (pagu, realization) if t):
+            continue  # a page number or footer caught in the table's last row
+        rows.append(ProgramRow(table.id, body.page, program, pagu, realization, get(pct_col), is_total, is_subtotal=subtotal,
                                box=body.box))
-    return rows
+        lines.append(Line(program, code if _CODE_TEXT.fullmatch(code) else "", number, depth,
+                          pagu_value, real_value, fixed=is_total))
+    found, rule = levels(lines)
+    for row, level in zip(rows, found):
+        row.is_total = row.is_total or level == "total"
+    if rule == "flat":
+        return [row for row in rows if row.pagu or row.realization]
+    kept: list[ProgramRow] = []
+    for row, level in zip(rows, found):
+        if level == "kegiatan":
+            continue
+        if level == "fixed" and row.is_subtotal and kept and not kept[-1].is_total and not (kept[-1].pagu or kept[-1].realization):
+            head = kept[-1]  # a programme printed without figures takes them from the subtotal under its kegiatan
+            head.pagu, head.realization, head.absorption = row.pagu, row.realization, row.absorption
+        kept.append(row)
+    dropped = found.count("kegiatan")
+    findings.notes.append(ReportWarning(
+        "budget_kegiatan_rows", f"table {table.id} (p. {table.pages[0]}): {dropped} kegiatan rows under "
+        f"{found.count('programme')} programmes, told apart by {rule}; only the programmes are loaded", table.pages[0]))
+    return kept
+
+
+_TOTALS = tuple("".join(word.split()) for word in TOTAL_WORDS)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _numbering(text: str) -> bool:
+    return bool(text) and bool(_NUMBER_TOKEN.fullmatch(text.split()[0]))
+
+
+#: A row number as the No column prints it (``A.``, ``IV``, ``1.2.``).
+_NUMBER_TOKEN = re.compile(r"([A-Za-z]|[IVXLC]+|\d+(\.\d+)*)[.)]?")
+#: An account code as a code column prints it (whitespace removed).
+_CODE_TEXT = re.compile(r"\d+(\.\d+)*\.?")
+
+
+def not_programme_tables(tables: list[LogicalTable]) -> dict[int, str]:
+    """Budget tables whose rows are no programmes, with the reason each is not loaded.
+
+    A report prints more tables with pagu and realisation columns than its programme budget:
+    revenue (``Realisasi Pendapatan Asli Daerah``, tax by type), indirect spending (``Belanja
+    Tidak Langsung``: salaries by account, no programme), spending by kind (rows ``Belanja
+    Langsung`` / ``Belanja Tidak Langsung``) and the budget of several years (``Tahun Anggaran
+    2013 ... 2017``). Their rows loaded as programmes shift every programme and give the report
+    a total that is not its programmes'.
+    """
+    reasons: dict[int, str] = {}
+    for table in tables:
+        if table.kind != "budget_program":
+            continue
+        caption = " ".join(table.caption.lower().split())
+        years = {table.roles[i].year for i in table.columns_with("pagu")} - {None}
+        name = _first(table, "program", "other")
+        labels = [join_lines(row.cells[name]).lower() for row in table.grid.rows if name is not None and name < len(row.cells)]
+        labels = ["".join(t.split()) for t in labels]  # ``Belanj a Pega wai``: a word broken by a narrow cell
+        labels = [t for t in labels if t and not t.startswith(_TOTALS)]
+        if any(word in caption for word in REVENUE_WORDS) and not any(word in caption for word in SPENDING_CAPTION_WORDS):
+            reasons[table.id] = "not loaded: a revenue table (pendapatan), not spending by programme"
+        elif any(phrase in caption for phrase in INDIRECT_SPENDING_WORDS):
+            reasons[table.id] = "not loaded: indirect spending (belanja tidak langsung) has no programmes"
+        elif len(years) >= 2:
+            reasons[table.id] = f"not loaded: the budgets of several years ({', '.join(map(str, sorted(years)))})"
+        elif labels and all(t.startswith(SPENDING_CAPTION_WORDS) for t in labels):
+            reasons[table.id] = "not loaded: spending by kind (belanja ...), not by programme"
+    return reasons
 
 
 def _row_label(cells: list[str]) -> str | None:

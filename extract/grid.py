@@ -81,11 +81,20 @@ def count_header_rows(table: RawTable) -> int:
     count = 0
     for row in table.rows[:4]:
         texts = [_clean(c) for c in row]
+        if count and _numbered(texts):
+            break  # under a header, ``1 | Program`` opens the body (the header's own ``No`` may print as ``1``)
         if looks_like_header(texts) or is_column_numbering(texts) or (count and _is_subheader(texts)):
             count += 1
         else:
             break
     return count
+
+
+def _numbered(texts: list[str]) -> bool:
+    """A row that holds a row number (``1``, ``2.``) beside words: a body row, not column numbering."""
+    filled = [t for t in texts if t]
+    return (any(t.rstrip(".").isdigit() and len(t) <= 3 for t in filled)
+            and not all(t.strip("() ").isdigit() for t in filled))
 
 
 def _is_subheader(texts: list[str]) -> bool:

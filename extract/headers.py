@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lkj.extract.vocabulary import ASSESSMENT_HEADER_WORDS, COLUMN_ROLE_WORDS, HEADER_WORDS, YEAR_WORDS
+from lkj.extract.vocabulary import (
+    ASSESSMENT_HEADER_WORDS,
+    COLUMN_ROLE_WORDS,
+    HEADER_WORDS,
+    MONEY_HEADER_WORDS,
+    PAGU_STAGE_WORDS,
+    YEAR_WORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ def column_role(label: str) -> ColumnRole:
         return ColumnRole("achievement", None, label)  # a bare percent column: capaian, or % realisasi in budgets
     words = _words(label)
     bare = [w.strip(".,:") for w in words]
+    if set(bare) & PAGU_STAGE_WORDS and set(bare) <= PAGU_STAGE_WORDS | MONEY_HEADER_WORDS:
+        return ColumnRole("pagu", None, label)  # ``Penetapan``, ``Perubahan (Rp)``: the budget as enacted or revised
     glued = "".join(words)  # narrow header cells break words without a hyphen: "TARGE" / "T"
     for role, alternatives in COLUMN_ROLE_WORDS:
         for needed in alternatives:

@@ -13,12 +13,12 @@ A table's role follows from its column roles, as PermenPAN-RB 53/2014 shapes the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
-from lkj.extract.headers import ColumnRole, column_role, header_year
+from lkj.extract.headers import ColumnRole, column_role, header_year, looks_like_header
 from lkj.extract.raw_table import RawTable
 from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
@@ -241,6 +241,8 @@ def _classify(table: LogicalTable) -> str:
     row_categories = {spending_category(label) for label in row_labels if label} - {None}
     if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(row_labels).lower()):
         return "spending"
+    if {"program", "pagu"} <= roles and "target" not in roles and _money_realization(table):
+        return "budget_program"  # the budget per sasaran: goal and indicator printed left of the programmes, no target
     if "indicator" in roles and len({"target", "realization", "achievement"} & roles) >= 2 and ({"realization", "achievement"} & roles):
         return "measurement"  # the target column may be left out (it is in the plan), never both results
     if "indicator" in roles and "target" in roles:
@@ -253,6 +255,21 @@ def _classify(table: LogicalTable) -> str:
 
 
 _BUDGET_ROLES = {"pagu", "budget_realization", "remaining"}
+#: A printed amount of money: digits grouped by threes (``2.630.136.800``, ``Rp 8,999,014,400``).
+_MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?", re.IGNORECASE)
+
+
+def _money_realization(table: LogicalTable) -> bool:
+    """Is the table's realisation money: a ``Realisasi Anggaran`` header, or a ``Realisasi`` column of
+    amounts (a measurement table's realisation holds the indicators' values, not rupiah)?"""
+    if table.columns_with("budget_realization"):
+        return True
+    columns = table.columns_with("realization")
+    if not columns:
+        return False
+    texts = ["".join(row.cells[columns[0]].split()) for row in table.grid.rows if columns[0] < len(row.cells)]  # wrapped: joined
+    texts = [t for t in texts if t]
+    return bool(texts) and sum(bool(_MONEY.fullmatch(t)) for t in texts) * 2 > len(texts)
 
 
 def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
@@ -269,10 +286,30 @@ def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
     return [ColumnRole(meant, r.year, r.label) if r.role == "absorption" else r for r in roles]
 
 
+def _titles_out(raw: RawTable) -> RawTable:
+    """The table without the title rows printed inside its grid above the header.
+
+    Some reports rule the caption into the table: full-width rows (``PAGU DAN REALISASI BELANJA
+    DAERAH ... PER OPD`` / ``TAHUN ANGGARAN 2021``) and an empty row above ``NO. | OPD | PAGU ...``.
+    Read as header rows they would prefix every column label; they are the table's title.
+    """
+    lead = 0
+    for row in raw.rows[:4]:
+        filled = [c for c in row if c and c.strip()]
+        if len(filled) > 1 or (filled and sum(c is not None for c in row) > 1):
+            break  # a row of several cells: the header or the body
+        lead += 1
+    if not lead or lead >= len(raw.rows) or not looks_like_header([c or "" for c in raw.rows[lead]]):
+        return raw
+    title = "\n".join(c.strip() for row in raw.rows[:lead] for c in row if c and c.strip())
+    return replace(raw, rows=raw.rows[lead:], spans=raw.spans[lead:], rows_y=raw.rows_y[lead:],
+                   title=f"{raw.title}\n{title}" if raw.title else title)
+
+
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
     """Join continued parts, label columns with roles, and classify each table."""
     tables: list[LogicalTable] = []
-    for raw in sorted(raw_tables, key=lambda t: (t.page, t.bbox[1])):
+    for raw in sorted((_titles_out(t) for t in raw_tables), key=lambda t: (t.page, t.bbox[1])):
         previous = tables[-1] if tables else None
         if previous and _continues(previous.parts[-1], raw, previous.grid.columns):
             part = build_grid(raw, columns=previous.grid.columns)
@@ -335,7 +372,8 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
     numbers = table.columns_with("no")
     merged = []
     for row in table.grid.rows:
-        first_text = next((c for c in row.cells if c.strip()), "").lower().lstrip("0123456789. ")
+        # the first words of the line, after its number or account code (``1.01.01.02 | Program ...``)
+        first_text = next((t for t in (c.lower().lstrip("0123456789. ") for c in row.cells) if t.strip()), "")
         is_continuation = (
             merged and not row.starts_part and keys
             and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers)

@@ -192,7 +192,7 @@ HEADER_WORDS = frozenset({
     "no", "no.", "nomor", "sasaran", "strategis", "indikator", "kinerja", "target", "realisasi",
     "capaian", "satuan", "pagu", "anggaran", "program", "kegiatan", "keterangan", "uraian",
     "tujuan", "rencana", "persentase", "(%)", "%", "pencapaian", "sisa", "jenis", "belanja",
-    "utama", "iku", "formulasi", "tahun",
+    "utama", "iku", "formulasi", "tahun", "penetapan", "perubahan", "serapan",
 })
 
 #: Words that open a table's caption; reports in English-style templates print ``Table``.
@@ -277,9 +277,25 @@ SUBTOTAL_WORDS = ("sub total", "subtotal", "sub jumlah", "jumlah sub")
 #: Words of a pagu header naming the revised budget (``Pagu Perubahan``, ``Pagu Setelah Revisi``), against
 #: which realisation is measured, and words naming the initial one (``Pagu Awal``, ``Sebelum Perubahan``).
 REVISED_BUDGET_WORDS = ("perubahan", "revisi", "setelah", "akhir")
-INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk")
+INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk", "penetapan")
+
+#: Words that alone head a pagu column, naming the budget's stage (``Penetapan | Perubahan | Serapan | %``:
+#: the APBD as enacted and as revised), with the money words printed beside them.
+PAGU_STAGE_WORDS = frozenset({"penetapan", "perubahan", "murni", "induk"})
+MONEY_HEADER_WORDS = frozenset({"rp", "rp.", "(rp)", "(rp.)", "apbd"})
+#: Words that head a percentage column printed without ``%`` in its cells (``PERSEN``: absorption in a budget table).
+PERCENT_HEADER_WORDS = frozenset({"persen", "persentase", "prosentase"})
 
 TOTAL_WORDS = ("total", "jumlah", "grand total")
+
+#: Words of a budget table's caption or row labels that name revenue (``Realisasi Pendapatan Asli Daerah``),
+#: spending (``Belanja Langsung``) and indirect spending, which has no programmes (salaries by account).
+REVENUE_WORDS = ("pendapatan",)
+SPENDING_CAPTION_WORDS = ("belanja",)
+INDIRECT_SPENDING_WORDS = ("tidak langsung",)
+
+#: Header words of a budget table's account-code column (``Kode``, ``Kode Rekening``, ``Rek``, ``Kd. Rek``).
+CODE_HEADER_WORDS = ("kode", "kd", "rek", "rekening", "koderekening")
 
 #: Labels of an average row (``RATA-RATA``, ``Rerata``) closing a measurement table.
 AVERAGE_WORDS = ("rata-rata", "rerata")

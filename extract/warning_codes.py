@@ -145,6 +145,8 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
      "Satu baris tercetak memuat beberapa indikator, satu per baris teks; dipisah per baris."),
     ("absorption_by_content", "info", "A budget column was read as absorption because it holds only percentages.",
      "Kolom anggaran dibaca sebagai persentase penyerapan karena hanya berisi persentase."),
+    ("budget_kegiatan_rows", "info", "A budget table lists kegiatan under its programmes; only the programme rows are loaded, and the rule that told them apart is named.",
+     "Tabel anggaran memuat kegiatan di bawah programnya; hanya baris program yang dimuat, dan aturan pembedanya disebutkan."),
     ("spending_blocks_differ", "warning", "A later block of the spending table prints other figures than the first.",
      "Blok berikutnya pada tabel belanja mencetak angka yang berbeda dari blok pertama."),
     ("spending_column_split", "warning", "One spending column names two categories; its figures were not split.",

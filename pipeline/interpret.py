@@ -1,7 +1,7 @@
 """Stage 3: say which table is which, and read unit, year, indicators and budgets raw."""
 from __future__ import annotations
 
-from lkj.extract.budget import BudgetFindings, program_rows, prose_money, spending_rows
+from lkj.extract.budget import BudgetFindings, not_programme_tables, program_rows, prose_money, spending_rows
 from lkj.extract.document_kind import document_type
 from lkj.extract.file_name import reconcile
 from lkj.extract.headers import header_year
@@ -167,6 +167,7 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             f"table {main.id} (p. {main.pages[0]}) chosen as the measurement table over "
             + ", ".join(f"table {t.id} (p. {t.pages[0]})" for t in candidates) + f" by {MAIN_RULE}", main.pages[0], stage="interpret"))
     budget = BudgetFindings()
+    not_programmes = not_programme_tables(tables)
     comparisons: list[tuple[LogicalTable, list[IndicatorRow]]] = []
     for table in tables:
         rows = []
@@ -190,6 +191,8 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
         elif table.kind == "plan":
             rows = indicator_rows(table, identity.year)
             result.plans.extend(rows)
+        elif table.kind == "budget_program" and table.id in not_programmes:
+            reasons[table.id] = not_programmes[table.id]
         elif table.kind == "budget_program":
             rows = program_rows(table, budget)
             budget.programs.extend(rows)

@@ -301,7 +301,14 @@ def _budget_totals(report: NormalizedReport, programs: list[BudgetProgram], inte
     candidates: list[tuple[str, int | None, int | None, float | None]] = []
     totals = [p for p, row in zip(programs, interpreted.programs) if row.is_total and not row.is_subtotal]
     subtotals = [p for p, row in zip(programs, interpreted.programs) if row.is_subtotal]
-    if totals:
+    tables = list(dict.fromkeys(p.table_id for p in report.programs))
+    if len(tables) > 1:  # one budget table per sasaran: the budget is the sum of each table's total, or of its programmes
+        last = {p.table_id: p for p in totals}
+        parts = [[last[t]] if t in last else [p for p in report.programs if p.table_id == t] for t in tables]
+        pagu = sum(_money(p.pagu) or 0 for part in parts for p in part)
+        real = sum(_money(p.realization) or 0 for part in parts for p in part)
+        candidates.append(("program_sum", pagu or None, real or None, None))
+    elif totals:
         t = totals[-1]
         candidates.append(("program_total", _money(t.pagu), _money(t.realization), t.absorption.value))
     elif subtotals:  # programs' subtotals and no grand total: the budget is their sum

@@ -37,9 +37,9 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
-    ("extract", 12),
-    ("interpret", 12),
-    ("normalize", 8),
+    ("extract", 13),
+    ("interpret", 13),
+    ("normalize", 9),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

@@ -278,6 +278,9 @@ def add_table(doc, header: list[list[HCell]], body: list[TRow], widths_cm: list[
         if style.repeat_header:
             _row_flag(table.rows[r], "tblHeader")
         _row_flag(table.rows[r], "cantSplit")
+        for cell in table.rows[r].cells:  # a header is never left alone at the foot of a page
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     aligns = style.align or ["left"] * ncols
     for i, br in enumerate(body):
         r = nhead + i

@@ -506,14 +506,16 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
 
 # ------------------------------------------------------------------ budget
 
-def fit_money(ws: list[float], body: list[TRow], size: float, text: int) -> list[float]:
+def fit_money(ws: list[float], body: list[TRow], size: float, text: int,
+              figures: range | None = None) -> list[float]:
     """Widen the amount columns to their longest (bold) figure, taking the room from the text
     column ``text``: an amount wrapped inside its cell ('22.504.312.00' / '0') is not printed."""
     out = list(ws)
-    for i in range(len(ws)):
+    for i in figures if figures is not None else range(len(ws)):
         if i == text:
             continue
-        longest = max((len(r.cells[i]) for r in body if r.cells and isinstance(r.cells[i], str)), default=0)
+        longest = max((len(c) if isinstance(c, str) else max(map(len, c), default=0)
+                       for c in (r.cells[i] for r in body if r.cells)), default=0)  # a wrapped figure: its longest line
         need = longest * size * 0.66 / 72 * 2.54 + 0.45
         if need > out[i]:
             out[text] -= need - out[i]
@@ -521,25 +523,46 @@ def fit_money(ws: list[float], body: list[TRow], size: float, text: int) -> list
     return out
 
 
-def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None:
+KEGIATAN_LEVELS = ("letters", "codes_dotted", "codes_stacked", "columns")
+
+
+def wrap_figure(text: str, rng: random.Random) -> list[str]:
+    """An amount wrapped inside its cell, its last digits on a line of their own
+    (``112,996,359,30`` / ``0``), as a narrow amount column of a real report prints it."""
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    if len(digits) < 8:
+        return [text]
+    cut = digits[-rng.randint(1, 2)]
+    return [text[:cut], text[cut:]]
+
+
+def budget_table(rep: Report, p: Plan, rng: random.Random, grows, size: float, progs, ppagu, P: int,
+                 rp, absorb, pst) -> int:
+    """One table per program, per kegiatan under its program, or per sasaran; returns the realisation.
+
+    Per kegiatan, ``budget_programs`` holds the programmes (as the real labels do: a kegiatan is no
+    programme), told from their kegiatan in one of four ways drawn here (``KEGIATAN_LEVELS``):
+    letters over arabic numbers, dotted account codes (``01`` over ``01.001``), codes whose digits
+    stand one per line in a narrow column (``01`` over ``0/1/0/0/1``), or separate Program and
+    Kegiatan columns. Its total row may be printed first, as regional reports do.
+    """
     f = p.feats
-    spec, conv = p.spec, p.conv
-    spec.programs = PROGRAMS_2015 if p.year <= 2019 else PROGRAMS_2020
-    progs, ppagu, _preal, cats, cpagu, _creal, P, _R = gen_budget(spec, rng)
-    absorb = lambda r, q: q2(r / q * 100)  # noqa: E731
-    pst = PctStyle(conv, 2)
-    rp = (lambda n: money(n, conv, prefix="Rp ").raw) if rng.random() < 0.3 else \
-         (lambda n: money(n, conv).raw)  # noqa: E731
-    rows: list[tuple] = []   # (kind, no, name, pagu, real)  kind: leaf | sub
+    rows: list[tuple] = []   # (kind, no, name, pagu, real)  kind: sub (programme) | leaf
+    level = rng.choice(KEGIATAN_LEVELS)
     if "budget_per_kegiatan" in f:
         names = rng.sample(KEGIATAN, len(KEGIATAN))
+        prefix = rng.choice(["", "1.01.01."])
         for i, (prog, pp) in enumerate(zip(progs, ppagu)):
             nk = rng.randint(2, 3)
             kp = split(rng, pp, [rng.uniform(0.5, 1.5) for _ in range(nk)])
             kr = [int(x * rng.uniform(0.88, 0.999)) for x in kp]
-            rows.append(("sub", "ABC"[i], prog, pp, sum(kr)))
+            code = f"{prefix}{i + 1:02d}"
+            rows.append(("sub", {"letters": "ABC"[i], "codes_dotted": code, "codes_stacked": f"{i + 1:02d}",
+                                 "columns": str(i + 1)}[level], prog, pp, sum(kr)))
             for j in range(nk):
-                rows.append(("leaf", f"{j + 1}.", names.pop(), kp[j], kr[j]))
+                no = {"letters": f"{j + 1}.", "codes_dotted": f"{code}.{j + 1:03d}",
+                      "codes_stacked": list(f"{i + 1:02d}{j + 1:03d}"), "columns": ""}[level]
+                rows.append(("leaf", no, names.pop(), kp[j], kr[j]))
         title_by, head = "Kegiatan", "Program / Kegiatan"
     elif "budget_per_sasaran" in f:
         goals = [g for _, g, _ in grows]
@@ -551,35 +574,157 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
         for i, (prog, q) in enumerate(zip(progs, ppagu)):
             rows.append(("leaf", str(i + 1), prog, q, int(q * rng.uniform(0.9, 0.999))))
         title_by, head = "Program", "Program"
+    kegiatan = "budget_per_kegiatan" in f
     R = sum(r[4] for r in rows if r[0] == "leaf")
-    rep.budget_totals = {"pagu": P, "realization": R, "absorption_pct": float(absorb(R, P))}
-    rep.h2("3.3 Realisasi Anggaran")
     rep.p(f"Realisasi anggaran {p.names.short} Tahun Anggaran {p.year} per {title_by.lower()} "
           "adalah sebagai berikut:", keep_next=True)
     title = f"Tabel 3.4 Realisasi Anggaran per {title_by} Tahun {p.year}"
     rep.caption(title)
-    sub_rows = "budget_per_kegiatan" in f and rng.random() < 0.5   # subtotal after the kegiatan
+    sub_rows = kegiatan and rng.random() < 0.5   # the programme's figures on a subtotal after its kegiatan
+    columns = kegiatan and level == "columns"
+    total_first = kegiatan and rng.random() < 0.3
+    wanted = "sub" if kegiatan else "leaf"
+    share = lambda r, q: pct(absorb(r, q), pst).raw  # noqa: E731
+
+    def line(no, name, q, r, kind) -> list:
+        names = ([name, ""] if kind == "sub" else ["", name]) if columns else [name]
+        figures = [rp(q), rp(r), share(r, q)] if q is not None else ["", "", ""]
+        return [no, *names, *figures]
+
     body = []
+    total = line("", "Jumlah", P, R, "sub")
+    if total_first:
+        total = line("", rng.choice(["", "BELANJA LANGSUNG"]), P, R, "sub")
+        body.append(TRow(total, bold=True))
     for n, (kind, no, name, q, r) in enumerate(rows):
-        if kind == "sub" and sub_rows:
-            body.append(TRow([no, name, "", "", ""], bold=True))
-            continue
-        body.append(TRow([no, name, rp(q), rp(r), pct(absorb(r, q), pst).raw], bold=kind == "sub"))
-        if kind == "leaf":
+        if kind == wanted:
             rep.budget_programs.append({"program": name, "pagu": q, "realization": r,
                                         "absorption_pct": float(absorb(r, q))})
+        if kind == "sub" and sub_rows:
+            body.append(TRow(line(no, name, None, None, kind), bold=True))
+            continue
+        body.append(TRow(line(no, name, q, r, kind), bold=kind == "sub"))
         if sub_rows and kind == "leaf" and (n + 1 == len(rows) or rows[n + 1][0] == "sub"):
             parent = next(x for x in reversed(rows[:n]) if x[0] == "sub")
-            body.append(TRow(["", f"Sub Jumlah {parent[1]}", rp(parent[3]), rp(parent[4]),
-                              pct(absorb(parent[4], parent[3]), pst).raw], bold=True))
-    first = row_needle(rows[0][1], rows[0][2])
-    body.append(TRow(["", "Jumlah", rp(P), rp(R), pct(absorb(R, P), pst).raw], bold=True))
-    ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if conv == ID else ("Pagu", "Realisasi")
-    rep.table([[HCell("No"), HCell(head), HCell(ph), HCell(rh), HCell("%")]], body,
-              fit_money([1.0, 7.0, 3.3, 3.3, 1.8], body, size, text=1),
-              style(p, size, ["no", "goal", "a", "b", "c"]))
-    rep.extra_tables["budget_table"] = (title, first, row_needle("Jumlah", rp(P)))
+            body.append(TRow(line("", f"Sub Jumlah {parent[1]}", parent[3], parent[4], "sub"), bold=True))
+    if not total_first:
+        body.append(TRow(total, bold=True))
+    first = row_needle(*[c if isinstance(c, str) else "".join(c) for c in body[0].cells[:2]])
+    no_head = "Kode" if level.startswith("codes") and kegiatan else "No"
+    name_heads = [HCell("Program"), HCell("Kegiatan")] if columns else [HCell(head)]
+    ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if p.conv == ID else ("Pagu", "Realisasi")
+    widths = [1.0 if level != "codes_dotted" or not kegiatan else 2.2, *([2.8, 4.4] if columns else [7.0]), 3.3, 3.3, 1.8]
+    widths = fit_money(widths, body, size, text=2 if columns else 1, figures=range(len(widths) - 3, len(widths)))
+    look = style(p, size, ["no", *(["goal", "goal"] if columns else ["goal"]), "a", "b", "c"])
+    if "budget_wrapped_figures" in f:
+        look.borders = "grid"  # wrapped figures are drawn in ruled tables only (as seen); see the feature's doc
+    # a row is not split by the page break: a programme's name cut in two under a repeated header is
+    # a header class of its own (not drawn here)
+    look.cant_split = True
+    rep.table([[HCell(no_head), *name_heads, HCell(ph), HCell(rh), HCell("%")]], body, widths, look)
+    rep.extra_tables["budget_table"] = (title, first, row_needle(*[c if isinstance(c, str) else "".join(c) for c in body[-1].cells[:3]]))
     rep.after_table()
+    return R
+
+
+def budget_sasaran_tables(rep: Report, p: Plan, rng: random.Random, grows, size: float, progs, ppagu,
+                          rp, absorb, pst) -> int:
+    """The budget per sasaran: one table per goal, ``No | Sasaran | Indikator | Program | Pagu |
+    Realisasi | %`` with the goal and its indicator merged down the goal's programmes and a ``TOTAL PER
+    SASARAN`` row, no report total (Bakesbangpol Kota Bandung 2024, FIRST_SIGHT_C.md). The programmes
+    of all tables, in order, are ``budget_programs``; the budget is their sum."""
+    goals = grows[: max(1, min(len(grows), len(progs)))]
+    cuts = sorted(rng.sample(range(1, len(progs)), len(goals) - 1)) if len(goals) > 1 else []
+    bounds = [0, *cuts, len(progs)]
+    R = 0
+    share = lambda r, q: pct(absorb(r, q), pst).raw  # noqa: E731
+    rep.p(f"Realisasi anggaran {p.names.short} Tahun Anggaran {p.year} per sasaran strategis "
+          "adalah sebagai berikut:", keep_next=True)
+    for k, (no, goal, items) in enumerate(goals):
+        title = f"Tabel 3.{4 + k} Realisasi dan Serapan Anggaran Sasaran {k + 1} Tahun {p.year}"
+        rep.caption(title)
+        body = []
+        sub_q = sub_r = 0
+        for i in range(bounds[k], bounds[k + 1]):
+            q = ppagu[i]
+            r = int(q * rng.uniform(0.88, 0.999))
+            sub_q, sub_r, R = sub_q + q, sub_r + r, R + r
+            first = i == bounds[k]
+            body.append(TRow([str(no) if first else "", goal if first else "", items[0].row.indicator if first else "",
+                              progs[i], rp(q), rp(r), share(r, q)]))
+            rep.budget_programs.append({"program": progs[i], "pagu": q, "realization": r,
+                                        "absorption_pct": float(absorb(r, q))})
+        body.append(TRow(["", "", "", "TOTAL PER SASARAN", rp(sub_q), rp(sub_r), share(sub_r, sub_q)], bold=True))
+        n = len(body) - 2
+        merges = [(c, 0, n) for c in (0, 1, 2)] if n > 0 else []
+        small = min(size, 8)
+        widths = fit_money([0.8, 2.6, 2.8, 4.2, 2.6, 2.6, 1.4], body, small, text=3, figures=range(4, 7))
+        look = style(p, small, ["no", "goal", "indicator", "goal", "a", "b", "c"])
+        look.cant_split = True
+        if "budget_wrapped_figures" in p.feats:
+            look.borders = "grid"  # as in budget_table
+        rep.table([[HCell(h) for h in ("No", "Sasaran", "Indikator", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%")]],
+                  body, widths, look, vmerges=merges)
+        if k == 0:
+            first_needle = row_needle(str(no), goal)
+        last_needle = row_needle("TOTAL PER SASARAN")
+        rep.after_table()
+    rep.extra_tables["budget_table"] = (f"Tabel 3.4 Realisasi dan Serapan Anggaran Sasaran 1 Tahun {p.year}",
+                                        first_needle, last_needle)
+    return R
+
+
+DECOYS = (("Realisasi Belanja Tidak Langsung", "Uraian", ["Gaji dan Tunjangan", "Tambahan Penghasilan PNS",
+                                                         "Insentif Pemungutan Retribusi Daerah"]),
+          ("Realisasi Pendapatan Asli Daerah", "Uraian", ["Retribusi Daerah", "Lain-lain Pendapatan Asli Daerah yang Sah"]),
+          ("Realisasi Anggaran per Jenis Belanja", "Jenis Belanja", ["Belanja Tidak Langsung", "Belanja Langsung"]))
+
+
+def decoy_tables(rep: Report, p: Plan, rng: random.Random, size: float, rp, absorb, pst) -> None:
+    """Budget-looking tables that hold no programme, printed after the programme budget as regional
+    reports do (Dishub Jatim 2019, Bapenda Garut 2017): indirect spending by account, revenue, and
+    spending by kind. Nothing of them is a programme or the report's budget."""
+    caption, head, labels = rng.choice(DECOYS)
+    title = f"Tabel 3.9 {caption} Tahun {p.year}"
+    rep.caption(title)
+    body = []
+    tq = tr = 0
+    for i, label in enumerate(labels):
+        q = rng.randint(40, 900) * 10_000_000
+        r = int(q * rng.uniform(0.85, 0.99))
+        tq, tr = tq + q, tr + r
+        body.append(TRow([f"{i + 1}", label, rp(q), rp(r), pct(absorb(r, q), pst).raw]))
+    body.append(TRow(["", "JUMLAH", rp(tq), rp(tr), pct(absorb(tr, tq), pst).raw], bold=True))
+    rep.table([[HCell("No"), HCell(head), HCell("Anggaran"), HCell("Realisasi"), HCell("%")]], body,
+              fit_money([1.0, 7.0, 3.3, 3.3, 1.8], body, size, text=1), style(p, size, ["no", "goal", "a", "b", "c"]))
+    rep.after_table()
+
+
+def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None:
+    f = p.feats
+    spec, conv = p.spec, p.conv
+    spec.programs = PROGRAMS_2015 if p.year <= 2019 else PROGRAMS_2020
+    progs, ppagu, _preal, cats, cpagu, _creal, P, _R = gen_budget(spec, rng)
+    absorb = lambda r, q: q2(r / q * 100)  # noqa: E731
+    pst = PctStyle(conv, 2)
+    money_rp = rng.random() < 0.3
+    wrapped = "budget_wrapped_figures" in f
+
+    def plain_rp(n: int) -> str:
+        return money(n, conv, prefix="Rp ").raw if money_rp else money(n, conv).raw
+
+    def rp(n: int):
+        return wrap_figure(plain_rp(n), rng) if wrapped else plain_rp(n)
+
+    rep.h2("3.3 Realisasi Anggaran")
+    if "budget_sasaran_tables" in f:
+        R = budget_sasaran_tables(rep, p, rng, grows, size, progs, ppagu, rp, absorb, pst)
+    else:
+        R = budget_table(rep, p, rng, grows, size, progs, ppagu, P, rp, absorb, pst)
+    rep.budget_totals = {"pagu": P, "realization": R, "absorption_pct": float(absorb(R, P))}
+    if "budget_decoy_tables" in f:
+        decoy_tables(rep, p, rng, size, plain_rp, absorb, pst)
+    rp = plain_rp  # the spending table's figures are not wrapped
     if "spending_table" not in f:
         return
     rate = R / P

@@ -104,10 +104,23 @@ FEATURES: list[Feature] = [
             "Indonesian ('3.174.505.000', '87,5%')."),
     # ---- budget
     Feature("budget_per_program", 0.5, "Budget per program, with a Jumlah row.", "budget"),
-    Feature("budget_per_kegiatan", 0.3, "Budget per kegiatan grouped under program rows with "
-            "subtotals; budget_programs holds the kegiatan rows (the finest level), without subtotal "
-            "and total rows.", "budget"),
+    Feature("budget_per_kegiatan", 0.3, "Budget per kegiatan grouped under program rows; budget_programs "
+            "holds the programmes (as the real labels do), not their kegiatan. The rows are told apart by "
+            "letters over arabic numbers, dotted codes (01 / 01.001), code digits one per line in a narrow "
+            "column (Dishub Jatim 2019) or separate Program and Kegiatan columns (BKD Mataram 2017); the "
+            "programme's figures on its own row or on a Sub Jumlah row after its kegiatan; the total row "
+            "last or first (unlabelled or BELANJA LANGSUNG, Bapenda Garut 2017).", "budget"),
     Feature("budget_per_sasaran", 0.2, "Budget per sasaran strategis with a Jumlah row.", "budget"),
+    Feature("budget_sasaran_tables", 0.15, "One budget table per sasaran (No | Sasaran | Indikator | "
+            "Program | Pagu | Realisasi | %), goal and indicator merged down its programmes, a TOTAL PER "
+            "SASARAN row each and no report total (Bakesbangpol Kota Bandung 2024).", "budget"),
+    Feature("budget_decoy_tables", 0.25, "After the programme budget, a table with pagu and realisasi "
+            "columns that holds no programme: Belanja Tidak Langsung by account, Pendapatan Asli Daerah, "
+            "or spending by kind (Belanja Langsung / Tidak Langsung) (Dishub Jatim 2019, Bapenda Garut 2017)."),
+    Feature("budget_wrapped_figures", 0.15, "Budget figures wrapped inside their cells, the last digits on a "
+            "line of their own ('112,996,359,30' / '0'), as in narrow amount columns (Dishub Jatim 2019); "
+            "drawn in a ruled table (borderless tables read one row per line and leave the tail on a line "
+            "of its own: not read yet)."),
     Feature("spending_table", 0.5, "A table by type of spending (Belanja Pegawai / Barang / Modal)."),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
