@@ -80,7 +80,8 @@ def _alternation(phrases: tuple[str, ...], whole_words: bool = False) -> str:
     return "|".join(rf"\b{f}\b" if whole_words else f for f in forms)
 
 
-_CAPTION_START = re.compile(rf"^({_alternation((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*\d", re.IGNORECASE)
+#: ``Tabel 3.4``, and ``Tabel III. 4`` as reports that number their chapters in Roman print it.
+_CAPTION_START = re.compile(rf"^({_alternation((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*(\d|[IVX]+\s*\.\s*\d)", re.IGNORECASE)
 _MEASUREMENT_TITLE = re.compile(_alternation(MEASUREMENT_TITLES))
 _PLAN_TITLE = re.compile(_alternation(PLAN_TITLES))
 #: A comparison names what the year is compared with after ``dengan`` / ``terhadap``

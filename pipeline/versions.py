@@ -38,7 +38,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 4),
     ("ocr", 6),
     ("extract", 11),
-    ("interpret", 12),
+    ("interpret", 13),
     ("normalize", 8),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
