@@ -23,7 +23,16 @@ from dataclasses import dataclass, field
 from lkj.extract.layout import LINE_PER_ROW_FLAVORS, LogicalTable
 from lkj.extract.numbers import parse_value
 from lkj.extract.units import canonical_unit
-from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, MEASURE_WORDS, PERCENT, PLAN_LEVELS, TOTAL_WORDS
+from lkj.extract.vocabulary import (
+    AVERAGE_WORDS,
+    BROKEN_WORD_TAILS,
+    GOAL_HEADING,
+    GOAL_LABELS,
+    MEASURE_WORDS,
+    PERCENT,
+    PLAN_LEVELS,
+    TOTAL_WORDS,
+)
 from lkj.extract.warning_codes import ReportWarning
 
 VALUE_ROLES = ("target", "realization", "achievement")
@@ -58,10 +67,37 @@ def join_lines(text: str) -> str:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     out = ""
     for line in lines:
-        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalpha()):
+        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalpha()) and not _broken_word(out, line):
             out += " "
         out += line
     return " ".join(out.split())
+
+
+def _broken_word(before: str, line: str) -> bool:
+    """Does ``line`` open with the tail of a word that a narrow cell broke without a hyphen
+    (``Meningkatka`` / ``n kualitas``, ``Perlindung`` / ``an``, ``Meningk`` / ``atnya``)?
+
+    The tail is a lone lower-case letter (no Indonesian word is one letter) or one of the
+    word endings that are no word of their own (:data:`BROKEN_WORD_TAILS`), after a word of
+    three letters or more that ends the line above in a lower-case letter.
+    """
+    last = before.rsplit(" ", 1)[-1]
+    tail = line.split(" ", 1)[0]
+    return (len(last) >= 3 and last.isalpha() and last[-1].islower() and tail.isalpha() and tail.islower()
+            and (len(tail) == 1 or tail in BROKEN_WORD_TAILS))
+
+
+def split_bare_number(text: str) -> tuple[str | None, str]:
+    """``1 Indeks Kepuasan ...`` → ("1", "Indeks Kepuasan ..."): the indicator's number printed in its
+    own cell before the text, with no ``.`` or ``)`` after it (a hanging indent).
+
+    Only a number (``1``, ``1.1``) before a measure word (``Indeks``, ``Persentase``, ``Jumlah`` ...)
+    is taken for a row number: an indicator never opens with a bare count of a measure.
+    """
+    head, _, rest = text.partition(" ")
+    if rest and re.fullmatch(r"\d{1,2}(\.\d{1,2})*", head) and names_measure(rest):
+        return head, rest.strip()
+    return None, text
 
 
 def _clean_number(text: str) -> str | None:
@@ -457,7 +493,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
                 if row.goal == goal and row.goal_no == goal_no:
                     row.goal = longer
             goal, goal_text = longer, ""
-        ind_text = strip_marker(join_lines(cell(cells, ind_col)))
+        bare_no, ind_text = split_bare_number(strip_marker(join_lines(cell(cells, ind_col))))
         if body.starts_part and rows and body.page != rows[-1].page and not has_values and not number:
             last = rows[-1]  # the tail of a row cut by the page break
             if goal_text and last.goal:
@@ -510,7 +546,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
                 page=body.page,
                 goal_no=goal_no if goal_col is not None or goal else None,
                 goal=goal,
-                indicator_no=number if goal_col is None else None,
+                indicator_no=(number or bare_no) if goal_col is None else None,
                 indicator=piece.text,
                 unit_raw=piece.unit,
                 values=capaian_in_brackets(piece.values),

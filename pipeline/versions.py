@@ -37,7 +37,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 4),
     ("ocr", 6),
-    ("extract", 11),
+    ("extract", 12),
     ("interpret", 13),
     ("normalize", 8),
 )
