@@ -13,6 +13,7 @@ from lkj.extract.measurement import (
     IndicatorRow,
     choose_value_columns,
     indicator_rows,
+    join_lines,
     other_years_only,
     roman_to_arabic,
     split_goal_number,
@@ -37,7 +38,7 @@ def _info(table: LogicalTable, n_rows: int, reason: str = "") -> TableInfo:
 
 
 #: Where a table's own caption begins after the goal heading printed above it.
-_CAPTION_IN_LINE = re.compile(rf"\\b(?:{'|'.join((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\\s.]*\\d", re.IGNORECASE)
+_CAPTION_IN_LINE = re.compile(rf"\b(?:{'|'.join((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*\d", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
@@ -58,7 +59,7 @@ def goal_from_title(title: str) -> tuple[str | None, str | None]:
     if opening in _QUOTES:
         closing = rest.find(_QUOTES[opening], 1)
         return None, (" ".join(rest[1:closing].split()) if closing > 0 else None)
-    line = " ".join(rest.split())  # the heading is the last text above the table, wrapped or not
+    line = join_lines(rest)  # the heading is the last text above the table, wrapped or not
     line = _CAPTION_IN_LINE.split(line, maxsplit=1)[0].strip()  # ``Sasaran I : goal`` above ``Tabel 3.1 ...``
     number, text = split_goal_number(line)
     if number is None:
