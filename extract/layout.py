@@ -36,6 +36,7 @@ from lkj.extract.vocabulary import (
     PLAN_TITLES,
     SPENDING_WORDS,
     TABLE_CAPTION_WORDS,
+    YEAR_WORDS,
 )
 
 #: Words in the text above a table that open another table, so it continues none above:
@@ -270,6 +271,24 @@ def _measurement_percent(roles: list[ColumnRole]) -> list[ColumnRole]:
     return [ColumnRole(meant, r.year, r.label) if r.role == "absorption" else r for r in roles]
 
 
+def _realized_capaian(roles: list[ColumnRole]) -> list[ColumnRole]:
+    """``Capaian`` beside a later ``Capaian Target`` (or ``% Capaian``) is the realisation.
+
+    Some reports (Kejaksaan's SAKIP tables: ``Target | Capaian | Capaian Target``) call the realised
+    value ``Capaian`` and the percentage of the target ``Capaian Target``. With no realisation
+    column and two capaian columns, the first one headed by the bare word (a year allowed) is the
+    realisation; the other stays the capaian.
+    """
+    kinds = [r.role for r in roles]
+    if "realization" in kinds or kinds.count("achievement") < 2:
+        return roles
+    first = kinds.index("achievement")
+    words = [w for w in roles[first].label.lower().split() if not w.isdigit() and w not in YEAR_WORDS]
+    if words != ["capaian"]:
+        return roles
+    return [ColumnRole("realization", r.year, r.label) if i == first else r for i, r in enumerate(roles)]
+
+
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
     """Join continued parts, label columns with roles, and classify each table."""
     tables: list[LogicalTable] = []
@@ -288,7 +307,7 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
             continue
         tables.append(LogicalTable(id=len(tables) + 1, grid=grid, parts=[raw]))
     for table in tables:
-        table.roles = _measurement_percent([column_role(c.label) for c in table.grid.columns])
+        table.roles = _realized_capaian(_measurement_percent([column_role(c.label) for c in table.grid.columns]))
         table.kind = _classify(table)
         if table.kind != "other" and all(p.flavor in LINE_PER_ROW_FLAVORS for p in table.parts):
             _merge_wrapped_lines(table)

@@ -28,6 +28,7 @@ from lkj.extract.vocabulary import (
     BROKEN_WORD_TAILS,
     GOAL_HEADING,
     GOAL_LABELS,
+    INDICATOR_CODE_WORDS,
     MEASURE_WORDS,
     PERCENT,
     PLAN_LEVELS,
@@ -89,15 +90,23 @@ def _broken_word(before: str, line: str) -> bool:
 
 def split_bare_number(text: str) -> tuple[str | None, str]:
     """``1 Indeks Kepuasan ...`` → ("1", "Indeks Kepuasan ..."): the indicator's number printed in its
-    own cell before the text, with no ``.`` or ``)`` after it (a hanging indent).
+    own cell before the text, with no ``.`` or ``)`` after it (a hanging indent); ``IKS 1.1 ...`` →
+    ("IKS 1.1", "..."): an indicator code (:data:`INDICATOR_CODE_WORDS`) before the text.
 
     Only a number (``1``, ``1.1``) before a measure word (``Indeks``, ``Persentase``, ``Jumlah`` ...)
     is taken for a row number: an indicator never opens with a bare count of a measure.
     """
     head, _, rest = text.partition(" ")
-    if rest and re.fullmatch(r"\d{1,2}(\.\d{1,2})*", head) and names_measure(rest):
+    if head.lower() in INDICATOR_CODE_WORDS:  # ``IKS 1.1 Penanganan ...``: a code names the row, any wording follows
+        number, _, after = rest.partition(" ")
+        if after and re.fullmatch(_ROW_NUMBER, number):
+            return f"{head} {number}", after.strip()
+    if rest and re.fullmatch(_ROW_NUMBER, head) and names_measure(rest):
         return head, rest.strip()
     return None, text
+
+
+_ROW_NUMBER = r"\d{1,2}(\.\d{1,2})*\.?"
 
 
 def _clean_number(text: str) -> str | None:
@@ -523,7 +532,11 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             filled = [c for c in cells if c.strip()]
             if len(filled) == 1 and (goal_col is None or not goal_text or not ind_text):
                 heading = (strip_marker(join_lines(filled[0])), (goal_no, goal), None)
-                goal_no, goal = split_goal_number(filled[0])  # a full-width goal row
+                number_printed, text = split_goal_number(filled[0])  # a full-width goal row
+                if number_printed is None and goal_no and not goal:
+                    goal = text  # the text under a goal row that printed only the number (``Sasaran Strategis 2``)
+                else:
+                    goal_no, goal = number_printed, text
                 continue
         if goal_text:
             printed_no, goal = split_goal_number(goal_text)

@@ -411,6 +411,10 @@ KEEP_WORDS = NEGATIONS | {
 #: ``Meningk`` / ``atnya``, ``komunika`` / ``si``) and that are no Indonesian word of their own.
 BROKEN_WORD_TAILS = frozenset({"an", "aan", "kan", "nya", "atnya", "si", "kannya", "annya"})
 
+#: Words of an indicator's code printed before its text (``IKS 1.1`` Indikator Kinerja Sasaran,
+#: ``IKU 2`` Indikator Kinerja Utama, ``IK 3``).
+INDICATOR_CODE_WORDS = frozenset({"iks", "iku", "ik", "iki"})
+
 MEASURE_WORDS = frozenset({"persentase", "jumlah", "nilai", "tingkat", "indeks", "rasio", "rata", "predikat", "opini"})
 
 #: Spelling variants found in LKj reports and the spelling labels get: ``Prosentase`` and

@@ -121,6 +121,9 @@ MAIN_RULE = ("rank: a numbered caption naming the measurement (Bab III) > a numb
              "then a 'Pengukuran' caption; then more rows; then the earlier table")
 
 
+PER_GOAL = "not main: a per-goal table (one goal)"
+
+
 def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[LogicalTable], dict[int, str]]:
     """The performance-measurement table(s) of the report, and why each measurement table is or is not main.
 
@@ -155,7 +158,7 @@ def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[Logi
         if table.id in in_series:
             continue
         if len(rows) < 2 or len(goals) == 1 or (not goals and goal_from_title(table.parts[0].title) != (None, None)):
-            reasons[table.id] = "not main: a per-goal table (one goal)" if rows else "not main: fewer than two rows"
+            reasons[table.id] = PER_GOAL if rows else "not main: fewer than two rows"
             continue
         entries.append([table])
     entries += series
@@ -172,6 +175,12 @@ def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[Logi
         if best_key is None or key > best_key:
             best, best_key = entry, key
     n = len(entries)
+    if len(best) > 1:
+        # the series' other per-goal tables, whose captions a heading's wrapped line hid from the stem
+        roles, series_entry = tuple(r.role for r in best[0].roles), best
+        best = sorted(best + [table for table, rows in eligible if rows and reasons.get(table.id) == PER_GOAL
+                              and tuple(r.role for r in table.roles) == roles], key=lambda t: (t.pages[0], t.id))
+        entries = [e for e in entries if e is not series_entry] + [best]
     chosen = {table.id for table in best}
     for entry in entries:
         for table in entry:
