@@ -83,7 +83,7 @@ def _broken_word(before: str, line: str) -> bool:
     three letters or more that ends the line above in a lower-case letter.
     """
     last = before.rsplit(" ", 1)[-1]
-    tail = line.split(" ", 1)[0]
+    tail = line.split(" ", 1)[0].rstrip(",.;:)")  # ``penyeberanga`` / ``n)``
     return (len(last) >= 3 and last.isalpha() and last[-1].islower() and tail.isalpha() and tail.islower()
             and (len(tail) == 1 or tail in BROKEN_WORD_TAILS))
 

@@ -157,7 +157,10 @@ def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[Logi
         goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal}
         if table.id in in_series:
             continue
-        if len(rows) < 2 or len(goals) == 1 or (not goals and goal_from_title(table.parts[0].title) != (None, None)):
+        heading = goal_from_title(table.parts[0].title) != (None, None)
+        # one goal in a ``Tabel N`` caption naming the measurement, with no goal heading above: a unit with one goal
+        consolidated = is_numbered(table.caption) and title_kind(table.caption, year) == "measurement" and not heading
+        if len(rows) < 2 or (len(goals) == 1 and not consolidated) or (not goals and heading):
             reasons[table.id] = PER_GOAL if rows else "not main: fewer than two rows"
             continue
         entries.append([table])
