@@ -381,6 +381,15 @@ def unit_in_text(indicator: str) -> str:
     return inner if inner and (inner == PERCENT or canonical_unit(inner)) else ""
 
 
+def unit_in_headers(table: LogicalTable, columns: dict[str, int]) -> str:
+    """``%`` when the headers of the target and realisation columns print it (``Target (%)``,
+    ``Realisasi (%)``) and the table has no Satuan column: the unit of their bare values. Both must
+    say so (one column in percent and the other not names no unit for the row)."""
+    labels = [table.roles[i].label for role, i in columns.items() if role in ("target", "realization")]
+    marked = [PERCENT in label.replace(" ", "").replace("(%)", " % ").split() for label in labels]
+    return PERCENT if marked and all(marked) else ""
+
+
 def _continues_text(text: str) -> bool:
     """Text that opens in the middle of a sentence (lower case, a closing bracket or a comma):
     the rest of the cell above, not a new goal."""
@@ -463,6 +472,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     if ind_col is None:
         ind_col, goal_col = goal_col, None  # "Sasaran / Indikator" printed in one column
     value_cols = set(columns.values())
+    header_unit = unit_in_headers(table, columns)
     extra_cols = [i for i, r in enumerate(table.roles) if r.role in EXTRA_ROLES and i not in value_cols]
     text_cols = [i for i, r in enumerate(table.roles) if r.role in TEXT_ROLES and i not in value_cols]
     rows: list[IndicatorRow] = []
@@ -549,7 +559,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             continue
         raw_values = {role: cell(cells, i) for role, i in columns.items()}
         split = None if sub_item else split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
-        unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else unit_in_text(ind_text)
+        unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else (unit_in_text(ind_text) or header_unit)
         pieces = split or [Piece(ind_text, values, unit_text)]
         for piece in pieces:
             extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols + text_cols}

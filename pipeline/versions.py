@@ -39,7 +39,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ocr", 6),
     ("extract", 12),
     ("interpret", 13),
-    ("normalize", 8),
+    ("normalize", 9),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {
