@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lkj.extract.headers import glue_label_lines, is_column_numbering, label_text, looks_like_header
 from lkj.extract.raw_table import RawTable
-from lkj.extract.vocabulary import GOAL_HEADING
+from lkj.extract.vocabulary import GOAL_HEADING, PLAN_LEVELS
 
 Span = tuple[float, float]
 
@@ -96,12 +96,21 @@ def _is_subheader(texts: list[str]) -> bool:
     return bool(filled) and all(len(t) <= 12 and len(t.split()) <= 2 for t in filled) and len(filled) < len(texts)
 
 
+_LEVEL_HEADING = re.compile(rf"^({'|'.join(PLAN_LEVELS)})\s*(\d+|[IVX]+)?\s*[:.]\s*\S", re.IGNORECASE)
+
+
+def _level_heading(text: str) -> bool:
+    """``Misi 2: Meningkatkan ...`` printed inside the header band over the text columns: the level
+    above the goals, a group heading, not a word of the labels below it."""
+    return bool(_LEVEL_HEADING.match(" ".join(text.split())))
+
+
 def leaf_columns(table: RawTable, header_rows: int) -> list[Column]:
     """Leaf header cells, labelled with every header text printed above them."""
     cells: list[tuple[int, Span, str]] = []
     for r in range(header_rows):
         for text, span in zip(table.rows[r], table.spans[r]):
-            if span is not None and _clean(text) and not is_column_numbering([_clean(text), "1"]):
+            if span is not None and _clean(text) and not is_column_numbering([_clean(text), "1"]) and not _level_heading(text):
                 cells.append((r, span, label_text(_clean(text))))
     leaves: list[Span] = []
     for r, span, _ in cells:

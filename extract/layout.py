@@ -277,14 +277,17 @@ def _realized_capaian(roles: list[ColumnRole]) -> list[ColumnRole]:
     Some reports (Kejaksaan's SAKIP tables: ``Target | Capaian | Capaian Target``) call the realised
     value ``Capaian`` and the percentage of the target ``Capaian Target``. With no realisation
     column and two capaian columns, the first one headed by the bare word (a year allowed) is the
-    realisation; the other stays the capaian.
+    realisation; the other stays the capaian. So is a lone ``Capaian`` paired with ``Target`` under
+    the same year (``Tahun: Target 2019 | Capaian 2019``, rule 4 of tests/labels/real/NOTES.md).
     """
     kinds = [r.role for r in roles]
-    if "realization" in kinds or kinds.count("achievement") < 2:
+    if "realization" in kinds or "achievement" not in kinds:
         return roles
     first = kinds.index("achievement")
     words = [w for w in roles[first].label.lower().split() if not w.isdigit() and w not in YEAR_WORDS]
-    if words != ["capaian"]:
+    # ``Target 2019 | Capaian 2019`` under one year and nothing else for the result: the realisation
+    paired = roles[first].year is not None and any(r.role == "target" and r.year == roles[first].year for r in roles)
+    if words != ["capaian"] or not (kinds.count("achievement") >= 2 or (paired and kinds.count("achievement") == 1)):
         return roles
     return [ColumnRole("realization", r.year, r.label) if i == first else r for i, r in enumerate(roles)]
 
