@@ -10,10 +10,12 @@ every header text above it, and each body cell goes to the leaf it overlaps most
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lkj.extract.headers import glue_label_lines, is_column_numbering, label_text, looks_like_header
 from lkj.extract.raw_table import RawTable
+from lkj.extract.vocabulary import GOAL_HEADING, PLAN_LEVELS
 
 Span = tuple[float, float]
 
@@ -103,12 +105,21 @@ def _is_subheader(texts: list[str]) -> bool:
     return bool(filled) and all(len(t) <= 12 and len(t.split()) <= 2 for t in filled) and len(filled) < len(texts)
 
 
+_LEVEL_HEADING = re.compile(rf"^({'|'.join(PLAN_LEVELS)})\s*(\d+|[IVX]+)?\s*[:.]\s*\S", re.IGNORECASE)
+
+
+def _level_heading(text: str) -> bool:
+    """``Misi 2: Meningkatkan ...`` printed inside the header band over the text columns: the level
+    above the goals, a group heading, not a word of the labels below it."""
+    return bool(_LEVEL_HEADING.match(" ".join(text.split())))
+
+
 def leaf_columns(table: RawTable, header_rows: int) -> list[Column]:
     """Leaf header cells, labelled with every header text printed above them."""
     cells: list[tuple[int, Span, str]] = []
     for r in range(header_rows):
         for text, span in zip(table.rows[r], table.spans[r]):
-            if span is not None and _clean(text) and not is_column_numbering([_clean(text), "1"]):
+            if span is not None and _clean(text) and not is_column_numbering([_clean(text), "1"]) and not _level_heading(text):
                 cells.append((r, span, label_text(_clean(text))))
     leaves: list[Span] = []
     for r, span, _ in cells:
@@ -180,16 +191,31 @@ def _repeats(texts: list[str], columns: list[Column]) -> bool:
     return same * 2 >= len(texts) and same >= min(2, len(columns))
 
 
+_GOAL_WORDS = r"\s*".join(GOAL_HEADING.split())  # text layers glue ``SasaranStrategis``
+_GOAL_HEADING = re.compile(rf"^{_GOAL_WORDS}\s*(\d+|[IVX]+)\.?$", re.IGNORECASE)
+
+
+def goal_heading(text: str) -> bool:
+    """``Sasaran Strategis 2`` alone: a goal's number, printed where a header label would be."""
+    return bool(_GOAL_HEADING.match(" ".join(text.split())))
+
+
 def build_grid(table: RawTable, columns: list[Column] | None = None) -> Grid:
     """Label the columns (or reuse ``columns`` of the part this one continues) and align rows."""
     header_rows = count_header_rows(table)
     if columns is None:
         columns = leaf_columns(table, header_rows) if header_rows else columns_from_body(table)
     grid = Grid(columns=columns, header_rows=header_rows)
+    if header_rows and columns and goal_heading(columns[0].label):
+        # the header is the first goal's group row (``Sasaran Strategis 1 | Target | Capaian``)
+        grid.rows.append(BodyRow([columns[0].label] + [""] * (len(columns) - 1), table.page, 0, starts_part=True))
     for index in range(header_rows, len(table.rows)):
         texts = table.rows[index]
         filled = [_clean(t) for t in texts if _clean(t)]
         if is_column_numbering(filled) or (looks_like_header(filled) and _repeats(filled, columns)):
+            if filled and goal_heading(filled[0]):  # repeated as each goal's group row: its goal number stays
+                grid.rows.append(BodyRow([filled[0]] + [""] * (len(columns) - 1), table.page, index,
+                                         starts_part=not grid.rows, box=table.row_box(index)))
             continue  # a header repeated inside the body
         cells = align_row(texts, table.spans[index], columns)
         if any(cells):

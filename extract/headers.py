@@ -16,6 +16,7 @@ from lkj.extract.vocabulary import (
     HEADER_WORDS,
     MONEY_HEADER_WORDS,
     PAGU_STAGE_WORDS,
+    REALIZED_RESULT_WORD,
     YEAR_WORDS,
 )
 
@@ -83,13 +84,26 @@ def column_role(label: str) -> ColumnRole:
     if set(bare) & PAGU_STAGE_WORDS and set(bare) <= PAGU_STAGE_WORDS | MONEY_HEADER_WORDS:
         return ColumnRole("pagu", None, label)  # ``Penetapan``, ``Perubahan (Rp)``: the budget as enacted or revised
     glued = "".join(words)  # narrow header cells break words without a hyphen: "TARGE" / "T"
+    if _realized_result(bare):
+        return ColumnRole("realization", header_year(label), label)
     for role, alternatives in COLUMN_ROLE_WORDS:
         for needed in alternatives:
             if all((w in bare) or (w in words) or (len(w) > 3 and w in glued) for w in needed):
                 if role == "no" and len(bare) > 2:
                     continue  # "No" only names a column on its own ("No", "No.", "NO URUT")
                 return ColumnRole(role, header_year(label), label)
+    if REALIZED_RESULT_WORD in bare and header_year(label) is not None:
+        return ColumnRole("realization", header_year(label), label)  # ``Hasil Tahun 2017``: the year's result
     return ColumnRole("other", header_year(label), label)
+
+
+def _realized_result(bare: list[str]) -> bool:
+    """``Realisasi Capaian 2017`` (``REALISASI CAPAIAN`` spanning year columns): the capaian that was
+    realised, i.e. the realisation, not the capaian percentage, which such tables print in a column of
+    its own (``Persentase (%)``). A percent mark or a money word keeps the header's usual role."""
+    if "realisasi" not in bare or "capaian" not in bare or bare.index("realisasi") > bare.index("capaian"):
+        return False
+    return not any(w in bare for w in ("%", "(%)", "persentase", "tingkat", "anggaran", "keuangan", "rp"))
 
 
 def is_year_label(text: str) -> bool:

@@ -36,6 +36,7 @@ from lkj.extract.vocabulary import (
     PLAN_TITLES,
     SPENDING_WORDS,
     TABLE_CAPTION_WORDS,
+    YEAR_WORDS,
 )
 
 #: Words in the text above a table that open another table, so it continues none above:
@@ -80,7 +81,8 @@ def _alternation(phrases: tuple[str, ...], whole_words: bool = False) -> str:
     return "|".join(rf"\b{f}\b" if whole_words else f for f in forms)
 
 
-_CAPTION_START = re.compile(rf"^({_alternation((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*\d", re.IGNORECASE)
+#: ``Tabel 3.4``, and ``Tabel III. 4`` as reports that number their chapters in Roman print it.
+_CAPTION_START = re.compile(rf"^({_alternation((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*(\d|[IVX]+\s*\.\s*\d)", re.IGNORECASE)
 _MEASUREMENT_TITLE = re.compile(_alternation(MEASUREMENT_TITLES))
 _PLAN_TITLE = re.compile(_alternation(PLAN_TITLES))
 #: A comparison names what the year is compared with after ``dengan`` / ``terhadap``
@@ -306,6 +308,27 @@ def _titles_out(raw: RawTable) -> RawTable:
                    title=f"{raw.title}\n{title}" if raw.title else title)
 
 
+def _realized_capaian(roles: list[ColumnRole]) -> list[ColumnRole]:
+    """``Capaian`` beside a later ``Capaian Target`` (or ``% Capaian``) is the realisation.
+
+    Some reports (Kejaksaan's SAKIP tables: ``Target | Capaian | Capaian Target``) call the realised
+    value ``Capaian`` and the percentage of the target ``Capaian Target``. With no realisation
+    column and two capaian columns, the first one headed by the bare word (a year allowed) is the
+    realisation; the other stays the capaian. So is a lone ``Capaian`` paired with ``Target`` under
+    the same year (``Tahun: Target 2019 | Capaian 2019``, rule 4 of tests/labels/real/NOTES.md).
+    """
+    kinds = [r.role for r in roles]
+    if "realization" in kinds or "achievement" not in kinds:
+        return roles
+    first = kinds.index("achievement")
+    words = [w for w in roles[first].label.lower().split() if not w.isdigit() and w not in YEAR_WORDS]
+    # ``Target 2019 | Capaian 2019`` under one year and nothing else for the result: the realisation
+    paired = roles[first].year is not None and any(r.role == "target" and r.year == roles[first].year for r in roles)
+    if words != ["capaian"] or not (kinds.count("achievement") >= 2 or (paired and kinds.count("achievement") == 1)):
+        return roles
+    return [ColumnRole("realization", r.year, r.label) if i == first else r for i, r in enumerate(roles)]
+
+
 def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
     """Join continued parts, label columns with roles, and classify each table."""
     tables: list[LogicalTable] = []
@@ -324,7 +347,7 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
             continue
         tables.append(LogicalTable(id=len(tables) + 1, grid=grid, parts=[raw]))
     for table in tables:
-        table.roles = _measurement_percent([column_role(c.label) for c in table.grid.columns])
+        table.roles = _realized_capaian(_measurement_percent([column_role(c.label) for c in table.grid.columns]))
         table.kind = _classify(table)
         if table.kind != "other" and all(p.flavor in LINE_PER_ROW_FLAVORS for p in table.parts):
             _merge_wrapped_lines(table)

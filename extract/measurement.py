@@ -23,7 +23,17 @@ from dataclasses import dataclass, field
 from lkj.extract.layout import LINE_PER_ROW_FLAVORS, LogicalTable
 from lkj.extract.numbers import parse_value
 from lkj.extract.units import canonical_unit
-from lkj.extract.vocabulary import AVERAGE_WORDS, GOAL_HEADING, GOAL_LABELS, MEASURE_WORDS, PERCENT, PLAN_LEVELS, TOTAL_WORDS
+from lkj.extract.vocabulary import (
+    AVERAGE_WORDS,
+    BROKEN_WORD_TAILS,
+    GOAL_HEADING,
+    GOAL_LABELS,
+    INDICATOR_CODE_WORDS,
+    MEASURE_WORDS,
+    PERCENT,
+    PLAN_LEVELS,
+    TOTAL_WORDS,
+)
 from lkj.extract.warning_codes import ReportWarning
 
 VALUE_ROLES = ("target", "realization", "achievement")
@@ -58,10 +68,45 @@ def join_lines(text: str) -> str:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     out = ""
     for line in lines:
-        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalpha()):
+        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalpha()) and not _broken_word(out, line):
             out += " "
         out += line
     return " ".join(out.split())
+
+
+def _broken_word(before: str, line: str) -> bool:
+    """Does ``line`` open with the tail of a word that a narrow cell broke without a hyphen
+    (``Meningkatka`` / ``n kualitas``, ``Perlindung`` / ``an``, ``Meningk`` / ``atnya``)?
+
+    The tail is a lone lower-case letter (no Indonesian word is one letter) or one of the
+    word endings that are no word of their own (:data:`BROKEN_WORD_TAILS`), after a word of
+    three letters or more that ends the line above in a lower-case letter.
+    """
+    last = before.rsplit(" ", 1)[-1]
+    tail = line.split(" ", 1)[0].rstrip(",.;:)")  # ``penyeberanga`` / ``n)``
+    return (len(last) >= 3 and last.isalpha() and last[-1].islower() and tail.isalpha() and tail.islower()
+            and (len(tail) == 1 or tail in BROKEN_WORD_TAILS))
+
+
+def split_bare_number(text: str) -> tuple[str | None, str]:
+    """``1 Indeks Kepuasan ...`` → ("1", "Indeks Kepuasan ..."): the indicator's number printed in its
+    own cell before the text, with no ``.`` or ``)`` after it (a hanging indent); ``IKS 1.1 ...`` →
+    ("IKS 1.1", "..."): an indicator code (:data:`INDICATOR_CODE_WORDS`) before the text.
+
+    Only a number (``1``, ``1.1``) before a measure word (``Indeks``, ``Persentase``, ``Jumlah`` ...)
+    is taken for a row number: an indicator never opens with a bare count of a measure.
+    """
+    head, _, rest = text.partition(" ")
+    if head.lower() in INDICATOR_CODE_WORDS:  # ``IKS 1.1 Penanganan ...``: a code names the row, any wording follows
+        number, _, after = rest.partition(" ")
+        if after and re.fullmatch(_ROW_NUMBER, number):
+            return f"{head} {number}", after.strip()
+    if rest and re.fullmatch(_ROW_NUMBER, head) and names_measure(rest):
+        return head, rest.strip()
+    return None, text
+
+
+_ROW_NUMBER = r"\d{1,2}(\.\d{1,2})*\.?"
 
 
 def _clean_number(text: str) -> str | None:
@@ -336,6 +381,15 @@ def unit_in_text(indicator: str) -> str:
     return inner if inner and (inner == PERCENT or canonical_unit(inner)) else ""
 
 
+def unit_in_headers(table: LogicalTable, columns: dict[str, int]) -> str:
+    """``%`` when the headers of the target and realisation columns print it (``Target (%)``,
+    ``Realisasi (%)``) and the table has no Satuan column: the unit of their bare values. Both must
+    say so (one column in percent and the other not names no unit for the row)."""
+    labels = [table.roles[i].label for role, i in columns.items() if role in ("target", "realization")]
+    marked = [PERCENT in label.replace(" ", "").replace("(%)", " % ").split() for label in labels]
+    return PERCENT if marked and all(marked) else ""
+
+
 def _continues_text(text: str) -> bool:
     """Text that opens in the middle of a sentence (lower case, a closing bracket or a comma):
     the rest of the cell above, not a new goal."""
@@ -418,6 +472,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     if ind_col is None:
         ind_col, goal_col = goal_col, None  # "Sasaran / Indikator" printed in one column
     value_cols = set(columns.values())
+    header_unit = unit_in_headers(table, columns)
     extra_cols = [i for i, r in enumerate(table.roles) if r.role in EXTRA_ROLES and i not in value_cols]
     text_cols = [i for i, r in enumerate(table.roles) if r.role in TEXT_ROLES and i not in value_cols]
     rows: list[IndicatorRow] = []
@@ -457,7 +512,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
                 if row.goal == goal and row.goal_no == goal_no:
                     row.goal = longer
             goal, goal_text = longer, ""
-        ind_text = strip_marker(join_lines(cell(cells, ind_col)))
+        bare_no, ind_text = split_bare_number(strip_marker(join_lines(cell(cells, ind_col))))
         if body.starts_part and rows and body.page != rows[-1].page and not has_values and not number:
             last = rows[-1]  # the tail of a row cut by the page break
             if goal_text and last.goal:
@@ -487,7 +542,11 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             filled = [c for c in cells if c.strip()]
             if len(filled) == 1 and (goal_col is None or not goal_text or not ind_text):
                 heading = (strip_marker(join_lines(filled[0])), (goal_no, goal), None)
-                goal_no, goal = split_goal_number(filled[0])  # a full-width goal row
+                number_printed, text = split_goal_number(filled[0])  # a full-width goal row
+                if number_printed is None and goal_no and not goal:
+                    goal = text  # the text under a goal row that printed only the number (``Sasaran Strategis 2``)
+                else:
+                    goal_no, goal = number_printed, text
                 continue
         if goal_text:
             printed_no, goal = split_goal_number(goal_text)
@@ -500,7 +559,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
             continue
         raw_values = {role: cell(cells, i) for role, i in columns.items()}
         split = None if sub_item else split_stacked(cell(cells, ind_col), raw_values, cell(cells, unit_col))
-        unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else unit_in_text(ind_text)
+        unit_text = join_lines(cell(cells, unit_col)) if unit_col is not None else (unit_in_text(ind_text) or header_unit)
         pieces = split or [Piece(ind_text, values, unit_text)]
         for piece in pieces:
             extra = {table.roles[i].label: join_lines(cell(cells, i)) for i in extra_cols + text_cols}
@@ -510,7 +569,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
                 page=body.page,
                 goal_no=goal_no if goal_col is not None or goal else None,
                 goal=goal,
-                indicator_no=number if goal_col is None else None,
+                indicator_no=(number or bare_no) if goal_col is None else None,
                 indicator=piece.text,
                 unit_raw=piece.unit,
                 values=capaian_in_brackets(piece.values),

@@ -549,6 +549,9 @@ def _read_unit(tokens: list[_Token], money_context: bool) -> tuple[int | None, s
         pair = canonical_unit(f"{rest[0].text} {rest[1].text}")
         if pair:
             return scale, pair, rest[2:]
+    if (len(rest) == 2 and rest[0].kind == rest[1].kind == "word" and not scale
+            and not any(canonical_unit(t.text) or t.text in SAKIP_GRADES for t in rest)):
+        return scale, f"{fold(rest[0].text)} {fold(rest[1].text)}", []  # ``80 nilai indeks``: the cell's two words
     if rest and rest[0].kind == "word" and rest[0].text not in SAKIP_GRADES:
         return scale, canonical_unit(rest[0].text) or fold(rest[0].text), rest[1:]
     return scale, None, rest

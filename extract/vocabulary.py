@@ -187,6 +187,9 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("assessment", (("kategori",), ("predikat",), ("kriteria",))),
 )
 
+#: A header word that, with a year (``Hasil Tahun 2017``), names the year's realisation.
+REALIZED_RESULT_WORD = "hasil"
+
 #: Words that make a row a header row rather than data (``NO | SASARAN | INDIKATOR ...``).
 HEADER_WORDS = frozenset({
     "no", "no.", "nomor", "sasaran", "strategis", "indikator", "kinerja", "target", "realisasi",
@@ -420,6 +423,14 @@ KEEP_WORDS = NEGATIONS | {
 
 #: Words that say how an indicator is measured, as its first word; two indicators
 #: measured differently differ.
+#: Word endings that a narrow table cell breaks off without a hyphen (``Perlindung`` / ``an``,
+#: ``Meningk`` / ``atnya``, ``komunika`` / ``si``) and that are no Indonesian word of their own.
+BROKEN_WORD_TAILS = frozenset({"an", "aan", "kan", "nya", "atnya", "si", "kannya", "annya"})
+
+#: Words of an indicator's code printed before its text (``IKS 1.1`` Indikator Kinerja Sasaran,
+#: ``IKU 2`` Indikator Kinerja Utama, ``IK 3``).
+INDICATOR_CODE_WORDS = frozenset({"iks", "iku", "ik", "iki"})
+
 MEASURE_WORDS = frozenset({"persentase", "jumlah", "nilai", "tingkat", "indeks", "rasio", "rata", "predikat", "opini"})
 
 #: Spelling variants found in LKj reports and the spelling labels get: ``Prosentase`` and

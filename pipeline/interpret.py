@@ -1,6 +1,8 @@
 """Stage 3: say which table is which, and read unit, year, indicators and budgets raw."""
 from __future__ import annotations
 
+import re
+
 from lkj.extract.budget import BudgetFindings, not_programme_tables, program_rows, prose_money, spending_rows
 from lkj.extract.document_kind import document_type
 from lkj.extract.file_name import reconcile
@@ -11,11 +13,13 @@ from lkj.extract.measurement import (
     IndicatorRow,
     choose_value_columns,
     indicator_rows,
+    join_lines,
     other_years_only,
+    roman_to_arabic,
     split_goal_number,
 )
 from lkj.extract.model import ColumnInfo, ExtractResult, IngestResult, InterpretResult, TableInfo
-from lkj.extract.vocabulary import COMPARISON_TABLE
+from lkj.extract.vocabulary import APPENDIX_WORDS, COMPARISON_TABLE, TABLE_CAPTION_WORDS
 from lkj.extract.warning_codes import ReportWarning
 
 
@@ -33,6 +37,8 @@ def _info(table: LogicalTable, n_rows: int, reason: str = "") -> TableInfo:
     )
 
 
+#: Where a table's own caption begins after the goal heading printed above it.
+_CAPTION_IN_LINE = re.compile(rf"\b(?:{'|'.join((*TABLE_CAPTION_WORDS, *APPENDIX_WORDS))})[\s.]*\d", re.IGNORECASE)
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
 
 
@@ -53,7 +59,8 @@ def goal_from_title(title: str) -> tuple[str | None, str | None]:
     if opening in _QUOTES:
         closing = rest.find(_QUOTES[opening], 1)
         return None, (" ".join(rest[1:closing].split()) if closing > 0 else None)
-    line = " ".join(rest.split())  # the heading is the last text above the table, wrapped or not
+    line = join_lines(rest)  # the heading is the last text above the table, wrapped or not
+    line = _CAPTION_IN_LINE.split(line, maxsplit=1)[0].strip()  # ``Sasaran I : goal`` above ``Tabel 3.1 ...``
     number, text = split_goal_number(line)
     if number is None:
         return None, None  # "sasaran" in running prose names no goal
@@ -71,44 +78,121 @@ def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | 
 
 
 def main_with_reasons(tables: list[LogicalTable], year: int | None) -> tuple[LogicalTable | None, dict[int, str]]:
-    """The performance-measurement table of the report, and why each measurement table is or is not it.
+    """The first main table, and why each measurement table is or is not main (see :func:`main_tables`)."""
+    chosen, reasons = main_tables(tables, year)
+    return (chosen[0] if chosen else None), reasons
+
+
+def series_stem(table: LogicalTable) -> str:
+    """A caption without its table number, goal number and goal text (``Tabel 3.14 Pencapaian
+    Kinerja`` → ``pencapaian kinerja``; ``Tabel 3.2 ... Sasaran Strategis II : Meningkatnya ...``
+    → ``... sasaran strategis``): per-goal tables of one report share it."""
+    head = table.caption.lower().split(":")[0]
+    words = [w for w in re.findall(r"[a-z]+|\d+", head)
+             if not w.isdigit() and w not in (*TABLE_CAPTION_WORDS, *APPENDIX_WORDS) and not roman_to_arabic(w.upper())]
+    return " ".join(words)
+
+
+def goal_series(candidates: list[tuple[LogicalTable, list[IndicatorRow]]]) -> list[list[LogicalTable]]:
+    """Runs of per-goal tables that together are the measurement (reports with no consolidated table).
+
+    A report that measures each goal in its own table prints them with one caption wording
+    (``Tabel 3.1 Pencapaian Kinerja`` ... ``Tabel 3.14 Pencapaian Kinerja``, or ``... Sasaran 1`` /
+    ``... Sasaran 2``) and one header, each table over other indicators. Two or more tables with the
+    same caption stem (:func:`series_stem`, never empty), the same column roles and no indicator text
+    in common are one series; tables that repeat each other's indicators are copies, not a series.
+    """
+    groups: dict[tuple, list[tuple[LogicalTable, list[IndicatorRow]]]] = {}
+    for table, rows in candidates:
+        stem = series_stem(table)
+        if stem and rows:
+            groups.setdefault((stem, tuple(r.role for r in table.roles)), []).append((table, rows))
+    series = []
+    for members in groups.values():
+        texts = [{_key(r.indicator) for r in rows} for _, rows in members]
+        if len(members) >= 2 and sum(map(len, texts)) == len(set().union(*texts)):
+            series.append([table for table, _ in members])
+    return series
+
+
+#: The rule that picks the main measurement table, as ``report_tables.reason`` states it.
+MAIN_RULE = ("rank: a numbered caption naming the measurement (Bab III) > a numbered caption > none (an Ikhtisar "
+             "summary); then one table over a series of per-goal tables with one caption wording; then goals printed; "
+             "then a 'Pengukuran' caption; then more rows; then the earlier table")
+
+
+PER_GOAL = "not main: a per-goal table (one goal)"
+
+
+def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[LogicalTable], dict[int, str]]:
+    """The performance-measurement table(s) of the report, and why each measurement table is or is not main.
 
     Candidates are measurement tables whose caption is not a plan or a comparison
     and that are not a per-goal detail table (one goal, or a title naming one goal).
-    Among them the caption decides first (a ``Tabel N`` caption naming the
-    measurement, as Bab III prints it, beats an untitled copy such as the Ikhtisar
-    Eksekutif's), then having goals, then a ``Pengukuran`` caption, then the rows
-    (:data:`MAIN_RULE`). The reasons go to ``report_tables.reason``.
+    A series of per-goal tables (:func:`goal_series`) is one candidate: a report
+    without a consolidated table measures its goals in them. Among the candidates
+    the caption decides first (a ``Tabel N`` caption naming the measurement, as Bab
+    III prints it, beats an untitled copy such as the Ikhtisar Eksekutif's), then a
+    single table beats a series (per-goal tables that repeat a consolidated one), then
+    having goals, then a ``Pengukuran`` caption, then the rows, then the earlier
+    table (:data:`MAIN_RULE`). The reasons go to ``report_tables.reason``.
     """
-    best, best_key = None, None
     reasons: dict[int, str] = {}
-    keys: dict[int, tuple] = {}
+    eligible: list[tuple[LogicalTable, list[IndicatorRow]]] = []
     for table in tables:
         if table.kind != "measurement":
             continue
-        text = table.caption
-        kind = title_kind(text, year)
+        kind = title_kind(table.caption, year)
         if kind in ("plan", "comparison"):
             reasons[table.id] = f"not main: its caption names a {kind}"
-            continue
-        if other_years_only(table, year):
+        elif other_years_only(table, year):
             reasons[table.id] = "not main: it prints no target of the reporting year, only other years'"
-            continue
-        rows = indicator_rows(table, year)
-        goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal}
-        if len(rows) < 2 or len(goals) == 1 or (not goals and goal_from_title(table.parts[0].title) != (None, None)):
-            reasons[table.id] = "not main: a per-goal table (one goal)" if rows else "not main: fewer than two rows"
-            continue
-        rank = 2 * (kind == "measurement") + is_numbered(text)
-        key = (rank, bool(goals), "pengukuran" in text.lower(), len(rows))
-        keys[table.id] = key
-        if best_key is None or key > best_key:
-            best, best_key = table, key
-    for table_id in keys:
-        if best is not None and table_id == best.id:
-            reasons[table_id] = f"main: ranked first of {len(keys)} candidate(s) by {MAIN_RULE}"
         else:
-            reasons[table_id] = f"not main: ranked below table {best.id if best else '?'} by {MAIN_RULE}; its rows are compared with the main table's"
+            eligible.append((table, indicator_rows(table, year)))
+    series = goal_series(eligible)
+    in_series = {table.id for group in series for table in group}
+    rows_of = {table.id: rows for table, rows in eligible}
+    entries: list[list[LogicalTable]] = []
+    for table, rows in eligible:
+        goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal}
+        if table.id in in_series:
+            continue
+        heading = goal_from_title(table.parts[0].title) != (None, None)
+        # one goal in a ``Tabel N`` caption naming the measurement, with no goal heading above: a unit with one goal
+        consolidated = is_numbered(table.caption) and title_kind(table.caption, year) == "measurement" and not heading
+        if len(rows) < 2 or (len(goals) == 1 and not consolidated) or (not goals and heading):
+            reasons[table.id] = PER_GOAL if rows else "not main: fewer than two rows"
+            continue
+        entries.append([table])
+    entries += series
+    best: list[LogicalTable] = []
+    best_key = None
+    for entry in sorted(entries, key=lambda e: (e[0].pages[0], e[0].id)):
+        text = entry[0].caption
+        kind = title_kind(text, year)
+        rows = [r for table in entry for r in rows_of[table.id]]
+        goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal} or (
+            {goal_from_title(table.parts[0].title) for table in entry} - {(None, None)} if len(entry) > 1 else set())
+        # a consolidated table outranks a series of the same caption rank (its per-goal tables repeat it)
+        key = (2 * (kind == "measurement") + is_numbered(text), len(entry) == 1, bool(goals), "pengukuran" in text.lower(), len(rows))
+        if best_key is None or key > best_key:
+            best, best_key = entry, key
+    n = len(entries)
+    if len(best) > 1:
+        # the series' other per-goal tables, whose captions a heading's wrapped line hid from the stem
+        roles, series_entry = tuple(r.role for r in best[0].roles), best
+        best = sorted(best + [table for table, rows in eligible if rows and reasons.get(table.id) == PER_GOAL
+                              and tuple(r.role for r in table.roles) == roles], key=lambda t: (t.pages[0], t.id))
+        entries = [e for e in entries if e is not series_entry] + [best]
+    chosen = {table.id for table in best}
+    for entry in entries:
+        for table in entry:
+            if table.id in chosen:
+                part = f" (one of a series of {len(entry)} per-goal tables)" if len(entry) > 1 else ""
+                reasons[table.id] = f"main{part}: ranked first of {n} candidate(s) by {MAIN_RULE}"
+            else:
+                reasons[table.id] = (f"not main: ranked below table {best[0].id if best else '?'} by {MAIN_RULE}; "
+                                     "its rows are compared with the main table's")
     return best, reasons
 
 
@@ -159,7 +243,8 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     result.document_type, kind_warnings = document_type(texts)
     result.warnings += [w.in_stage("interpret") for w in kind_warnings]
     tables = logical_tables(extracted.tables)
-    main, reasons = main_with_reasons(tables, identity.year)
+    mains, reasons = main_tables(tables, identity.year)
+    main = mains[0] if mains else None
     candidates = [t for t in tables if reasons.get(t.id, "").startswith("not main: ranked below")]
     if main is not None and candidates:
         result.warnings.append(ReportWarning(
@@ -171,15 +256,15 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
     comparisons: list[tuple[LogicalTable, list[IndicatorRow]]] = []
     for table in tables:
         rows = []
-        if table.kind == "measurement" and main is not None and table is not main and other_years_only(table, identity.year):
+        if table.kind == "measurement" and main is not None and table not in mains and other_years_only(table, identity.year):
             table.kind = "comparison"  # the year's results against another year's target: values go beside the main rows
             reasons[table.id] = "comparison: the reporting year's results against other years' targets; values put beside the main indicators"
             rows = indicator_rows(table, identity.year)
             comparisons.append((table, rows))
         elif table.kind == "measurement":
-            table.main = table is main
+            table.main = table in mains
             rows = indicator_rows(table, identity.year)
-            if not table.main:
+            if not table.main or len(mains) > 1:
                 number, goal = goal_from_title(table.parts[0].title)
                 one_goal = len({row.goal for row in rows}) == 1
                 for row in rows:

@@ -38,8 +38,8 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
     ("extract", 13),
-    ("interpret", 13),
-    ("normalize", 9),
+    ("interpret", 14),
+    ("normalize", 10),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

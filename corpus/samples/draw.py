@@ -121,7 +121,7 @@ class Plan:
 def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict],
          require: frozenset[str] = frozenset()) -> Plan:
     rng = random.Random(f"lkj-draw:{seed}:{index}")
-    feats = draw_features(rng, exclude, require)
+    feats = draw_features(rng, exclude, require, random.Random(f"lkj-draw-late:{seed}:{index}"))
     r = rng.random()
     pool = [u for u in units if u["kind"] == ("pusat" if r < 0.04 else "provinsi" if r < 0.2
                                                else rng.choice(["kabupaten", "kabupaten", "kota"]))]
@@ -459,8 +459,23 @@ def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float
     span = "header_year_span" in f or "header_three_lines" in f
     cols = columns(p, rng, per_goal=True)
     h = headers(p, rng, span)
+    bare_numbers = "indicator_no_in_cell" in f
+    if bare_numbers:
+        cols = [c for c in cols if c != "no"]
+    words = rng.choice(["Pencapaian Kinerja", "Capaian Kinerja", "Pengukuran Kinerja"])
+    tujuan = rng.random() < 0.5
+    table_no = 0
     for gi, (no, goal, items) in enumerate(grows):
-        if "goals_per_table_roman" in f:
+        if "goal_heading_above" in f:
+            # the number only in the headings; every caption the same words, numbered among other tables
+            table_no += rng.randint(1, 3)
+            rep.p(f"3.{gi + 1}. Capaian Kinerja Sasaran {no}", bold=True, align="left", keep_next=True, space_before=8)
+            if tujuan:
+                rep.p(f"Tujuan {no} : Terwujudnya penyelenggaraan tahapan yang berkualitas", keep_next=True)
+            rep.p(f"Sasaran {no} : {goal}", keep_next=True)
+            cap = f"Tabel 3.{table_no} {words}"
+            rep.caption(cap)
+        elif "goals_per_table_roman" in f:
             cap = f"Tabel 3.{gi + 1} Pengukuran Kinerja Sasaran Strategis {no} : {goal}"
             rep.caption(cap)
         else:
@@ -471,7 +486,11 @@ def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float
             if not it.sub:
                 k += 1
             nc = "" if it.sub else f"{k}."
-            body.append(TRow([cell(c, it, nc, None) for c in cols]))
+            cells = [cell(c, it, nc, None) for c in cols]
+            if bare_numbers and not it.sub:
+                at = cols.index("indicator")
+                cells[at] = f"{k} {cells[at]}"  # ``1 Persentase ...``: the number in the text's cell, no dot
+            body.append(TRow(cells))
             if it.row is not None:
                 extras(p, it, h)
                 rep.detail_rows.append(it.row)

@@ -26,6 +26,10 @@ class Feature:
     p: float                 # independent probability, or weight within `group`
     doc: str
     group: str | None = None
+    #: Drawn from the report's second random stream (``plan``): a feature added to the
+    #: distribution later leaves every earlier feature and the content of each (seed, index) as
+    #: they were, so seeds that tests hold stay the same reports.
+    late: bool = False
 
 
 FEATURES: list[Feature] = [
@@ -122,6 +126,14 @@ FEATURES: list[Feature] = [
             "drawn in a ruled table (borderless tables read one row per line and leave the tail on a line "
             "of its own: not read yet)."),
     Feature("spending_table", 0.5, "A table by type of spending (Belanja Pegawai / Barang / Modal)."),
+    # ---- per-goal tables as real reports without a consolidated table print them (late: see Feature)
+    Feature("goal_heading_above", 0.5, "With one table per goal: the goal's number only in the headings "
+            "above each table ('Tujuan II : ...' / 'Sasaran II : ...', Roman or Arabic as drawn), every "
+            "table captioned with the same words ('Tabel 3.N Pencapaian Kinerja'), as LKjIP of "
+            "provincial Dinas do (Dishub Jatim 2019).", late=True),
+    Feature("indicator_no_in_cell", 0.2, "With one table per goal: no No column; the indicator's number "
+            "printed bare before its text in the indicator cell ('1 Persentase ...', a hanging indent).",
+            late=True),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
             "(pdftoppm, rotated, blurred, speckled, JPEG; no text layer)."),
@@ -152,7 +164,7 @@ OBSERVED = {"crosses_pages": "The main table (or a per-goal table) crosses a pag
 
 
 def draw_features(rng: random.Random, exclude: frozenset[str] = frozenset(),
-                  require: frozenset[str] = frozenset()) -> set[str]:
+                  require: frozenset[str] = frozenset(), late_rng: random.Random | None = None) -> set[str]:
     """The features of one report; ``exclude`` are drawn with probability 0
     (a group then picks among its other members), ``require`` with probability 1 (it
     replaces its group's pick). The random numbers consumed do not depend on either,
@@ -163,7 +175,7 @@ def draw_features(rng: random.Random, exclude: frozenset[str] = frozenset(),
         if f.group:
             groups.setdefault(f.group, []).append(f)
             continue
-        roll = rng.random()   # drawn even when excluded: the other features stay the same
+        roll = (late_rng or rng).random() if f.late else rng.random()   # drawn even when excluded
         if f.name not in exclude and roll < f.p:
             out.add(f.name)
     for members in groups.values():
