@@ -37,7 +37,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
-    ("extract", 11),
+    ("extract", 12),
     ("interpret", 12),
     ("normalize", 8),
 )

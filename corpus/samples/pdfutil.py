@@ -135,5 +135,5 @@ def rules_as_fills(src: Path, dst: Path, thickness: float) -> int:
                 out.append((operands, op))
                 i += 1
             page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
-        pdf.save(dst)
+        pdf.save(dst, deterministic_id=True)
     return redrawn
