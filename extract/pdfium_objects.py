@@ -468,6 +468,8 @@ def _path_object(ops: list[tuple[str, Point]], paint: dict[str, Any], frame: _Fr
         kind = "line"
     elif shape in ("mlllh", "mllll") and pts[0] == pts[4] and _axis_aligned(pts[:4]):
         kind = "rect"
+    elif shape == "mlll" and paint["fill"] and not paint["stroke"] and _axis_aligned(pts):
+        kind = "rect"  # filling closes a subpath (PDF 32000 8.5.3.3): a rule drawn "m l l l f"
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     return {
         **paint,

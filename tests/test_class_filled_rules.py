@@ -9,7 +9,8 @@ as curves, no rule was found and the table went to the borderless reader (10 of 
 The documents are Word-style tables (LibreOffice), with a shaded header (and a column-number
 row under it in one) and goals merged over their indicators; their stroked rules are then redrawn as thin
 filled rectangles under such a skew (``corpus.samples.pdfutil.rules_as_fills``), at the
-thicknesses seen: under a point (Word's own fills) and 2.2 pt (the metafile). The table must be
+thicknesses seen: under a point (Word's own fills) and 2.2 pt (the metafile), each as ``re`` and
+as an unclosed four-point path that the fill closes (``m l l l f``, Pemprov Sumut 2020 p39). The table must be
 read as a ruled grid, cell for cell, and the shading must not split or add cells.
 """
 from __future__ import annotations
@@ -78,9 +79,10 @@ def reports(tmp_path_factory):
     for name, pdf in build_pdfs(documents, folder).items():
         stroked = read_report(pdf)
         for thickness in THICKNESSES:
-            filled = folder / f"{name}-{thickness}.pdf"
-            assert rules_as_fills(pdf, filled, thickness) > 10, "the generator drew no stroked rules to redraw"
-            out[f"{name}-{thickness}"] = (read_report(filled), stroked, expected[name])
+            for unclosed in (False, True):
+                filled = folder / f"{name}-{thickness}-{'path' if unclosed else 're'}.pdf"
+                assert rules_as_fills(pdf, filled, thickness, unclosed) > 10, "the generator drew no stroked rules"
+                out[filled.stem] = (read_report(filled), stroked, expected[name])
     return out
 
 

@@ -90,8 +90,8 @@ def _finish(rep, plan, pdfdir: Path, out: Path, work: Path, exclude: frozenset[s
     after = after_conversion(plan, exclude)
     if "rules_filled" in after:
         normalize_pdf(pdfdir / f"{rep.slug}.pdf", work / f"{rep.slug}.stroked.pdf")
-        thickness = random.Random(f"lkj-draw-rules_filled-thickness:{plan.seed}:{plan.index}").choice((0.9, 2.2))
-        rules_as_fills(work / f"{rep.slug}.stroked.pdf", dst, thickness)
+        rng = random.Random(f"lkj-draw-rules_filled-shape:{plan.seed}:{plan.index}")
+        rules_as_fills(work / f"{rep.slug}.stroked.pdf", dst, rng.choice((0.9, 2.2)), unclosed=rng.random() < 0.5)
     else:
         normalize_pdf(pdfdir / f"{rep.slug}.pdf", dst)   # no title: no hint beyond the pages
     exp = rep.expected(dst)

@@ -117,7 +117,8 @@ FEATURES: list[Feature] = [
 #: Features applied to the converted PDF (``drawset._finish``), each decided by a random stream
 #: of its own, so that adding one changes no other feature or content of a (seed, index).
 AFTER_CONVERSION = (
-    Feature("rules_filled", 0.25, "Every rule is a thin filled rectangle (0.9 or 2.2 pt) under a "
+    Feature("rules_filled", 0.25, "Every rule is a thin filled rectangle (0.9 or 2.2 pt; 're', or "
+            "'m l l l' closed by the fill) under a "
             "matrix with a skew of float noise, as a spreadsheet range pasted into Word as a "
             "metafile, or some PDF printers, draw borders; no stroked line (born-digital only)."),
 )

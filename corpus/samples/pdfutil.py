@@ -93,13 +93,15 @@ def page_count(pdf_path: Path) -> int:
 METAFILE_SKEW = -0.000002
 
 
-def rules_as_fills(src: Path, dst: Path, thickness: float) -> int:
+def rules_as_fills(src: Path, dst: Path, thickness: float, unclosed: bool = False) -> int:
     """Redraw the stroked table rules of ``src`` as thin filled rectangles, as pasted metafiles draw them.
 
     LibreOffice strokes each border (``x0 y0 m x1 y1 l S``). Word's metafile of a pasted
     spreadsheet range, "Microsoft Print to PDF" and others fill a rectangle ``thickness``
     thick instead, inside a matrix with a skew of float noise; cell shading is drawn
-    there too, so fills (``re f``) get the same matrix. Returns the number of rules redrawn.
+    there too, so fills (``re f``) get the same matrix. ``unclosed`` draws each rule as an
+    unclosed four-point path (``m l l l f``, which the fill closes) instead of ``re``, as some
+    exports do (Pemprov Sumut 2020 p39). Returns the number of rules redrawn.
     """
     skew = [pikepdf.Operator("q"), ([1, 0, METAFILE_SKEW, 1, 0, 0], pikepdf.Operator("cm"))]
     redrawn = 0
@@ -123,8 +125,12 @@ def rules_as_fills(src: Path, dst: Path, thickness: float) -> int:
                                else [x0 - half, min(y0, y1) - half, thickness, abs(y1 - y0) + thickness])
                         if y0 == y1:
                             box[1] -= half
+                        bx, by, bw, bh = box
+                        shape = ([([bx, by], pikepdf.Operator("m")), ([bx + bw, by], pikepdf.Operator("l")),
+                                  ([bx + bw, by + bh], pikepdf.Operator("l")), ([bx, by + bh], pikepdf.Operator("l"))]
+                                 if unclosed else [(box, pikepdf.Operator("re"))])
                         out += [([], skew[0]), skew[1], (stroke_colour[0], pikepdf.Operator(stroke_colour[1])),
-                                (box, pikepdf.Operator("re")), ([], pikepdf.Operator("f")), ([], pikepdf.Operator("Q"))]
+                                *shape, ([], pikepdf.Operator("f")), ([], pikepdf.Operator("Q"))]
                         redrawn += 1
                         i += 3
                         continue
