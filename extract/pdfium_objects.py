@@ -21,7 +21,8 @@ Rules that follow pdfminer (``pdfminer.converter.PDFLayoutAnalyzer.paint_path``)
 
 - a path with several subpaths is split into one object per subpath;
 - ``m l`` (``h``) is a ``line``; an axis-aligned closed four-point subpath is a
-  ``rect``; anything else is a ``curve`` with its points;
+  ``rect`` (axis-aligned to within float noise, where pdfminer asks for exact
+  equality: ``_axis_aligned``); anything else is a ``curve`` with its points;
 - a path painted neither by stroke nor by fill (a clipping path) yields nothing;
 - a character's box spans its advance horizontally and, vertically, from the font's
   descent to one font size above it (pdfium's "loose" box reaches to the ascent).
@@ -433,6 +434,29 @@ def _subpaths(path: Any, matrix: Matrix) -> list[list[tuple[str, Point]]]:
     return subpaths
 
 
+#: Corners this close (points) count as lying on one vertical or horizontal line.
+ALIGNED = 0.01
+
+
+def _axis_aligned(corners: list[Point]) -> bool:
+    """Four corners, in drawing order, of a rectangle whose sides run along the axes, to within ``ALIGNED``.
+
+    pdfminer asks for exact equality. A rectangle drawn through a matrix with a skew of
+    float noise is not exact: Word pastes a spreadsheet range as a metafile (a form
+    XObject placed by ``10.551 0 -0.000000047 5.2542 33.45 137.75 cm``), whose borders
+    are thin filled ``re`` rectangles; their corners come out a millionth of a point
+    apart, so they were curves, whose sides give no ruling edge, and the ruled table
+    was lost (issue 14, first-sight batch E). A millionth of a point is no slant.
+    """
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+
+    def same(a: float, b: float) -> bool:
+        return abs(a - b) <= ALIGNED
+
+    return ((same(x0, x1) and same(y1, y2) and same(x2, x3) and same(y3, y0))
+            or (same(y0, y1) and same(x1, x2) and same(y2, y3) and same(x3, x0)))
+
+
 def _path_object(ops: list[tuple[str, Point]], paint: dict[str, Any], frame: _Frame) -> dict[str, Any]:
     """One subpath as pdfminer would report it: a ``line``, a ``rect`` or a ``curve``."""
     shape = "".join(op for op, _ in ops)
@@ -442,11 +466,10 @@ def _path_object(ops: list[tuple[str, Point]], paint: dict[str, Any], frame: _Fr
     kind = "curve"
     if shape in ("mlh", "ml"):
         kind = "line"
-    elif shape in ("mlllh", "mllll"):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
-        if pts[0] == pts[4] and square:
-            kind = "rect"
+    elif shape in ("mlllh", "mllll") and pts[0] == pts[4] and _axis_aligned(pts[:4]):
+        kind = "rect"
+    elif shape == "mlll" and paint["fill"] and not paint["stroke"] and _axis_aligned(pts):
+        kind = "rect"  # filling closes a subpath (PDF 32000 8.5.3.3): a rule drawn "m l l l f"
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     return {
         **paint,

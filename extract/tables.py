@@ -122,7 +122,9 @@ def _spread_stacked_cells(page: pdfplumber.page.Page, table, rows: list[list[str
 
 
 #: A filled rectangle thinner than this (points) is a rule drawn as a fill; wider ones are shading.
-RULE_THICKNESS = 2.0
+#: Word draws borders as fills 0.5-1 pt thick, a spreadsheet range pasted as a metafile 2.2 pt
+#: (first-sight batch E, Tardamu p27); no shaded cell or band is under 3 pt high.
+RULE_THICKNESS = 3.0
 #: Two grids whose bounding boxes differ by less than this (points) on every side cover the same table.
 SAME_BOX = 3.0
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import scans
 from .draw import build, load_units
-from .features import OBSERVED
-from .pdfutil import normalize_pdf, soffice_convert
+from .features import BY_NAME, OBSERVED
+from .pdfutil import normalize_pdf, rules_as_fills, soffice_convert
 
 BATCH = 25   # .docx files per soffice call
 
@@ -67,19 +67,35 @@ def draw_set(n: int, seed: int, out: Path, exclude: frozenset[str] = frozenset()
             pdfdir.mkdir(exist_ok=True)
             soffice_convert([r[2] for r in reps], pdfdir, work)
             for rep, plan, _ in reps:
-                written.append(_finish(rep, plan, pdfdir, out, work))
+                written.append(_finish(rep, plan, pdfdir, out, work, exclude))
                 log(f"  {written[-1].name}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return written
 
 
-def _finish(rep, plan, pdfdir: Path, out: Path, work: Path) -> Path:
+def after_conversion(plan, exclude: frozenset[str]) -> set[str]:
+    """The features of ``features.AFTER_CONVERSION`` a report gets, from their own random streams."""
+    out = set()
+    for name in ("rules_filled",):
+        roll = random.Random(f"lkj-draw-{name}:{plan.seed}:{plan.index}").random()
+        if name in plan.feats or (name not in exclude and "scan" not in plan.feats and roll < BY_NAME[name].p):
+            out.add(name)
+    return out
+
+
+def _finish(rep, plan, pdfdir: Path, out: Path, work: Path, exclude: frozenset[str] = frozenset()) -> Path:
     scanned = "scan" in plan.feats
     dst = (work if scanned else out) / f"{rep.slug}.pdf"
-    normalize_pdf(pdfdir / f"{rep.slug}.pdf", dst)   # no title: no hint beyond the pages
+    after = after_conversion(plan, exclude)
+    if "rules_filled" in after:
+        normalize_pdf(pdfdir / f"{rep.slug}.pdf", work / f"{rep.slug}.stroked.pdf")
+        rng = random.Random(f"lkj-draw-rules_filled-shape:{plan.seed}:{plan.index}")
+        rules_as_fills(work / f"{rep.slug}.stroked.pdf", dst, rng.choice((0.9, 2.2)), unclosed=rng.random() < 0.5)
+    else:
+        normalize_pdf(pdfdir / f"{rep.slug}.pdf", dst)   # no title: no hint beyond the pages
     exp = rep.expected(dst)
-    feats = set(plan.feats) | observed(exp, plan.feats)
+    feats = set(plan.feats) | observed(exp, plan.feats) | after
     exp["features"] = sorted(feats)
     exp["draw"] = {"seed": plan.seed, "index": plan.index}
     if scanned:

@@ -139,7 +139,16 @@ FEATURES: list[Feature] = [
             "(pdftoppm, rotated, blurred, speckled, JPEG; no text layer)."),
 ]
 
-BY_NAME = {f.name: f for f in FEATURES}
+#: Features applied to the converted PDF (``drawset._finish``), each decided by a random stream
+#: of its own, so that adding one changes no other feature or content of a (seed, index).
+AFTER_CONVERSION = (
+    Feature("rules_filled", 0.25, "Every rule is a thin filled rectangle (0.9 or 2.2 pt; 're', or "
+            "'m l l l' closed by the fill) under a "
+            "matrix with a skew of float noise, as a spreadsheet range pasted into Word as a "
+            "metafile, or some PDF printers, draw borders; no stroked line (born-digital only)."),
+)
+
+BY_NAME = {f.name: f for f in (*FEATURES, *AFTER_CONVERSION)}
 
 # Features lkj does not yet read well enough for the fresh-draw test's bar (measured
 # with `score`, see README "Fresh draws"). The test draws these with probability 0.
