@@ -30,6 +30,8 @@ from lkj.extract.vocabulary import (
 
 #: Words closer than this (points) belong to the same column label or cell.
 WORD_GAP = 7.0
+#: A header run above two side-by-side runs that reaches this far (points) into each spans their columns.
+GROUP_OVERLAP = 2.0
 #: A header line needs this many header words in distinct columns.
 MIN_HEADER_COLUMNS = 3
 #: A horizontal gap of this share of the font size separates two words.
@@ -202,9 +204,15 @@ def _header(lines: list[_Line]) -> _Header | None:
 
 
 def _spans_columns(part: _Part, others: list[_Part]) -> bool:
-    """Does ``part`` sit over the centres of two runs that lie side by side (two columns)?"""
+    """Does ``part`` sit over two columns: over the centres of two runs that lie side by side, or
+    above two such runs, reaching into each (a group label centred over wider labels: ``TARGET
+    KINERJA`` over ``PAGU DANA (Rp) | PENYERAPAN DANA (Rp)``, which it overlaps only at their inner
+    ends)?"""
     under = sorted((q for q in others if part.x0 <= q.centre <= part.x1), key=lambda q: q.x0)
-    return any(b.x0 >= a.x1 for a in under for b in under)
+    if any(b.x0 >= a.x1 for a in under for b in under):
+        return True
+    below = [q for q in others if q.top > part.top and min(part.x1, q.x1) - max(part.x0, q.x0) > GROUP_OVERLAP]
+    return any(b.x0 >= a.x1 for a in below for b in below)
 
 
 def _column_edges(header: _Header, left: float, right: float) -> list[tuple[float, float]]:

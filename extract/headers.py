@@ -13,10 +13,17 @@ from dataclasses import dataclass
 from lkj.extract.vocabulary import (
     ASSESSMENT_HEADER_WORDS,
     COLUMN_ROLE_WORDS,
+    FUND_SOURCE_WORDS,
+    FUND_WORDS,
     HEADER_WORDS,
     MONEY_HEADER_WORDS,
+    MONEY_LABEL_WORDS,
     PAGU_STAGE_WORDS,
+    PERCENT_HEADER_WORDS,
+    PHYSICAL_PROGRESS_WORDS,
     REALIZED_RESULT_WORD,
+    REMAINDER_WORDS,
+    SPENT_WORDS,
     YEAR_WORDS,
 )
 
@@ -29,8 +36,8 @@ class ColumnRole:
 
 
 #: Words a header label is made of: the header words, the words that name column roles and
-#: those of grading and other-year columns.
-LABEL_WORDS = frozenset(HEADER_WORDS | ASSESSMENT_HEADER_WORDS | {
+#: those of grading, other-year and money columns.
+LABEL_WORDS = frozenset(HEADER_WORDS | ASSESSMENT_HEADER_WORDS | MONEY_LABEL_WORDS | {
     word.strip(".,:()") for _, alternatives in COLUMN_ROLE_WORDS for needed in alternatives for word in needed} - {""})
 
 
@@ -83,6 +90,9 @@ def column_role(label: str) -> ColumnRole:
     bare = [w.strip(".,:") for w in words]
     if set(bare) & PAGU_STAGE_WORDS and set(bare) <= PAGU_STAGE_WORDS | MONEY_HEADER_WORDS:
         return ColumnRole("pagu", None, label)  # ``Penetapan``, ``Perubahan (Rp)``: the budget as enacted or revised
+    money = _money_role(bare, label)
+    if money is not None:
+        return ColumnRole(money, header_year(label), label)
     glued = "".join(words)  # narrow header cells break words without a hyphen: "TARGE" / "T"
     if _realized_result(bare):
         return ColumnRole("realization", header_year(label), label)
@@ -95,6 +105,32 @@ def column_role(label: str) -> ColumnRole:
     if REALIZED_RESULT_WORD in bare and header_year(label) is not None:
         return ColumnRole("realization", header_year(label), label)  # ``Hasil Tahun 2017``: the year's result
     return ColumnRole("other", header_year(label), label)
+
+
+def _money_role(bare: list[str], label: str) -> str | None:
+    """The role of a label that names money or the works' progress, whatever group label stands above it.
+
+    Budget tables of activities print the money under the performance columns' group labels
+    (``TARGET KINERJA`` over ``PAGU DANA (Rp) | DANA SESUDAH PERUBAHAN (Rp) | PENYERAPAN DANA (Rp)``,
+    ``REALISASI KINERJA`` over ``DANA (%) | FISIK (%)``): joined to its group, a label reads
+    ``Target Kinerja Dana Sesudah Perubahan (Rp)``, which the first matching role word would make a
+    target. A money noun (``dana``, ``anggaran``) with a percent sign is the share spent; without one
+    it is an amount: spent when a word of absorption is there, the budget otherwise. ``Fisik`` is the
+    physical progress, no amount and no achievement; ``Sumber Dana`` (APBD, DAK) no amount. ``None``
+    leaves the label to the role words.
+    """
+    words = set(bare)
+    if words & PHYSICAL_PROGRESS_WORDS or words & FUND_SOURCE_WORDS:
+        return "other"
+    if not words & FUND_WORDS:
+        return None
+    if "%" in label or words & PERCENT_HEADER_WORDS:
+        return "absorption"  # ``Dana (%)``, ``Capaian Kinerja Anggaran (%)``: the share of the budget spent
+    if words & SPENT_WORDS:
+        return "budget_realization"
+    if words & REMAINDER_WORDS:
+        return "remaining"
+    return "pagu"
 
 
 def _realized_result(bare: list[str]) -> bool:
@@ -113,7 +149,8 @@ def is_year_label(text: str) -> bool:
 
 
 def looks_like_header(cells: list[str]) -> bool:
-    """A row whose texts are mostly header words (``NO | SASARAN | INDIKATOR ...``).
+    """A row whose texts are mostly header words (``NO | SASARAN | INDIKATOR ...``), or the money
+    labels under a group label (``PAGU DANA (Rp) | DANA SESUDAH PERUBAHAN | FISIK``).
 
     Year cells (``2014 | 2015 | 2016``) are the group labels of multi-year headers;
     they count neither for nor against.
@@ -124,7 +161,7 @@ def looks_like_header(cells: list[str]) -> bool:
     hits = 0
     for text in texts:
         words = [w.strip(".,:") for w in _words(text)]
-        named = [w for w in words if w in HEADER_WORDS]
+        named = [w for w in words if w in HEADER_WORDS or w in MONEY_LABEL_WORDS]
         # a value such as "100 %" is not a header even though "%" is a header word
         if words and len(named) * 2 >= len(words) and any(w.isalpha() for w in named):
             hits += 1

@@ -279,7 +279,7 @@ SUBTOTAL_WORDS = ("sub total", "subtotal", "sub jumlah", "jumlah sub")
 
 #: Words of a pagu header naming the revised budget (``Pagu Perubahan``, ``Pagu Setelah Revisi``), against
 #: which realisation is measured, and words naming the initial one (``Pagu Awal``, ``Sebelum Perubahan``).
-REVISED_BUDGET_WORDS = ("perubahan", "revisi", "setelah", "akhir")
+REVISED_BUDGET_WORDS = ("perubahan", "revisi", "setelah", "sesudah", "akhir")
 INITIAL_BUDGET_WORDS = ("awal", "murni", "sebelum", "semula", "induk", "penetapan")
 
 #: Words that alone head a pagu column, naming the budget's stage (``Penetapan | Perubahan | Serapan | %``:
@@ -288,6 +288,23 @@ PAGU_STAGE_WORDS = frozenset({"penetapan", "perubahan", "murni", "induk"})
 MONEY_HEADER_WORDS = frozenset({"rp", "rp.", "(rp)", "(rp.)", "apbd"})
 #: Words that head a percentage column printed without ``%`` in its cells (``PERSEN``: absorption in a budget table).
 PERCENT_HEADER_WORDS = frozenset({"persen", "persentase", "prosentase"})
+#: Nouns that make a header label name money (``Pagu Dana (Rp)``, ``Dana Sesudah Perubahan``, ``Penyerapan
+#: Dana``) even under a group label of the performance columns (``TARGET KINERJA`` over ``PAGU DANA | DANA
+#: SESUDAH PERUBAHAN | PENYERAPAN DANA``, ``REALISASI KINERJA`` over ``DANA (%) | FISIK (%)``).
+FUND_WORDS = frozenset({"dana", "anggaran", "pagu", "alokasi"})
+#: Words of a money label that make it the amount spent (``Penyerapan Dana (Rp)``), not the budget.
+SPENT_WORDS = frozenset({"penyerapan", "serapan", "realisasi", "terealisasi"})
+#: Words of a budget table's column that names where the money comes from (``Sumber Dana``: APBD, DAK), no amount.
+FUND_SOURCE_WORDS = frozenset({"sumber"})
+#: Words of the physical-progress column of a budget or activity table (``Fisik (%)``, ``Realisasi Fisik``):
+#: the works' progress, neither money nor an indicator's achievement.
+PHYSICAL_PROGRESS_WORDS = frozenset({"fisik"})
+#: Words of a money label that make it what is left of the budget (``Sisa Anggaran``).
+REMAINDER_WORDS = frozenset({"sisa"})
+#: Words of the money labels of a budget table's header row, beside :data:`HEADER_WORDS` (``PAGU DANA (Rp) |
+#: DANA SESUDAH PERUBAHAN | PENYERAPAN DANA (Rp) | FISIK``): a header row printed under a group label.
+MONEY_LABEL_WORDS = FUND_WORDS | SPENT_WORDS | PHYSICAL_PROGRESS_WORDS | frozenset(
+    {"(rp)", "(rp.)", "sesudah", "sebelum", "setelah"})
 
 TOTAL_WORDS = ("total", "jumlah", "grand total")
 

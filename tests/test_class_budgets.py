@@ -83,12 +83,15 @@ def test_the_revised_pagu_and_the_subtotals(reports):
 # Kegiatan column; total printed first; figures on a Sub Jumlah row), one budget table per sasaran
 # with indicator columns left of the programmes and no report total, tables with pagu and
 # realisation that hold no programme (Belanja Tidak Langsung, Pendapatan, spending by kind), and
-# figures wrapped inside their cells. Every programme figure and both totals must be right.
+# figures wrapped inside their cells, money columns under the group labels of a performance table
+# (``TARGET KINERJA`` over ``PAGU DANA (Rp) | DANA SESUDAH PERUBAHAN (Rp) | PENYERAPAN DANA (Rp)``).
+# Every programme figure and both totals must be right.
 DRAWS = {
     "budget_per_kegiatan": ((14_81, 4), (14_82, 4)),
     "budget_sasaran_tables": ((14_83, 3),),
     "budget_decoy_tables": ((14_84, 3),),
     "budget_wrapped_figures": ((14_85, 3),),
+    "budget_header_groups": ((14_86, 4), (14_87, 4)),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import random
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -605,9 +606,16 @@ def budget_table(rep: Report, p: Plan, rng: random.Random, grows, size: float, p
     wanted = "sub" if kegiatan else "leaf"
     share = lambda r, q: pct(absorb(r, q), pst).raw  # noqa: E731
 
+    groups = budget_header_groups(rng, p) if "budget_header_groups" in f else None
+
     def line(no, name, q, r, kind) -> list:
         names = ([name, ""] if kind == "sub" else ["", name]) if columns else [name]
         figures = [rp(q), rp(r), share(r, q)] if q is not None else ["", "", ""]
+        if groups is not None:  # the initial pagu and the works' progress: deterministic from the row, no draw
+            mark = zlib.crc32(name.encode())
+            initial = rp(int(q * (0.85 + mark % 40 / 100))) if q is not None else ""
+            physical = f"{70 + mark % 31}%" if q is not None else ""
+            figures = [*([initial] if groups.initial else []), *figures, *([physical] if groups.physical else [])]
         return [no, *names, *figures]
 
     body = []
@@ -632,18 +640,58 @@ def budget_table(rep: Report, p: Plan, rng: random.Random, grows, size: float, p
     no_head = "Kode" if level.startswith("codes") and kegiatan else "No"
     name_heads = [HCell("Program"), HCell("Kegiatan")] if columns else [HCell(head)]
     ph, rh = ("Pagu (Rp)", "Realisasi (Rp)") if p.conv == ID else ("Pagu", "Realisasi")
-    widths = [1.0 if level != "codes_dotted" or not kegiatan else 2.2, *([2.8, 4.4] if columns else [7.0]), 3.3, 3.3, 1.8]
-    widths = fit_money(widths, body, size, text=2 if columns else 1, figures=range(len(widths) - 3, len(widths)))
-    look = style(p, size, ["no", *(["goal", "goal"] if columns else ["goal"]), "a", "b", "c"])
+    names_at = len(name_heads) + 1
+    figure_widths = [3.3, 3.3, 1.8] if groups is None else [2.9] * (2 + groups.initial) + [1.5] * (1 + groups.physical)
+    name_widths = [2.8, 4.4] if columns else [7.0]
+    if groups is not None:  # the wider money band takes its room from the names
+        spare = (sum(figure_widths) - 8.4) / len(name_widths)
+        name_widths = [w - spare for w in name_widths]
+    widths = [1.0 if level != "codes_dotted" or not kegiatan else 2.2, *name_widths, *figure_widths]
+    widths = fit_money(widths, body, size, text=names_at - 1, figures=range(names_at, len(widths)))
+    look = style(p, size, ["no", *(["goal", "goal"] if columns else ["goal"]), *["a"] * len(figure_widths)])
     if "budget_wrapped_figures" in f:
         look.borders = "grid"  # wrapped figures are drawn in ruled tables only (as seen); see the feature's doc
     # a row is not split by the page break: a programme's name cut in two under a repeated header is
     # a header class of its own (not drawn here)
     look.cant_split = True
-    rep.table([[HCell(no_head), *name_heads, HCell(ph), HCell(rh), HCell("%")]], body, widths, look)
+    if groups is None:
+        header = [[HCell(no_head), *name_heads, HCell(ph), HCell(rh), HCell("%")]]
+    else:
+        header = [[HCell(no_head, rowspan=2), *[HCell(h.text, rowspan=2) for h in name_heads],
+                   HCell(groups.money_group, colspan=2 + groups.initial),
+                   HCell(groups.share_group, colspan=1 + groups.physical)],
+                  [HCell(h) for h in groups.labels]]
+    rep.table(header, body, widths, look)
     rep.extra_tables["budget_table"] = (title, first, row_needle(*[c if isinstance(c, str) else "".join(c) for c in body[-1].cells[:3]]))
     rep.after_table()
     return R
+
+
+@dataclass(frozen=True)
+class BudgetHeaderGroups:
+    """A budget header of two rows whose group labels are those of a performance table (feature
+    ``budget_header_groups``): ``money_group`` over the pagu (initial and revised, or one) and the
+    amount spent, ``share_group`` over the share spent and the works' progress."""
+    money_group: str
+    share_group: str
+    initial: bool
+    physical: bool
+    labels: tuple[str, ...]
+
+
+def budget_header_groups(rng: random.Random, p: Plan) -> BudgetHeaderGroups:
+    """The wordings of one such header, drawn (Diskominfo Ambon 2021 prints the first of each)."""
+    initial = rng.random() < 0.6
+    physical = rng.random() < 0.6
+    money_group, share_group = rng.choice([("TARGET KINERJA", "REALISASI KINERJA"), ("Target", "Realisasi"),
+                                          ("Target Kinerja", "Capaian Kinerja"), (f"Tahun {p.year}", "Realisasi")])
+    first = rng.choice(["PAGU DANA (Rp)", "Pagu Awal (Rp)", "Anggaran Murni"])
+    pagu = rng.choice(["DANA SESUDAH PERUBAHAN (Rp)", "Pagu Perubahan (Rp)", "Anggaran Setelah Perubahan"]
+                      if initial else ["PAGU DANA (Rp)", "Alokasi Dana (Rp)", "Pagu Anggaran"])
+    spent = rng.choice(["PENYERAPAN DANA (Rp)", "Realisasi Dana (Rp)", "Serapan Anggaran (Rp)"])
+    share = rng.choice(["DANA (%)", "Keuangan (%)", "Anggaran (%)"])
+    labels = (*([first] if initial else []), pagu, spent, share, *(["FISIK (%)"] if physical else []))
+    return BudgetHeaderGroups(money_group, share_group, initial, physical, labels)
 
 
 def budget_sasaran_tables(rep: Report, p: Plan, rng: random.Random, grows, size: float, progs, ppagu,

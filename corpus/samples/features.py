@@ -134,6 +134,11 @@ FEATURES: list[Feature] = [
     Feature("indicator_no_in_cell", 0.2, "With one table per goal: no No column; the indicator's number "
             "printed bare before its text in the indicator cell ('1 Persentase ...', a hanging indent).",
             late=True),
+    Feature("budget_header_groups", 0.2, "The budget table's money columns under the group labels of a "
+            "performance table ('TARGET KINERJA' over 'PAGU DANA (Rp) | DANA SESUDAH PERUBAHAN (Rp) | "
+            "PENYERAPAN DANA (Rp)', 'REALISASI KINERJA' over 'DANA (%) | FISIK (%)'), with or without the "
+            "initial pagu and the physical-progress column, in other wordings too (Diskominfo Ambon 2021); "
+            "the pagu is the revised one.", late=True),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
             "(pdftoppm, rotated, blurred, speckled, JPEG; no text layer)."),
