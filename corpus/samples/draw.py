@@ -526,21 +526,32 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
 
 # ------------------------------------------------------------------ budget
 
+#: Narrowest text column (cm) a budget table is drawn with; below it the table's font is made smaller.
+MIN_TEXT_WIDTH = 1.0
+#: Font sizes tried in turn when the amounts leave the text column too little room (KPU RI's trillions).
+SMALLER_SIZES = (8, 7, 6, 5)
+
+
 def fit_money(ws: list[float], body: list[TRow], size: float, text: int,
-              figures: range | None = None) -> list[float]:
+              figures: range | None = None) -> tuple[list[float], float]:
     """Widen the amount columns to their longest (bold) figure, taking the room from the text
-    column ``text``: an amount wrapped inside its cell ('22.504.312.00' / '0') is not printed."""
-    out = list(ws)
-    for i in figures if figures is not None else range(len(ws)):
-        if i == text:
-            continue
-        longest = max((len(c) if isinstance(c, str) else max(map(len, c), default=0)
-                       for c in (r.cells[i] for r in body if r.cells)), default=0)  # a wrapped figure: its longest line
-        need = longest * size * 0.66 / 72 * 2.54 + 0.45
-        if need > out[i]:
-            out[text] -= need - out[i]
-            out[i] = need
-    return out
+    column ``text``: an amount wrapped inside its cell ('22.504.312.00' / '0') is not printed.
+    Returns the widths and the font size, made smaller (``SMALLER_SIZES``) when the text column
+    would be narrower than ``MIN_TEXT_WIDTH``."""
+    for tried in (size, *(s for s in SMALLER_SIZES if s < size)):
+        out = list(ws)
+        for i in figures if figures is not None else range(len(ws)):
+            if i == text:
+                continue
+            longest = max((len(c) if isinstance(c, str) else max(map(len, c), default=0)
+                           for c in (r.cells[i] for r in body if r.cells)), default=0)  # a wrapped figure: its longest line
+            need = longest * tried * 0.66 / 72 * 2.54 + 0.45
+            if need > out[i]:
+                out[text] -= need - out[i]
+                out[i] = need
+        if out[text] >= MIN_TEXT_WIDTH:
+            break
+    return out, tried
 
 
 KEGIATAN_LEVELS = ("letters", "codes_dotted", "codes_stacked", "columns")
@@ -643,11 +654,12 @@ def budget_table(rep: Report, p: Plan, rng: random.Random, grows, size: float, p
     names_at = len(name_heads) + 1
     figure_widths = [3.3, 3.3, 1.8] if groups is None else [2.9] * (2 + groups.initial) + [1.5] * (1 + groups.physical)
     name_widths = [2.8, 4.4] if columns else [7.0]
-    if groups is not None:  # the wider money band takes its room from the names
+    if groups is not None:  # the wider money band takes its room from the names, printed small as such tables are
         spare = (sum(figure_widths) - 8.4) / len(name_widths)
         name_widths = [w - spare for w in name_widths]
-    widths = [1.0 if level != "codes_dotted" or not kegiatan else 2.2, *name_widths, *figure_widths]
-    widths = fit_money(widths, body, size, text=names_at - 1, figures=range(names_at, len(widths)))
+    first_width = 1.0 if level != "codes_dotted" or not kegiatan else 2.2
+    widths, size = fit_money([first_width, *name_widths, *figure_widths], body, size if groups is None else min(size, 8),
+                             text=names_at - 1, figures=range(names_at, names_at + len(figure_widths)))
     look = style(p, size, ["no", *(["goal", "goal"] if columns else ["goal"]), *["a"] * len(figure_widths)])
     if "budget_wrapped_figures" in f:
         look.borders = "grid"  # wrapped figures are drawn in ruled tables only (as seen); see the feature's doc
@@ -725,7 +737,7 @@ def budget_sasaran_tables(rep: Report, p: Plan, rng: random.Random, grows, size:
         n = len(body) - 2
         merges = [(c, 0, n) for c in (0, 1, 2)] if n > 0 else []
         small = min(size, 8)
-        widths = fit_money([0.8, 2.6, 2.8, 4.2, 2.6, 2.6, 1.4], body, small, text=3, figures=range(4, 7))
+        widths, small = fit_money([0.8, 2.6, 2.8, 4.2, 2.6, 2.6, 1.4], body, small, text=3, figures=range(4, 7))
         look = style(p, small, ["no", "goal", "indicator", "goal", "a", "b", "c"])
         look.cant_split = True
         if "budget_wrapped_figures" in p.feats:
@@ -762,8 +774,9 @@ def decoy_tables(rep: Report, p: Plan, rng: random.Random, size: float, rp, abso
         tq, tr = tq + q, tr + r
         body.append(TRow([f"{i + 1}", label, rp(q), rp(r), pct(absorb(r, q), pst).raw]))
     body.append(TRow(["", "JUMLAH", rp(tq), rp(tr), pct(absorb(tr, tq), pst).raw], bold=True))
+    widths, small = fit_money([1.0, 7.0, 3.3, 3.3, 1.8], body, size, text=1)
     rep.table([[HCell("No"), HCell(head), HCell("Anggaran"), HCell("Realisasi"), HCell("%")]], body,
-              fit_money([1.0, 7.0, 3.3, 3.3, 1.8], body, size, text=1), style(p, size, ["no", "goal", "a", "b", "c"]))
+              widths, style(p, small, ["no", "goal", "a", "b", "c"]))
     rep.after_table()
 
 
@@ -807,9 +820,9 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
         body.append(TRow([label[c], rp(q), rp(r), rp(q - r), pct(absorb(r, q), pst).raw]))
         rep.spending.append({"category": c, "pagu": q, "realization": r, "remaining": q - r})
     body.append(TRow(["Total", rp(P), rp(R), rp(P - R), pct(absorb(R, P), pst).raw], bold=True))
-    rep.table([[HCell("Jenis Belanja"), HCell("Pagu"), HCell("Realisasi"), HCell("Sisa"),
-                HCell("%")]], body, fit_money([4.0, 3.4, 3.4, 3.0, 2.0], body, size, text=0),
-              style(p, size, ["goal", "a", "b", "c", "d"]))
+    widths, small = fit_money([4.0, 3.4, 3.4, 3.0, 2.0], body, size, text=0)
+    rep.table([[HCell("Jenis Belanja"), HCell("Pagu"), HCell("Realisasi"), HCell("Sisa"), HCell("%")]], body,
+              widths, style(p, small, ["goal", "a", "b", "c", "d"]))
     rep.extra_tables["spending_table"] = (title2, row_needle(label[cats[0]]),
                                           row_needle("Total", rp(P)))
     rep.after_table()
