@@ -168,8 +168,10 @@ BY_NAME = {f.name: f for f in (*FEATURES, *AFTER_CONVERSION)}
 # Borderless and horizontal-rules tables and Kategori/Keterangan columns are read since the
 # header-band reader (stop 21): on seed 7002 (not iterated on; n=15 each, scans included) value
 # fields 35.8 -> 91.7 % (borderless, hrules), 36.2 -> 92.1 % (Kategori), 28.2 -> 92.6 % (Keterangan).
-NOT_YET_SUPPORTED: frozenset[str] = frozenset({
-    "goals_per_table_roman", "goals_per_table_arabic", "abbreviated_name", "sub_item_rows", "range_target"})
+# score --n 300 --seed 20261205 at stop 23 (all reports 93.06 %): goals_per_table_arabic 95.08 % and
+# sub_item_rows 94.33 % of the value fields, above the whole: both are drawn by the fresh-draw test now.
+# Left: goals_per_table_roman 85.45 %, range_target 86.75 %, abbreviated_name (unit right in 75 of 95).
+NOT_YET_SUPPORTED: frozenset[str] = frozenset({"goals_per_table_roman", "abbreviated_name", "range_target"})
 
 # Features the PDF, not the draw, decides; recorded after conversion.
 OBSERVED = {"crosses_pages": "The main table (or a per-goal table) crosses a page break.",
