@@ -139,6 +139,20 @@ def title_kind(text: str, year: int | None) -> str | None:
     return None
 
 
+def year_named(text: str, year: int | None) -> int:
+    """1 when a caption names the reporting year, -1 when it names only other years, 0 when none.
+
+    A report is often written over last year's file: a Bab III table copied from it keeps a
+    caption that names no year (or last year's) and prints last year's indicators, while the
+    year's own table says ``Tahun <year>`` (DP3AKB Sumut 2025). Neither the caption's rank
+    nor the row count tells the two apart; the year in the caption does.
+    """
+    years = {int(m.group()) for m in _YEAR.finditer(text)}
+    if year is None or not years:
+        return 0
+    return 1 if year in years else -1
+
+
 def spending_categories(text: str) -> list[str]:
     """Every spending type a label names, in order (``BARANG MODAL`` names two when OCR missed the rule between them)."""
     words = text.lower().replace("-", " ").replace("_", " ").split()

@@ -524,6 +524,42 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
     rep.after_table()
 
 
+#: Captions of a table copied from the previous year's report: the measurement named, no year.
+STALE_CAPTIONS = ("Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran",
+                  "Pencapaian Kinerja Tujuan dan Sasaran", "Capaian Kinerja Sasaran Strategis")
+
+
+def stale_table(rep: Report, p: Plan, grows, size: float, text_w: float) -> None:
+    """A measurement table left over from the previous year's report (feature ``stale_table``): other
+    goals and indicators under a numbered caption that names no year, one row more than the main
+    table, so that neither the caption's rank nor the row count picks the year's own table. None of
+    it is expected as indicators. Drawn from a random stream of its own: the rest of the report is
+    that of its (seed, index)."""
+    rng = random.Random(f"lkj-draw-stale:{p.seed}:{p.index}")
+    gen = Gen(p.spec, rng)
+    wanted = sum(1 for _no, _goal, items in grows for it in items if it.row is not None) + 1
+    used = {goal for _no, goal, _items in grows}
+    body: list[TRow] = []
+    for g in rng.sample(CATALOG, len(CATALOG)):
+        if g.text in used:
+            continue
+        for j, ind in enumerate(g.inds):
+            if len(body) == wanted:
+                break
+            t, x, a, _prev, _note = gen.values(ind)
+            first = j == 0
+            body.append(TRow([f"{len(body) + 1}.", g.text if first else "", ind.text,
+                              gen.fmt(ind, t).raw, gen.fmt(ind, x).raw, gen.ach(a).raw]))
+    cols = ["no", "goal", "indicator", "target", "real", "ach"]
+    rep.caption(f"Tabel 3.3 {rng.choice(STALE_CAPTIONS)}")
+    heads = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"]
+    goal_w = (text_w - 7.6) * 0.4
+    rep.table([[HCell(h) for h in heads]], body, [1.0, goal_w, text_w - 7.6 - goal_w, 2.2, 2.2, 2.2],
+              style(p, size, cols))
+    rep.p(f"Sumber: Laporan Kinerja {p.names.short} Tahun {p.year - 1}", size=8, space_before=2)
+    rep.after_table()
+
+
 # ------------------------------------------------------------------ budget
 
 #: Narrowest text column (cm) a budget table is drawn with; below it the table's font is made smaller.
@@ -914,6 +950,8 @@ def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
         rep.section(landscape=False)
     if "comparison_table" in f:
         comparison_table(rep, p, grows, tsize, 16.5)
+    if "stale_table" in f and not per_goal:
+        stale_table(rep, p, grows, tsize, 16.5)
     budget(rep, p, rng, grows, tsize)
     rep.h1("BAB IV\nPENUTUP")
     rep.p(prose.penutup(n.short, p.year)[0])

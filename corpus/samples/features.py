@@ -139,6 +139,11 @@ FEATURES: list[Feature] = [
             "PENYERAPAN DANA (Rp)', 'REALISASI KINERJA' over 'DANA (%) | FISIK (%)'), with or without the "
             "initial pagu and the physical-progress column, in other wordings too (Diskominfo Ambon 2021); "
             "the pagu is the revised one.", late=True),
+    Feature("stale_table", 0.12, "After the main table, a Bab III table copied from the previous year's "
+            "report: a numbered caption naming the measurement but no year ('Tabel 3.3 Perbandingan "
+            "Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran'), one row more than the main table, other "
+            "goals and indicators, a source line naming the previous year (DP3AKB Sumut 2025). Not with "
+            "per-goal tables.", late=True),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
             "(pdftoppm, rotated, blurred, speckled, JPEG; no text layer)."),
