@@ -37,7 +37,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
-    ("extract", 13),
+    ("extract", 14),
     ("interpret", 16),
     ("normalize", 10),
 )
