@@ -39,7 +39,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ocr", 7),
     ("extract", 14),
     ("interpret", 16),
-    ("normalize", 10),
+    ("normalize", 11),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

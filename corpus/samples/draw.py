@@ -25,6 +25,8 @@ AGENCY_LONG = {"KPU": "Komisi Pemilihan Umum", "KIP": "Komisi Independen Pemilih
 FONTS = ["Liberation Sans", "Liberation Serif", "DejaVu Sans", "DejaVu Serif"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 SUB_PARENT = "Jumlah laporan keuangan yang disusun tepat waktu"
+#: A Satuan column names a percentage as a sign or spelt out (``Persentase``: UPBU Tardamu 2024, 2025).
+PERCENT_SATUAN = ("%", "%", "Persen", "Persentase")
 SUB_ITEMS = ["Laporan Keuangan Semester I", "Laporan Keuangan Tahunan",
              "Laporan Barang Milik Negara"]
 KEGIATAN = ["Dukungan Operasional Perkantoran", "Pengelolaan Keuangan dan Barang Milik Negara",
@@ -206,6 +208,8 @@ def goal_items(p: Plan, gen: Gen, goals, rng: random.Random):
             return plain(a, "%", p.conv, decimals=p.spec.pct_decimals)
         return pct(a, pst)
 
+    # how the Satuan column names a percentage: its own random stream, so other content stays that of (seed, index)
+    percent_word = random.Random(f"lkj-draw-satuan:{p.seed}:{p.index}").choice(PERCENT_SATUAN)
     for gi, (key, idxs) in enumerate(goals):
         g = BY_KEY[key]
         no = ROMAN[gi] if roman else str(gi + 1)
@@ -224,7 +228,7 @@ def goal_items(p: Plan, gen: Gen, goals, rng: random.Random):
             row = Row(no, g.text, ind.text, target, gen.fmt(ind, x), ach_v(a), notes=note,
                       lower_is_better=ind.kind == "lower")
             if "satuan_column" in f:
-                row.satuan = ind.satuan
+                row.satuan = percent_word if ind.satuan == "%" else ind.satuan
             it = Item(ind, row, prev=gen.fmt(ind, prev))
             if "renstra_end_column" in f:
                 it.renstra = gen.fmt(ind, renstra_value(ind, t))
