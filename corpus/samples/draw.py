@@ -450,6 +450,8 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
             for c in ("no", "goal"):
                 if c in cols:
                     vm.append((cols.index(c), start, len(body) - 1))
+    if "average_row" in f:
+        body.append(average_row(p, cols, [it.row for _no, _goal, items in grows for it in items if it.row is not None]))
     rep.main_title = rng.choice(["Tabel 3.1 Pengukuran Kinerja Tahun {y}",
                                  "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun {y}",
                                  "Tabel 3.1\nRealisasi dan Capaian Kinerja Tahun {y}"]).format(y=p.year)
@@ -457,6 +459,20 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
     rep.caption(rep.main_title)
     rep.table(table_header(p, cols, h, span), body, widths(cols, text_w, body, size), style(p, size, cols), vm)
     rep.after_table()
+
+
+def average_row(p: Plan, cols: list[str], rows: list[Row]) -> TRow:
+    """The closing row of the average capaian (feature ``average_row``): its label in the first text
+    column, the mean in the capaian column, nothing else. Its wording comes from a random stream of
+    its own, so the rest of the report stays that of its (seed, index)."""
+    label = random.Random(f"lkj-draw-average:{p.seed}:{p.index}").choice(
+        ["RATA-RATA", "Rata-rata Capaian Kinerja", f"CAPAIAN RATA-RATA KINERJA {p.names.short.upper()}",
+         "Rata-rata capaian sasaran"])
+    achieved = [r.achievement.value for r in rows if r.achievement.value is not None]
+    cells = [""] * len(cols)
+    cells[cols.index("goal") if "goal" in cols else cols.index("indicator")] = label
+    cells[cols.index("ach") if "ach" in cols else -1] = num(q2(sum(achieved) / len(achieved)), p.conv) if achieved else "-"
+    return TRow(cells, bold=True)
 
 
 def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> None:

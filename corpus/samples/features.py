@@ -144,6 +144,9 @@ FEATURES: list[Feature] = [
             "Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran'), one row more than the main table, other "
             "goals and indicators, a source line naming the previous year (DP3AKB Sumut 2025). Not with "
             "per-goal tables.", late=True),
+    Feature("average_row", 0.15, "The main table closes with a row of the average capaian and no target or "
+            "realisation, labelled across the text columns ('RATA-RATA', 'Rata-rata Capaian Kinerja', 'CAPAIAN "
+            "RATA-RATA KINERJA <unit>' as UPBU Tardamu 2024/2025 print it): not an indicator.", late=True),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
             "(pdftoppm, rotated, blurred, speckled, JPEG; no text layer)."),
