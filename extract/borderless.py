@@ -193,6 +193,8 @@ class _Header:
             if not covered:
                 continue
             floor = min(q.top for i in covered for q in self.labels[i])
+            if part.top >= floor - 1:
+                continue  # a year printed under a label (``Realisasi`` / ``2016``) reaches no neighbour
 
             def sub_label_only(i: int) -> bool:
                 return not over[i] and all(q.top >= floor - 1 for q in self.labels[i])
