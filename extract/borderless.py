@@ -28,6 +28,7 @@ from lkj.extract.headers import (
 )
 from lkj.extract.raw_table import RawTable, text_in, title_top
 from lkj.extract.vocabulary import (
+    CUMULATIVE_WORDS,
     CURRENCY_PREFIXES,
     FIGURE_CAPTION_WORDS,
     GROUP_ROW_WORDS,
@@ -179,7 +180,8 @@ class _Header:
 
     def _spread(self, columns: list[tuple[float, float]]) -> list[list[_Part]]:
         """The spanning labels over each column: those above it, and a group label's reach over the
-        neighbouring columns whose labels are printed only on its sub-label line.
+        neighbouring columns whose labels are printed only on its sub-label line and name a period or the
+        periods' total (a ``Kategori`` printed level with the sub-labels is a column of its own).
 
         A group label is centred over its columns and, without rules, its text covers only the middle
         ones: ``Realisasi`` over ``TW I | TW II | TW III | TW IV | Total`` lies above TW II and TW III.
@@ -197,7 +199,9 @@ class _Header:
                 continue  # a year printed under a label (``Realisasi`` / ``2016``) reaches no neighbour
 
             def sub_label_only(i: int) -> bool:
-                return not over[i] and all(q.top >= floor - 1 for q in self.labels[i])
+                text = " ".join(q.text for q in self.labels[i])
+                return (not over[i] and all(q.top >= floor - 1 for q in self.labels[i])
+                        and (is_period_label(text) or text.lower() in CUMULATIVE_WORDS))
 
             for step, start in ((-1, covered[0] - 1), (1, covered[-1] + 1)):
                 i = start
