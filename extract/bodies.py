@@ -129,13 +129,14 @@ def _spell_out(name: str, texts: list[str]) -> str:
     return name
 
 
-def _printed(names: list[str]) -> str:
-    """One spelling of names that differ only in case: the most printed one that is not all capitals."""
+def _printed(names: list[str], acronyms: set[str]) -> str:
+    """One spelling of names that differ only in case: the most printed one that is not all capitals;
+    else the capitals title-cased, but for the ``acronyms`` (words printed in capitals within mixed-case names)."""
     counts = Counter(names)
     mixed = [n for n in counts if not n.isupper()]
     if mixed:
         return max(mixed, key=lambda n: (counts[n], n))
-    return " ".join(w if len(w) <= 3 or _ROMAN.match(w) else w.title() for w in names[0].split())
+    return " ".join(w if len(w) <= 3 or _ROMAN.match(w) or w in acronyms else w.title() for w in names[0].split())
 
 
 def _seat(name: str) -> tuple[str | None, str | None, str | None, list[ReportWarning]]:
@@ -164,12 +165,14 @@ def lowest_body(pages: list[str]) -> Body:
     by_key: dict[str, list[str]] = {}
     for name in lowest:
         by_key.setdefault(name.lower(), []).append(name)
-    # A name that begins a longer one (``Kantor UPBU`` of ``Kantor UPBU Kelas III Tardamu Sabu``) is that body.
-    kept: list[str] = []
-    for key in sorted(by_key, key=len, reverse=True):
-        if not any(other.startswith(key + " ") for other in kept):
-            kept.append(key)
-    full = [_spell_out(_printed(by_key[key]), pages) for key in kept]
+    # Spelt out, a name that is or begins a longer one (``Kantor UPBU`` of ``Kantor Unit Penyelenggara
+    # Bandar Udara Kelas III Tardamu Sabu``) is that body.
+    acronyms = {w for n in found if not n.isupper() for w in n.split() if w.isupper()}
+    spelt = {_spell_out(_printed(spellings, acronyms), pages) for spellings in by_key.values()}
+    full: list[str] = []
+    for name in sorted(spelt, key=len, reverse=True):
+        if not any(other.lower() == name.lower() or other.lower().startswith(name.lower() + " ") for other in full):
+            full.append(name)
     if len(full) > 1:
         return Body(None, level, warnings=[ReportWarning("unit_cover_ambiguous", f"bodies of one level: {', '.join(full)}")])
     name = full[0]
