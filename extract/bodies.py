@@ -74,9 +74,9 @@ def _ends_name(word: str) -> bool:
 
 def _names_on(text: str) -> list[str]:
     """Every body's name on a page: from a head word, through capitalised words, to a lower-case word,
-    a year word or the end of its line. A name goes on to the next line when it ends on a comma or a joining word, or is only the opening of a level (``Kejaksaan`` /
-    ``Negeri Salatiga``, ``Kejaksaan Negeri`` / ``Salatiga``);
-    a line opening with a head word is a body of its own (stacked cover lines)."""
+    a year word or the end of its line. A name goes on to the next line when it ends on a comma or a
+    joining word, or is only the opening of a level (``Kejaksaan`` / ``Negeri Salatiga``); a line
+    opening with a head word is a body of its own (stacked cover lines)."""
     lines = [line.split() for line in text.splitlines()]
     names: list[str] = []
     for row, words in enumerate(lines):
@@ -91,9 +91,9 @@ def _names_on(text: str) -> list[str]:
                 if name and (_ends_name(word) or (c == 0 and _bare(word).lower() in _HEADS)):
                     break
                 name.append(word)
+                c += 1
                 if word.endswith((".", ":", ";")):
                     break
-                c += 1
                 if c == len(lines[r]):
                     opening = " ".join(_bare(w).lower() for w in name)
                     open_end = word.endswith(",") or word.lower() in NAME_JOINING_WORDS or opening in BODY_LEVELS
@@ -119,7 +119,7 @@ def _spell_out(name: str, texts: list[str]) -> str:
     for k, word in enumerate(words[1:], start=1):
         if not (word.isupper() and word.isalpha() and len(word) >= 3 and not _ROMAN.match(word)):
             continue
-        for m in re.finditer(rf"\b{re.escape(words[k - 1])} ((?:[A-Z][a-z]+ |dan |serta ){{2,8}})", text, re.IGNORECASE):
+        for m in re.finditer(rf"\b(?i:{re.escape(words[k - 1])}) ((?:[A-Z][a-z]+ |dan |serta ){{2,8}})", text):
             after = m.group(1).split()
             for size in range(2, len(after) + 1):
                 part = after[:size]
