@@ -240,13 +240,36 @@ def _refine_edges(columns: list[tuple[float, float]], header: _Header, body: lis
         # the boundary lies between the labels' centres: the white space right of a left-aligned
         # column's values (under a wide label) is inside that column, however wide it is
         lo, hi = (left_label[0] + left_label[1]) / 2, (right_label[0] + right_label[1]) / 2
-        gaps = _free_gaps(lo, hi, [r for r in runs if r[1] > lo and r[0] < hi])
+        near = [r for r in runs if r[1] > lo and r[0] < hi]
+        gaps = _sides_kept(_free_gaps(lo, hi, near), near, left_label, right_label)
         if gaps:
             start, end = max(gaps, key=lambda g: g[1] - g[0])
             boundary = round((start + end) / 2, 1)
             refined[i] = (refined[i][0], boundary)
             refined[i + 1] = (boundary, refined[i + 1][1])
     return refined
+
+
+def _overlaps(run: tuple[float, float], label: tuple[float, float]) -> bool:
+    return min(run[1], label[1]) - max(run[0], label[0]) > 1
+
+
+def _sides_kept(gaps: list[tuple[float, float]], runs: list[tuple[float, float]],
+                left_label: tuple[float, float], right_label: tuple[float, float]) -> list[tuple[float, float]]:
+    """The gaps that keep each run on the side of the label it lies under.
+
+    A run under the right label only (a short indicator text, left-aligned in a wide column
+    whose label is centred: ``Nilai Evaluasi ... KPU`` under ``Indikator Kinerja Utama``) belongs
+    to the right column, so the boundary lies left of it, however wide the white space right of
+    it; a run under the left label only lies left of the boundary. Without that, a one-row
+    table's short text went to the No column with its number. All gaps when none keeps both.
+    """
+    right_only = [r for r in runs if _overlaps(r, right_label) and not _overlaps(r, left_label)]
+    left_only = [r for r in runs if _overlaps(r, left_label) and not _overlaps(r, right_label)]
+    limit_right = min((r[0] for r in right_only), default=float("inf"))
+    limit_left = max((r[1] for r in left_only), default=float("-inf"))
+    kept = [g for g in gaps if g[1] <= limit_right + 1 and g[0] >= limit_left - 1]
+    return kept or gaps
 
 
 def _free_gaps(lo: float, hi: float, runs: list[tuple[float, float]]) -> list[tuple[float, float]]:

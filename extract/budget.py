@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from lkj.extract.budget_levels import Line, levels
-from lkj.extract.layout import LogicalTable, spending_categories, spending_category
+from lkj.extract.layout import LogicalTable, code_column, spending_categories, spending_category
 from lkj.extract.measurement import join_lines
 from lkj.extract.nlp import blank_indonesian
 from lkj.extract.numbers import parse_money
 from lkj.extract.units import fold
 from lkj.extract.vocabulary import (
     BUDGET_ROW_LABELS,
-    CODE_HEADER_WORDS,
     CURRENCY_PREFIXES,
     INDIRECT_SPENDING_WORDS,
     INITIAL_BUDGET_WORDS,
@@ -133,16 +132,6 @@ def _is_subtotal(label: str) -> bool:
     return squashed.startswith(tuple("".join(w.split()) for w in SUBTOTAL_WORDS))
 
 
-def _code_column(table: LogicalTable) -> int | None:
-    """The account-code column (``Kode``, ``Kode Rekening``, ``Rek``): its codes tell programmes from kegiatan."""
-    for index, column in enumerate(table.grid.columns):
-        words = [w.strip(".:") for w in column.label.lower().split()]
-        glued = "".join(words)
-        if table.roles[index].role in ("other", "no") and (set(words) & set(CODE_HEADER_WORDS) or glued in CODE_HEADER_WORDS):
-            return index
-    return None
-
-
 def amount_text(cell: str) -> str:
     """A money cell's text with a figure wrapped inside the cell joined again.
 
@@ -178,7 +167,7 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
     real_col = _first(table, "budget_realization", "realization")
     pct_col = _first(table, "absorption", "achievement")
     no_col = _first(table, "no")
-    code_col = _code_column(table)
+    code_col = code_column(table)
     if real_col is None and pct_col is not None and _holds_money(table, pct_col):
         # ``Penetapan | Perubahan | Serapan | %``: the absorbed amount, in rupiah, then its share
         real_col = pct_col

@@ -92,10 +92,16 @@ def count_header_rows(table: RawTable) -> int:
     return count
 
 
+#: An account code (``1.01.01.0``, ``4.03.02.01.``): digits with at least one inner dot.
+ACCOUNT_CODE = re.compile(r"\d+(\.\d+)+\.?")
+
+
 def _numbered(texts: list[str]) -> bool:
-    """A row that holds a row number (``1``, ``2.``) beside words: a body row, not column numbering."""
+    """A row that holds a row number (``1``, ``2.``) or an account code (``1.01.01.0``) beside
+    words: a body row, not column numbering. A programme row printed without figures
+    (``1.01.01.0 | Program Dukungan``) otherwise reads as a second header line."""
     filled = [t for t in texts if t]
-    return (any(t.rstrip(".").isdigit() and len(t) <= 3 for t in filled)
+    return (any((t.rstrip(".").isdigit() and len(t) <= 3) or ACCOUNT_CODE.fullmatch(t) for t in filled)
             and not all(t.strip("() ").isdigit() for t in filled))
 
 

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from lkj.extract.grid import BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
+from lkj.extract.grid import ACCOUNT_CODE, BodyRow, Column, Grid, _overlap, build_grid, count_header_rows, leaf_columns
 from lkj.extract.headers import ColumnRole, column_role, header_year, looks_like_header
 from lkj.extract.raw_table import RawTable
 from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
     APPENDIX_WORDS,
+    CODE_HEADER_WORDS,
     COMPARED_WITH,
     COMPARED_WITH_WORDS,
     COMPARISON_WORDS,
@@ -137,6 +138,20 @@ def title_kind(text: str, year: int | None) -> str | None:
     if _MEASUREMENT_TITLE.search(lowered):
         return "measurement"
     return None
+
+
+def year_named(text: str, year: int | None) -> int:
+    """1 when a caption names the reporting year, -1 when it names only other years, 0 when none.
+
+    A report is often written over last year's file: a Bab III table copied from it keeps a
+    caption that names no year (or last year's) and prints last year's indicators, while the
+    year's own table says ``Tahun <year>`` (DP3AKB Sumut 2025). Neither the caption's rank
+    nor the row count tells the two apart; the year in the caption does.
+    """
+    years = {int(m.group()) for m in _YEAR.finditer(text)}
+    if year is None or not years:
+        return 0
+    return 1 if year in years else -1
 
 
 def spending_categories(text: str) -> list[str]:
@@ -384,15 +399,28 @@ def _unit_words(text: str) -> bool:
     return 0 < len(words) <= 2 and all(w.isalpha() for w in words) and not (text.isupper() and len(text) <= 3)
 
 
+def code_column(table: LogicalTable) -> int | None:
+    """The account-code column (``Kode``, ``Kode Rekening``, ``Rek``): its codes tell programmes from kegiatan."""
+    for index, column in enumerate(table.grid.columns):
+        words = [w.strip(".:") for w in column.label.lower().split()]
+        glued = "".join(words)
+        if table.roles[index].role in ("other", "no") and (set(words) & set(CODE_HEADER_WORDS) or glued in CODE_HEADER_WORDS):
+            return index
+    return None
+
+
 def _merge_wrapped_lines(table: LogicalTable) -> None:
     """Join the wrapped lines of borderless tables back into their rows.
 
     Stream readers return one row per printed line. A line that has nothing in the
     number and value columns continues the row above it, unless it opens a group
-    (``Sasaran Strategis 2 : ...``).
+    (``Sasaran Strategis 2 : ...``) or prints a dotted account code in the code column
+    (a programme row without figures, ``1.01.01.0 | Program``, under a subtotal row;
+    the tail of a code cut by the cell's width, ``1`` or ``.001``, carries no inner dot).
     """
     keys = [i for i, role in enumerate(table.roles) if role.role in _KEY_ROLES]
     numbers = table.columns_with("no")
+    code = code_column(table)
     merged = []
     for row in table.grid.rows:
         # the first words of the line, after its number or account code (``1.01.01.02 | Program ...``)
@@ -402,6 +430,7 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
             and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers)
                  or _awaits_figures(merged[-1], row, keys, numbers))
             and not first_text.startswith(GROUP_ROW_WORDS)
+            and not (code is not None and ACCOUNT_CODE.fullmatch(row.cells[code].strip()))
         )
         if is_continuation:
             previous = merged[-1]

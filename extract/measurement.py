@@ -126,15 +126,25 @@ def _letters(text: str) -> str:
 _SUMMARY_WORDS = tuple(_letters(word) for word in AVERAGE_WORDS + TOTAL_WORDS)
 
 
+_AVERAGE_LETTERS = tuple(_letters(word) for word in AVERAGE_WORDS)
+
+
 def _is_summary(label: str, values: dict[str, str]) -> bool:
     """A closing ``RATA-RATA`` / ``JUMLAH`` row: an average, not an indicator.
 
     ``label`` is the row's first text, wherever it is printed: the summary label
     often spans the goal and indicator columns or sits in the goal column alone.
     It is short (``RATA-RATA :``, ``Rata-rata capaian``); an indicator that starts
-    with "Jumlah" names what it counts.
+    with "Jumlah" names what it counts. A longer label with an average word among
+    its first two (``CAPAIAN RATA-RATA KINERJA KANTOR UPBU ...``, UPBU Tardamu
+    2024/2025) is one too when the row prints neither target nor realisation: an
+    indicator ``Rata-rata lama ...`` has them.
     """
-    return _letters(label).startswith(_SUMMARY_WORDS) and not values.get("target") and len(label.split()) <= 3
+    if values.get("target"):
+        return False
+    if _letters(label).startswith(_SUMMARY_WORDS) and len(label.split()) <= 3:
+        return True
+    return not values.get("realization") and any(_letters(word) in _AVERAGE_LETTERS for word in label.split()[:2])
 
 
 _BULLETS = ("-", "–", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")

@@ -352,11 +352,12 @@ RUPIAH = "rupiah"
 GRADE = "grade"
 
 #: Canonical unit -> the spellings and abbreviations printed after a number (``2 Lap``,
-#: ``3 Dok``, ``12 Kali``, ``100 Persen``). ``Prosen`` is the old spelling of persen;
+#: ``3 Dok``, ``12 Kali``, ``100 Persen``), and the words of a Satuan column (``Persentase``: a
+#: percentage spelt out). ``Prosen`` is the old spelling of persen;
 #: ``Doc``/``Dokument`` and ``Point`` are English and Dutch-style spellings. Looked up
 #: lower-case with a trailing full stop removed.
 UNIT_ALIASES: dict[str, tuple[str, ...]] = {
-    PERCENT: ("persen", "prosen", "percent", "pct"),
+    PERCENT: ("persen", "prosen", "persentase", "percent", "pct"),
     RUPIAH: ("rupiah", "rp", "idr"),
     "laporan": ("laporan", "lap", "lapor", "lpr"),
     "kali": ("kali", "kl", "x"),

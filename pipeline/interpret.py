@@ -8,7 +8,7 @@ from lkj.extract.document_kind import document_type
 from lkj.extract.file_name import reconcile
 from lkj.extract.headers import header_year
 from lkj.extract.identity import find_identity
-from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind
+from lkj.extract.layout import LogicalTable, is_numbered, logical_tables, title_kind, year_named
 from lkj.extract.measurement import (
     IndicatorRow,
     choose_value_columns,
@@ -67,11 +67,6 @@ def goal_from_title(title: str) -> tuple[str | None, str | None]:
     return number, text or None
 
 
-#: The rule that picks the main measurement table, as ``report_tables.reason`` states it.
-MAIN_RULE = ("rank: a numbered caption naming the measurement (Bab III) > a numbered caption > none (an Ikhtisar "
-             "summary); then goals printed; then a 'Pengukuran' caption; then more rows")
-
-
 def choose_main(tables: list[LogicalTable], year: int | None) -> LogicalTable | None:
     """The performance-measurement table of the report (see :func:`main_with_reasons`)."""
     return main_with_reasons(tables, year)[0]
@@ -117,7 +112,8 @@ def goal_series(candidates: list[tuple[LogicalTable, list[IndicatorRow]]]) -> li
 
 #: The rule that picks the main measurement table, as ``report_tables.reason`` states it.
 MAIN_RULE = ("rank: a numbered caption naming the measurement (Bab III) > a numbered caption > none (an Ikhtisar "
-             "summary); then one table over a series of per-goal tables with one caption wording; then goals printed; "
+             "summary); then one table over a series of per-goal tables with one caption wording; then a caption naming "
+             "the reporting year > naming no year > naming only other years; then goals printed; "
              "then a 'Pengukuran' caption; then more rows; then the earlier table")
 
 
@@ -133,8 +129,9 @@ def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[Logi
     without a consolidated table measures its goals in them. Among the candidates
     the caption decides first (a ``Tabel N`` caption naming the measurement, as Bab
     III prints it, beats an untitled copy such as the Ikhtisar Eksekutif's), then a
-    single table beats a series (per-goal tables that repeat a consolidated one), then
-    having goals, then a ``Pengukuran`` caption, then the rows, then the earlier
+    single table beats a series (per-goal tables that repeat a consolidated one), then a
+    caption that names the reporting year (a table copied from last year's report names
+    none, or last year: :func:`~lkj.extract.layout.year_named`), then having goals, then a ``Pengukuran`` caption, then the rows, then the earlier
     table (:data:`MAIN_RULE`). The reasons go to ``report_tables.reason``.
     """
     reasons: dict[int, str] = {}
@@ -174,7 +171,8 @@ def main_tables(tables: list[LogicalTable], year: int | None) -> tuple[list[Logi
         goals = {(r.goal_no, r.goal) for r in rows if r.goal_no or r.goal} or (
             {goal_from_title(table.parts[0].title) for table in entry} - {(None, None)} if len(entry) > 1 else set())
         # a consolidated table outranks a series of the same caption rank (its per-goal tables repeat it)
-        key = (2 * (kind == "measurement") + is_numbered(text), len(entry) == 1, bool(goals), "pengukuran" in text.lower(), len(rows))
+        key = (2 * (kind == "measurement") + is_numbered(text), len(entry) == 1, year_named(text, year), bool(goals),
+               "pengukuran" in text.lower(), len(rows))
         if best_key is None or key > best_key:
             best, best_key = entry, key
     n = len(entries)

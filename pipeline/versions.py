@@ -37,9 +37,9 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
-    ("extract", 13),
-    ("interpret", 16),
-    ("normalize", 10),
+    ("extract", 14),
+    ("interpret", 17),
+    ("normalize", 11),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

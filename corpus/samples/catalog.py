@@ -89,7 +89,7 @@ CATALOG = [
 BY_KEY = {g.key: g for g in CATALOG}
 
 # canonical unit of what a Satuan column prints
-SATUAN_UNIT = {"%": "%", "Persen": "%", "Laporan": "laporan", "Lap": "laporan", "Kali": "kali",
+SATUAN_UNIT = {"%": "%", "Persen": "%", "Persentase": "%", "Laporan": "laporan", "Lap": "laporan", "Kali": "kali",
                "Orang": "orang", "Dokumen": "dokumen", "Satker": "satker", "Nilai": "grade",
                "Indeks": "indeks", "Perkara": "perkara", "Temuan": "temuan", "Kegiatan": "kegiatan"}
 

@@ -25,6 +25,8 @@ AGENCY_LONG = {"KPU": "Komisi Pemilihan Umum", "KIP": "Komisi Independen Pemilih
 FONTS = ["Liberation Sans", "Liberation Serif", "DejaVu Sans", "DejaVu Serif"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 SUB_PARENT = "Jumlah laporan keuangan yang disusun tepat waktu"
+#: A Satuan column names a percentage as a sign or spelt out (``Persentase``: UPBU Tardamu 2024, 2025).
+PERCENT_SATUAN = ("%", "%", "Persen", "Persentase")
 SUB_ITEMS = ["Laporan Keuangan Semester I", "Laporan Keuangan Tahunan",
              "Laporan Barang Milik Negara"]
 KEGIATAN = ["Dukungan Operasional Perkantoran", "Pengelolaan Keuangan dan Barang Milik Negara",
@@ -219,6 +221,8 @@ def goal_items(p: Plan, gen: Gen, goals, rng: random.Random):
             return plain(a, "%", p.conv, decimals=p.spec.pct_decimals)
         return pct(a, pst)
 
+    # how the Satuan column names a percentage: its own random stream, so other content stays that of (seed, index)
+    percent_word = random.Random(f"lkj-draw-satuan:{p.seed}:{p.index}").choice(PERCENT_SATUAN)
     for gi, (key, idxs) in enumerate(goals):
         g = BY_KEY[key]
         no = ROMAN[gi] if roman else str(gi + 1)
@@ -237,7 +241,7 @@ def goal_items(p: Plan, gen: Gen, goals, rng: random.Random):
             row = Row(no, g.text, ind.text, target, gen.fmt(ind, x), ach_v(a), notes=note,
                       lower_is_better=ind.kind == "lower")
             if "satuan_column" in f:
-                row.satuan = ind.satuan
+                row.satuan = percent_word if ind.satuan == "%" else ind.satuan
             it = Item(ind, row, prev=gen.fmt(ind, prev))
             if "renstra_end_column" in f:
                 it.renstra = gen.fmt(ind, renstra_value(ind, t))
@@ -459,6 +463,8 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
             for c in ("no", "goal"):
                 if c in cols:
                     vm.append((cols.index(c), start, len(body) - 1))
+    if "average_row" in f:
+        body.append(average_row(p, cols, [it.row for _no, _goal, items in grows for it in items if it.row is not None]))
     rep.main_title = rng.choice(["Tabel 3.1 Pengukuran Kinerja Tahun {y}",
                                  "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun {y}",
                                  "Tabel 3.1\nRealisasi dan Capaian Kinerja Tahun {y}"]).format(y=p.year)
@@ -466,6 +472,20 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
     rep.caption(rep.main_title)
     rep.table(table_header(p, cols, h, span), body, widths(cols, text_w, body, size), style(p, size, cols), vm)
     rep.after_table()
+
+
+def average_row(p: Plan, cols: list[str], rows: list[Row]) -> TRow:
+    """The closing row of the average capaian (feature ``average_row``): its label in the first text
+    column, the mean in the capaian column, nothing else. Its wording comes from a random stream of
+    its own, so the rest of the report stays that of its (seed, index)."""
+    label = random.Random(f"lkj-draw-average:{p.seed}:{p.index}").choice(
+        ["RATA-RATA", "Rata-rata Capaian Kinerja", f"CAPAIAN RATA-RATA KINERJA {p.names.short.upper()}",
+         "Rata-rata capaian sasaran"])
+    achieved = [r.achievement.value for r in rows if r.achievement.value is not None]
+    cells = [""] * len(cols)
+    cells[cols.index("goal") if "goal" in cols else cols.index("indicator")] = label
+    cells[cols.index("ach") if "ach" in cols else -1] = num(q2(sum(achieved) / len(achieved)), p.conv) if achieved else "-"
+    return TRow(cells, bold=True)
 
 
 def per_goal_tables(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> None:
@@ -534,6 +554,42 @@ def comparison_table(rep: Report, p: Plan, grows, size: float, text_w: float) ->
             body.append(TRow([f"{n}.", it.row.indicator, it.row.realization.raw, ref.raw]))
     rep.table([[HCell("No"), HCell("Indikator Kinerja"), HCell(f"Realisasi {p.year}"), HCell(lab)]],
               body, [1.0, text_w - 7.0, 3.0, 3.0], style(p, size, ["no", "indicator", "a", "b"]))
+    rep.after_table()
+
+
+#: Captions of a table copied from the previous year's report: the measurement named, no year.
+STALE_CAPTIONS = ("Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran",
+                  "Pencapaian Kinerja Tujuan dan Sasaran", "Capaian Kinerja Sasaran Strategis")
+
+
+def stale_table(rep: Report, p: Plan, grows, size: float, text_w: float) -> None:
+    """A measurement table left over from the previous year's report (feature ``stale_table``): other
+    goals and indicators under a numbered caption that names no year, one row more than the main
+    table, so that neither the caption's rank nor the row count picks the year's own table. None of
+    it is expected as indicators. Drawn from a random stream of its own: the rest of the report is
+    that of its (seed, index)."""
+    rng = random.Random(f"lkj-draw-stale:{p.seed}:{p.index}")
+    gen = Gen(p.spec, rng)
+    wanted = sum(1 for _no, _goal, items in grows for it in items if it.row is not None) + 1
+    used = {goal for _no, goal, _items in grows}
+    body: list[TRow] = []
+    for g in rng.sample(CATALOG, len(CATALOG)):
+        if g.text in used:
+            continue
+        for j, ind in enumerate(g.inds):
+            if len(body) == wanted:
+                break
+            t, x, a, _prev, _note = gen.values(ind)
+            first = j == 0
+            body.append(TRow([f"{len(body) + 1}.", g.text if first else "", ind.text,
+                              gen.fmt(ind, t).raw, gen.fmt(ind, x).raw, gen.ach(a).raw]))
+    cols = ["no", "goal", "indicator", "target", "real", "ach"]
+    rep.caption(f"Tabel 3.3 {rng.choice(STALE_CAPTIONS)}")
+    heads = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"]
+    goal_w = (text_w - 7.6) * 0.4
+    rep.table([[HCell(h) for h in heads]], body, [1.0, goal_w, text_w - 7.6 - goal_w, 2.2, 2.2, 2.2],
+              style(p, size, cols))
+    rep.p(f"Sumber: Laporan Kinerja {p.names.short} Tahun {p.year - 1}", size=8, space_before=2)
     rep.after_table()
 
 
@@ -934,6 +990,8 @@ def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
         rep.section(landscape=False)
     if "comparison_table" in f:
         comparison_table(rep, p, grows, tsize, 16.5)
+    if "stale_table" in f and not per_goal:
+        stale_table(rep, p, grows, tsize, 16.5)
     budget(rep, p, rng, grows, tsize)
     rep.h1("BAB IV\nPENUTUP")
     rep.p(prose.penutup(n.short, p.year)[0])

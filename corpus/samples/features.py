@@ -139,6 +139,14 @@ FEATURES: list[Feature] = [
             "PENYERAPAN DANA (Rp)', 'REALISASI KINERJA' over 'DANA (%) | FISIK (%)'), with or without the "
             "initial pagu and the physical-progress column, in other wordings too (Diskominfo Ambon 2021); "
             "the pagu is the revised one.", late=True),
+    Feature("stale_table", 0.12, "After the main table, a Bab III table copied from the previous year's "
+            "report: a numbered caption naming the measurement but no year ('Tabel 3.3 Perbandingan "
+            "Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran'), one row more than the main table, other "
+            "goals and indicators, a source line naming the previous year (DP3AKB Sumut 2025). Not with "
+            "per-goal tables.", late=True),
+    Feature("average_row", 0.15, "The main table closes with a row of the average capaian and no target or "
+            "realisation, labelled across the text columns ('RATA-RATA', 'Rata-rata Capaian Kinerja', 'CAPAIAN "
+            "RATA-RATA KINERJA <unit>' as UPBU Tardamu 2024/2025 print it): not an indicator.", late=True),
     # ---- units other than the commissions (issue 14, class 1; offices.py), opt-in: p 0, drawn on ``require``
     Feature("cover_name_wrapped", 0.0, "The unit is an agency of a regional government with a long name "
             "('Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana Provinsi Sumatera "
