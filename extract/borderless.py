@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from lkj.extract.headers import LABEL_WORDS, column_role, glue_label_lines, is_label_fragment, is_year_label
+from lkj.extract.headers import (
+    LABEL_WORDS,
+    column_role,
+    glue_label_lines,
+    is_label_fragment,
+    is_period_label,
+    is_year_label,
+)
 from lkj.extract.raw_table import RawTable, text_in, title_top
 from lkj.extract.vocabulary import (
     CURRENCY_PREFIXES,
@@ -115,9 +122,10 @@ def _band_line(line: _Line) -> bool:
     if line.text.lower().startswith(_CAPTION_WORDS):
         return False
     groups = _groups(line.words)
-    if any(len(g) > MAX_LABEL_WORDS or any(_is_data(w["text"]) for w in g) for g in groups):
+    periods = [is_period_label(" ".join(w["text"] for w in g)) for g in groups]  # ``TW II``: a label with a numeral
+    if any(len(g) > MAX_LABEL_WORDS or (not period and any(_is_data(w["text"]) for w in g)) for g, period in zip(groups, periods)):
         return False
-    labels = sum(all(_label_word(w["text"]) for w in g) for g in groups)
+    labels = sum(period or all(_label_word(w["text"]) for w in g) for g, period in zip(groups, periods))
     return labels >= 1 and labels * 2 >= len(groups)
 
 
@@ -162,13 +170,39 @@ class _Header:
         """Each column's label: its parts top to bottom, a word broken over two lines glued back,
         with the spanning labels over the column before or after them as printed."""
         out = []
-        for parts, (x0, x1) in zip(self.labels, columns):
-            over = [p for p in self.spanning if min(p.x1, x1) - max(p.x0, x0) > 1]
+        for parts, over in zip(self.labels, self._spread(columns)):
             text = ""
             for part in sorted(parts + over, key=lambda p: (p.top, p.x0)):
                 text = glue_label_lines(text, part.text)
             out.append(text)
         return out
+
+    def _spread(self, columns: list[tuple[float, float]]) -> list[list[_Part]]:
+        """The spanning labels over each column: those above it, and a group label's reach over the
+        neighbouring columns whose labels are printed only on its sub-label line.
+
+        A group label is centred over its columns and, without rules, its text covers only the middle
+        ones: ``Realisasi`` over ``TW I | TW II | TW III | TW IV | Total`` lies above TW II and TW III.
+        Its columns are the run of neighbours that have nothing above their sub-labels; a label of the
+        line above (``Target``, ``%`` over ``Capaian``) or one centred over both lines (``No``,
+        ``Satuan``) ends the run.
+        """
+        over = [[p for p in self.spanning if min(p.x1, x1) - max(p.x0, x0) > 1] for x0, x1 in columns]
+        for part in self.spanning:
+            covered = [i for i, parts in enumerate(over) if part in parts]
+            if not covered:
+                continue
+            floor = min(q.top for i in covered for q in self.labels[i])
+
+            def sub_label_only(i: int) -> bool:
+                return not over[i] and all(q.top >= floor - 1 for q in self.labels[i])
+
+            for step, start in ((-1, covered[0] - 1), (1, covered[-1] + 1)):
+                i = start
+                while 0 <= i < len(columns) and sub_label_only(i):
+                    over[i].append(part)
+                    i += step
+        return over
 
 
 def _header(lines: list[_Line]) -> _Header | None:

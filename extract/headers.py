@@ -8,6 +8,7 @@ regulation fixes which columns exist but not their order or wording.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lkj.extract.vocabulary import (
@@ -20,6 +21,7 @@ from lkj.extract.vocabulary import (
     MONEY_LABEL_WORDS,
     PAGU_STAGE_WORDS,
     PERCENT_HEADER_WORDS,
+    PERIOD_WORDS,
     PHYSICAL_PROGRESS_WORDS,
     REALIZED_RESULT_WORD,
     REMAINDER_WORDS,
@@ -140,6 +142,21 @@ def _realized_result(bare: list[str]) -> bool:
     if "realisasi" not in bare or "capaian" not in bare or bare.index("realisasi") > bare.index("capaian"):
         return False
     return not any(w in bare for w in ("%", "(%)", "persentase", "tingkat", "anggaran", "keuangan", "rp"))
+
+
+#: A period of the year as a header prints it: ``TW I``, ``TW2``, ``Triwulan III``, ``Semester 1``.
+_PERIOD_LABEL = re.compile(rf"(?:{'|'.join(PERIOD_WORDS)})[\s.-]*(?:[1-4]|i{{1,3}}|iv)?", re.IGNORECASE)
+
+
+def is_period_label(text: str) -> bool:
+    """A header cell naming one period of the year (``TW II``): a label, though it holds a numeral."""
+    return bool(_PERIOD_LABEL.fullmatch(" ".join(text.split())))
+
+
+def names_period(label: str) -> bool:
+    """A column label that names one period of the year (``Realisasi TW I``, ``Realisasi Triwulan 2``)."""
+    words = label.split()
+    return any(is_period_label(" ".join(words[i:i + n])) for n in (1, 2) for i in range(len(words)))
 
 
 def is_year_label(text: str) -> bool:

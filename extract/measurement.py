@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lkj.extract.headers import names_period
 from lkj.extract.layout import LINE_PER_ROW_FLAVORS, LogicalTable
 from lkj.extract.numbers import parse_value
 from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
     AVERAGE_WORDS,
     BROKEN_WORD_TAILS,
+    CUMULATIVE_WORDS,
     GOAL_HEADING,
     GOAL_LABELS,
     INDICATOR_CODE_WORDS,
@@ -449,12 +451,35 @@ def choose_value_columns(table: LogicalTable, year: int | None) -> dict[str, int
         no_year = [i for i in candidates if table.roles[i].year is None]
         if names_year and not (same_year or no_year):
             continue  # only other years' columns (``Target 2018`` in a 2016 report): kept as extras, the role stays empty
-        chosen[role] = (same_year or no_year or candidates)[0]
+        pick = same_year or no_year or candidates
+        if any(names_period(table.roles[i].label) for i in pick):
+            whole = [i for i in pick if _names_cumulative(table.roles[i].label)]
+            if not whole:
+                continue  # one value per quarter and no total: the year's value is not printed (see period_only_roles)
+            pick = whole[-1:]
+        chosen[role] = pick[0]
     if "achievement" not in chosen and chosen:
         percent_column = _percent_column(table, set(chosen.values()))
         if percent_column is not None:
             chosen["achievement"] = percent_column
     return chosen
+
+
+def _label_words(label: str) -> list[str]:
+    return [w.strip("():,") for w in label.lower().split()]
+
+
+def _names_cumulative(label: str) -> bool:
+    """``Total``, ``Akumulasi``, ``s.d. TW IV``: the year's value among per-period columns."""
+    return any(w in CUMULATIVE_WORDS for w in _label_words(label))
+
+
+def period_only_roles(table: LogicalTable, year: int | None) -> list[str]:
+    """Value roles printed only per period (``Realisasi TW I | TW II | TW III | TW IV`` with no total):
+    left empty by :func:`choose_value_columns`, never read from one quarter; the caller warns."""
+    chosen = choose_value_columns(table, year)
+    return [role for role in VALUE_ROLES if role not in chosen and len(table.columns_with(role)) > 1
+            and any(names_period(table.roles[i].label) for i in table.columns_with(role))]
 
 
 def _percent_column(table: LogicalTable, taken: set[int]) -> int | None:

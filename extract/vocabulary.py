@@ -320,6 +320,12 @@ MONEY_LABEL_WORDS = FUND_WORDS | SPENT_WORDS | PHYSICAL_PROGRESS_WORDS | frozens
 
 TOTAL_WORDS = ("total", "jumlah", "grand total")
 
+#: Header words of a column that holds one period of the year (``Realisasi TW I``, ``Triwulan 2``,
+#: ``Semester I``): UPBU Tardamu prints the realisation per quarter beside a ``Total`` column.
+PERIOD_WORDS = ("tw", "triwulan", "trw", "twl", "semester", "smt", "kuartal", "quarter")
+#: Header words of a column that sums the periods, or runs through the last one (``s.d. TW IV``).
+CUMULATIVE_WORDS = ("total", "jumlah", "akumulasi", "kumulatif", "s.d", "s.d.", "s/d", "sd")
+
 #: Words of a budget table's caption or row labels that name revenue (``Realisasi Pendapatan Asli Daerah``),
 #: spending (``Belanja Langsung``) and indirect spending, which has no programmes (salaries by account).
 REVENUE_WORDS = ("pendapatan",)

@@ -15,6 +15,7 @@ from lkj.extract.measurement import (
     indicator_rows,
     join_lines,
     other_years_only,
+    period_only_roles,
     roman_to_arabic,
     split_goal_number,
 )
@@ -249,6 +250,11 @@ def interpret(ingested: IngestResult, extracted: ExtractResult) -> InterpretResu
             "several_measurement_tables",
             f"table {main.id} (p. {main.pages[0]}) chosen as the measurement table over "
             + ", ".join(f"table {t.id} (p. {t.pages[0]})" for t in candidates) + f" by {MAIN_RULE}", main.pages[0], stage="interpret"))
+    for table in mains:
+        for role in period_only_roles(table, identity.year):
+            result.warnings.append(ReportWarning(
+                "value_per_period_only", f"table {table.id} (p. {table.pages[0]}) prints the {role} only per period ("
+                + ", ".join(r.label for r in table.roles if r.role == role) + "): left empty", table.pages[0], stage="interpret"))
     budget = BudgetFindings()
     not_programmes = not_programme_tables(tables)
     comparisons: list[tuple[LogicalTable, list[IndicatorRow]]] = []

@@ -203,6 +203,7 @@ class Item:
     renstra: V | None = None
     heading: str | None = None     # a row with text but no values (heads sub-items)
     sub: bool = False
+    quarters: list[str] | None = None  # realisation per quarter (feature quarterly_realization)
 
 
 def goal_items(p: Plan, gen: Gen, goals, rng: random.Random):
@@ -320,7 +321,9 @@ def headers(p: Plan, rng: random.Random, span: bool) -> dict:
 
 
 WIDTH = {"no": 1.0, "satuan": 1.5, "prev": 1.8, "renstra": 1.8, "target": 1.8, "real": 1.9,
-         "ach": 1.7, "kat": 1.8, "ket": 2.1}
+         "ach": 1.7, "kat": 1.8, "ket": 2.1, "q1": 1.4, "q2": 1.4, "q3": 1.4, "q4": 1.4}
+#: Column keys and labels of the realisation per quarter, under one ``Realisasi`` over them and the total.
+QUARTERS = (("q1", "TW I"), ("q2", "TW II"), ("q3", "TW III"), ("q4", "TW IV"))
 
 
 def widths(cols: list[str], text_w: float, body: list[TRow] | None = None,
@@ -379,6 +382,8 @@ def cell(c: str, it: Item, no_cell, goal_cell):
     r = it.row
     if c == "satuan":
         return r.satuan
+    if c in ("q1", "q2", "q3", "q4"):
+        return (it.quarters or ["", "", "", ""])[int(c[1]) - 1]
     v = {"prev": it.prev, "renstra": it.renstra, "target": r.target, "real": r.realization,
          "ach": r.achievement}.get(c)
     if v is not None:
@@ -389,7 +394,36 @@ def cell(c: str, it: Item, no_cell, goal_cell):
     return "Tercapai" if a >= 100 else "Tidak Tercapai"
 
 
+def quarter_cells(it: Item, conv: str) -> list[str]:
+    """The realisation of each quarter: a count split over the quarters (summing to the year's), a rate
+    or an index growing to the year's, a grade printed in the last quarter only."""
+    v = it.row.realization
+    if v.value is None or it.ind is None or it.ind.kind == "grade":
+        return ["-", "-", "-", v.raw]
+    if it.ind.kind in ("count", "lower"):
+        total = int(v.value)
+        parts = [total // 4] * 3
+        return [num(x, conv) for x in (*parts, total - sum(parts))]
+    return [num(q2(float(v.value) * k / 4), conv) for k in (1, 2, 3, 4)]
+
+
+def quarter_header(cols, h) -> list[list[HCell]]:
+    """``Realisasi`` over ``TW I | TW II | TW III | TW IV | Total`` (UPBU Tardamu 2024, 2025); the other
+    labels span both rows."""
+    top, bottom = [], []
+    for c in cols:
+        if c == "q1":
+            top.append(HCell("Realisasi", colspan=5))
+        if c in ("q1", "q2", "q3", "q4", "real"):
+            bottom.append(HCell(dict(QUARTERS).get(c, "Total")))
+        else:
+            top.append(HCell(h[c], rowspan=2))
+    return [top, bottom]
+
+
 def table_header(p: Plan, cols, h, span: bool):
+    if "quarterly_realization" in p.feats:
+        return quarter_header(cols, h)
     if not span:
         return [[HCell(h[c]) for c in cols]]
     top, bottom = [], []
@@ -429,6 +463,9 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
     span = "header_year_span" in f or "header_three_lines" in f
     cols = columns(p, rng, per_goal=False)
     h = headers(p, rng, span)
+    if "quarterly_realization" in f:
+        at = cols.index("real")
+        cols[at:at] = [key for key, _label in QUARTERS]
     body, vm = [], []
     first = last = None
     group = "goals_group_rows" in f
@@ -448,6 +485,8 @@ def main_table(rep: Report, p: Plan, grows, rng, size: float, text_w: float) -> 
                     nc = f"{no}.{k}"
             else:
                 nc = f"{no}." if j == 0 else None
+            if "quarterly_realization" in f and it.row is not None:
+                it.quarters = quarter_cells(it, p.conv)
             cells = [cell(c, it, nc, goal if j == 0 else None) for c in cols]
             body.append(TRow(cells))
             if first is None:
@@ -973,7 +1012,9 @@ def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
                   f"tahapan Pemilu dan Pemilihan Tahun {p.year}.")
     rep.h1("BAB III\nAKUNTABILITAS KINERJA")
     rep.h2("3.1 Capaian Kinerja Organisasi")
-    landscape = "landscape_table" in f
+    if "goals_per_table_arabic" in f or "goals_per_table_roman" in f or "header_year_span" in f or "header_three_lines" in f:
+        f.discard("quarterly_realization")  # drawn in a main table under a one-line header only
+    landscape = "landscape_table" in f or "quarterly_realization" in f  # five realisation columns need the width
     rep.p(prose.pengukuran(n.short, p.year), keep_next=not landscape)
     if "table_starts_low" in f:
         for _no, goal, _items in grows[: rng.randint(2, 4)]:
