@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from lkj.extract.bodies import lowest_body
 from lkj.extract.gazetteer import load_gazetteer, province_of, resolve_unit
 from lkj.extract.nlp import blank_indonesian
 from lkj.extract.vocabulary import (
@@ -70,6 +71,10 @@ _PROVINCE_BY_KEY = _province_keys()
 _NAME_STOP = NAME_END_WORDS | CLAUSE_WORDS | set(REGION_KIND_WORDS) | NATIONAL_ABBREVIATIONS
 #: Words that open an agency's name: a government agency's first word or acronym, or the government.
 _AGENCY_START = frozenset(head.split()[0] for head in AGENCY_HEADS) | frozenset(AGENCY_ACRONYMS) | {GOVERNMENT}
+
+
+#: Most words (commas included) of an agency's name before its place: the longest names seen have ten.
+AGENCY_NAME_WORDS = 12
 
 
 @dataclass
@@ -165,7 +170,9 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
         end -= 1  # a cover prints the agency and its region on two lines
     if end >= 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
         end -= 3
-    window = [t for t in doc[max(0, end - 8):end] if not t.is_space]
+    # A long name (``Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana``) wraps over
+    # cover lines: the line breaks are not words of the window.
+    window = [t for t in doc[max(0, end - 3 * AGENCY_NAME_WORDS):end] if not t.is_space][-AGENCY_NAME_WORDS:]
     lowered = [t.lower_ for t in window]
     if lowered and lowered[-1] in AGENCY_WORDS:
         return AGENCY_WORDS[lowered[-1]]
@@ -184,7 +191,7 @@ def _agency_before(doc: Doc, index: int, abbreviations: dict[str, str] | None = 
         if lowered[start] in _AGENCY_START and all(t.is_alpha or t.text in ",&" for t in window[start:]):
             words = [t.text for t in window[start:]]
             return _without_place(" ".join(w.lower() if w.lower() in NAME_JOINING_WORDS else
-                                            w.title() if w.isupper() and len(w) > 4 else w for w in words))
+                                            w.title() if w.isupper() and len(w) > 4 else w for w in words).replace(" ,", ","))
     return None
 
 
@@ -476,8 +483,10 @@ def central_body(pages: list[str]) -> str | None:
     return None
 
 
-def find_unit(pages: list[str]) -> UnitGuess:
-    """The reporting unit: an election body when one is named, else the best-voted unit."""
+def find_unit(pages: list[str], warnings: list[ReportWarning] | None = None) -> UnitGuess:
+    """The reporting unit: an election body when one is named, else the best-voted unit, else the
+    lowest body the first pages name (``extract/bodies.py``); its warnings are added to ``warnings``."""
+    warnings = [] if warnings is None else warnings
     votes, placeless, abbreviations, ri = _weighted_mentions(pages)
     province_votes: Counter[str] = Counter()
     for (_, kind, place), n in votes.items():
@@ -488,9 +497,12 @@ def find_unit(pages: list[str]) -> UnitGuess:
         ri = sum(_kpu_ri(nlp(t)) for t in pages[:3])
         if ri:
             return UnitGuess("KPU RI", "KPU", "pusat", None, None, ri)
-        central = central_body(pages[:2])
-        if central:
-            return UnitGuess(central, central, "pusat", None, None, 1, printed=central)
+        body = lowest_body([_unspace(t) for t in pages])
+        warnings += body.warnings
+        if body.name:
+            agency = body.name[: len(body.name) - len(body.place)].strip() if body.place else body.name
+            return UnitGuess(body.name, agency, body.kind, body.place if body.kind != "provinsi" else None,
+                             body.province, 1, printed=body.name)
         return UnitGuess(None, None, None, None, None, 0)
     # The election bodies are what this tool is for: prefer them when named at all.
     election = {k: v for k, v in votes.items() if k[0] in ELECTION_AGENCIES}
@@ -584,11 +596,11 @@ def _resolve_election_body(unit: UnitGuess, warnings: list[ReportWarning]) -> Un
 def find_identity(pages: list[str]) -> Identity:
     """Unit and year from the first pages (where reports name themselves) plus table titles."""
     warnings: list[ReportWarning] = []
-    unit = _resolve_election_body(find_unit(pages), warnings)
+    unit = _resolve_election_body(find_unit(pages, warnings), warnings)
     year, cover_year, year_warnings = find_year(pages)
     warnings += year_warnings
     if unit.name is None:
         warnings.append(ReportWarning("unit_unknown", "no unit name (KPU/KIP/institution with Provinsi, Kabupaten or Kota) found"))
-    elif unit.kind in ("kabupaten", "kota") and unit.province is None:
+    elif unit.kind in ("kabupaten", "kota") and unit.province is None and not any(w.code == "unit_region_unknown" for w in warnings):
         warnings.append(ReportWarning("province_unknown", f"province of {unit.name} not named in the text"))
     return Identity(unit, year, cover_year, warnings)

@@ -90,6 +90,18 @@ AGENCY_HEADS = ("dinas", "badan", "biro", "inspektorat", "sekretariat", "rumah s
 #: the agency heads and the central government's own kinds of body.
 CENTRAL_AGENCY_HEADS = (*AGENCY_HEADS, "kementerian", "lembaga", "direktorat", "komisi", "kejaksaan", "kepolisian")
 
+#: Levels of the bodies a vertical unit's cover stacks (``KEMENTERIAN PERHUBUNGAN`` / ``DIREKTORAT
+#: JENDERAL PERHUBUNGAN UDARA`` / ``KANTOR UPBU KELAS III TARDAMU SABU``): the opening words of a body's
+#: name to its level, 0 the top. The reporting unit is the lowest body printed; the longest opening wins.
+BODY_LEVELS: dict[str, int] = {
+    "kementerian": 0, "kejaksaan agung": 0, "kejaksaan republik": 0, "kejaksaan ri": 0, "mahkamah agung": 0,
+    "lembaga": 0, "komisi": 0, "kepolisian": 0, "badan": 0,
+    "direktorat": 1, "direktorat jenderal": 1, "sekretariat jenderal": 1, "inspektorat jenderal": 1, "deputi": 1,
+    "kantor wilayah": 1, "kanwil": 1, "kejaksaan tinggi": 1, "pengadilan tinggi": 1, "kepolisian daerah": 1,
+    "kantor": 2, "balai": 2, "loka": 2, "upt": 2, "unit": 2, "kejaksaan negeri": 2, "pengadilan negeri": 2,
+    "pengadilan agama": 2, "kepolisian resor": 2, "dinas": 2, "inspektorat": 2, "biro": 2,
+}
+
 #: Words that join the parts of an agency's name (``Kesatuan Bangsa dan Politik``); an
 #: abbreviation of the name (``Kesbangpol``) skips them.
 NAME_JOINING_WORDS = frozenset({"dan", "&", "serta"})

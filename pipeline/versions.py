@@ -38,7 +38,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
     ("extract", 14),
-    ("interpret", 16),
+    ("interpret", 17),
     ("normalize", 11),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.

@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import prose
+from . import offices, prose
 from .catalog import BY_KEY, CATALOG, Ind
 from .docxutil import HCell, TableStyle, TRow, set_header
 from .features import draw_features
@@ -62,6 +62,8 @@ class Names:
     short: str                 # the name the body uses
     place: str
     others: list[str] = field(default_factory=list)   # cited units
+    cover_lines: list[str] | None = None   # a unit other than a commission: its cover lines (offices.py)
+    spelt: str | None = None                # its name spelt out once in the body when the cover abbreviates it
 
 
 def names_for(u: dict, feats: set[str], units: list[dict], rng: random.Random) -> Names:
@@ -106,6 +108,13 @@ def names_for(u: dict, feats: set[str], units: list[dict], rng: random.Random) -
     return Names(canonical, long, (first.upper(), region.upper()), short, place, others)
 
 
+def office_names(feats: set[str], u: dict, units: list[dict], rng: random.Random) -> Names:
+    """The names of a unit other than a commission (``offices.py``): no commission is cited in its body."""
+    o = offices.office_names(feats, u, units, rng)
+    return Names(o["unit"], o["unit"]["name"], ("", ""), o["short"], o["place"],
+                 ["Peraturan Menteri PAN-RB Nomor 53 Tahun 2014"], o["cover"], o["spelt"])
+
+
 # ------------------------------------------------------------------ the draw
 
 @dataclass
@@ -133,7 +142,11 @@ def plan(seed: int, index: int, exclude: frozenset[str], units: list[dict],
     end = 2019 if year <= 2019 else 2024
     if end == year:
         feats.discard("renstra_end_column")
+    if feats & set(offices.FEATURES):
+        feats -= {"sekretariat_name", "abbreviated_name"}  # a commission's ways of naming itself
     names = names_for(u, feats, units, rng)
+    if feats & set(offices.FEATURES):  # drawn from a stream of their own: the rest of the draw stays as it was
+        names = office_names(feats, u, units, random.Random(f"lkj-draw-office:{seed}:{index}"))
     conv = EN if "en_numbers" in feats else ID
     cols = ["satuan"] if "satuan_column" in feats else []
     spec = Spec(slug="", unit=names.canonical, short=names.short, long=names.long, city=names.place,
@@ -941,6 +954,11 @@ def cover(rep: Report, p: Plan, rng: random.Random) -> None:
         rep.p(str(cy)[2:], bold=True, size=16, align="center", space_after=80)
     else:
         rep.p(f"TAHUN {cy}", bold=True, size=16, align="center", space_after=80)
+    if n.cover_lines:
+        for line in n.cover_lines:
+            rep.p(line, bold=True, size=15, align="center", space_after=2)
+        rep.p(n.place.upper(), bold=True, size=12, align="center")
+        return
     first, region = n.cover
     if damaged:
         first = first[0] + " " + first[1:]
@@ -984,6 +1002,8 @@ def build(seed: int, index: int, exclude: frozenset[str] = frozenset(),
     rep.h1("BAB I\nPENDAHULUAN", new_page="no_cover" not in f)
     for t in prose.pendahuluan(n.short, p.year, n.place):
         rep.p(t)
+    if n.spelt:
+        rep.p(f"{n.spelt} merupakan unit pelaksana teknis yang berkedudukan di {n.place}.")
     if "cites_other_units" in f:
         rep.p(f"Penyusunan laporan ini berpedoman pada {n.others[0]} tentang Petunjuk Teknis "
               "Perjanjian Kinerja dan Pelaporan Kinerja di Lingkungan Komisi Pemilihan Umum.")

@@ -152,6 +152,19 @@ FEATURES: list[Feature] = [
             "is the Total. "
             "Main tables under a one-line header only (dropped with a year span, three header lines or per-goal "
             "tables).", late=True),
+    # ---- units other than the commissions (issue 14, class 1; offices.py), opt-in: p 0, drawn on ``require``
+    Feature("cover_name_wrapped", 0.0, "The unit is an agency of a regional government with a long name "
+            "('Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana Provinsi Sumatera "
+            "Utara') that the cover wraps over several lines (DP3AKB Sumut 2024).", late=True),
+    Feature("cover_central_body", 0.0, "The unit is a vertical unit of the central government printed under "
+            "its ministry and directorate general ('KEMENTERIAN PERHUBUNGAN' / 'DIREKTORAT JENDERAL "
+            "PERHUBUNGAN UDARA' / 'KANTOR UPBU KELAS III X', UPBU Tardamu 2024); the office's name may be "
+            "abbreviated on the cover and spelt out once in the body. The lowest body is the unit; kind and "
+            "province are its seat's.", late=True),
+    Feature("seat_named_office", 0.0, "The unit is an office named after its seat ('Kejaksaan Negeri X', "
+            "'Pengadilan Negeri X', Kejari Salatiga 2025): kind and province are the seat's region's; with "
+            "cover_central_body, its parents ('KEJAKSAAN REPUBLIK INDONESIA' / 'KEJAKSAAN TINGGI <province>') "
+            "are printed above it.", late=True),
     # ---- scans
     Feature("scan", 0.08, "An image-only scan of the report's cover, main-table and budget pages "
             "(pdftoppm, rotated, blurred, speckled, JPEG; no text layer)."),
