@@ -28,6 +28,7 @@ from lkj.extract.headers import (
 )
 from lkj.extract.raw_table import RawTable, text_in, title_top
 from lkj.extract.vocabulary import (
+    BULLET_GLYPHS,
     CUMULATIVE_WORDS,
     CURRENCY_PREFIXES,
     FIGURE_CAPTION_WORDS,
@@ -120,8 +121,8 @@ def _is_data(word: str) -> bool:
 def _band_line(line: _Line) -> bool:
     """A line that can be part of a header: short runs of words, no numbers but years, and at
     least half of its runs made of header words (or pieces of them); a caption is not one."""
-    if line.text.lower().startswith(_CAPTION_WORDS):
-        return False
+    if line.text.lower().startswith(_CAPTION_WORDS) or line.text.startswith(BULLET_GLYPHS):
+        return False  # a caption, or a list item whose justified spaces cut it into runs of single words
     groups = _groups(line.words)
     periods = [is_period_label(" ".join(w["text"] for w in g)) for g in groups]  # ``TW II``: a label with a numeral
     if any(len(g) > MAX_LABEL_WORDS or (not period and any(_is_data(w["text"]) for w in g)) for g, period in zip(groups, periods)):

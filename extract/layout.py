@@ -37,6 +37,7 @@ from lkj.extract.vocabulary import (
     PLAN_TITLES,
     SPENDING_WORDS,
     TABLE_CAPTION_WORDS,
+    TOTAL_WORDS,
     YEAR_WORDS,
 )
 
@@ -258,6 +259,8 @@ def _classify(table: LogicalTable) -> str:
     row_categories = {spending_category(label) for label in row_labels if label} - {None}
     if len(categories) >= 3 or (len(row_categories) >= 3 and "belanja" in " ".join(row_labels).lower()):
         return "spending"
+    if len(row_categories) >= 2 and _all_spending_rows(row_labels) and "pagu" in roles:
+        return "spending"  # ``Belanja Pegawai`` and ``Belanja Barang`` only (UPBU Tardamu 2025): two kinds, no other row
     if {"program", "pagu"} <= roles and "target" not in roles and _money_realization(table):
         return "budget_program"  # the budget per sasaran: goal and indicator printed left of the programmes, no target
     if "indicator" in roles and len({"target", "realization", "achievement"} & roles) >= 2 and ({"realization", "achievement"} & roles):
@@ -271,6 +274,14 @@ def _classify(table: LogicalTable) -> str:
     return "other"
 
 
+def _all_spending_rows(labels: list[str]) -> bool:
+    """Every labelled row a kind of spending printed as ``Belanja <kind>``, or a total: a spending table
+    however few kinds it lists (a programme table's rows name programmes)."""
+    named = [label.lower() for label in labels if label and not "".join(label.lower().split()).startswith(_TOTAL_LABELS)]
+    return bool(named) and all(label.startswith("belanja") and spending_category(label) for label in named)
+
+
+_TOTAL_LABELS = tuple("".join(word.split()) for word in TOTAL_WORDS)
 _BUDGET_ROLES = {"pagu", "budget_realization", "remaining"}
 #: A printed amount of money: digits grouped by threes (``2.630.136.800``, ``Rp 8,999,014,400``).
 _MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?", re.IGNORECASE)
@@ -366,6 +377,8 @@ def logical_tables(raw_tables: list[RawTable]) -> list[LogicalTable]:
         table.kind = _classify(table)
         if table.kind != "other" and all(p.flavor in LINE_PER_ROW_FLAVORS for p in table.parts):
             _merge_wrapped_lines(table)
+            if table.kind == "budget_program" and _classify(table) == "spending":
+                table.kind = "spending"  # its row labels wrapped (``Belanja`` / ``Pegawai``), whole again
     return tables
 
 

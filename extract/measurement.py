@@ -27,6 +27,7 @@ from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
     AVERAGE_WORDS,
     BROKEN_WORD_TAILS,
+    BULLET_GLYPHS,
     CUMULATIVE_WORDS,
     GOAL_HEADING,
     GOAL_LABELS,
@@ -149,7 +150,7 @@ def _is_summary(label: str, values: dict[str, str]) -> bool:
     return not values.get("realization") and any(_letters(word) in _AVERAGE_LETTERS for word in label.split()[:2])
 
 
-_BULLETS = ("-", "–", "•", "·", "▪", "\uf0d8", "\uf0b7", "\uf0a7", "➢", "o")
+_BULLETS = ("-", "–", *BULLET_GLYPHS, "o")
 #: Bullet glyphs that text layers glue to the word after them (``\uf0d8Padi``); never letters or ``-``.
 _GLYPHS = tuple(b for b in _BULLETS if not b.isalnum() and b != "-")
 

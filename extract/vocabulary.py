@@ -549,3 +549,6 @@ MESSAGE_WORDS_ID: dict[str, str] = {
 #: :data:`COLUMN_ROLE_WORDS` they are what a borderless table's header lines are made of.
 ASSESSMENT_HEADER_WORDS = frozenset({"kategori", "predikat", "kriteria", "keterangan", "ket", "status",
                                      "akhir", "renstra", "rpjmd", "lalu", "sebelumnya", "nasional"})
+
+#: Glyphs that open a list item (``• Melakukan monitoring ...``): a line they open is prose, never a table header.
+BULLET_GLYPHS = ("•", "·", "▪", "➢", "\uf0d8", "\uf0b7", "\uf0a7")

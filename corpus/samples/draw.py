@@ -914,7 +914,11 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
         decoy_tables(rep, p, rng, size, plain_rp, absorb, pst)
     rp = plain_rp  # the spending table's figures are not wrapped
     if "spending_table" not in f:
+        f.discard("spending_two_kinds")
         return
+    if "spending_two_kinds" in f:
+        # Belanja Pegawai and Belanja Barang only, no total row (UPBU Tardamu 2025): the other kinds go to barang
+        cats, cpagu = ["pegawai", "barang"], [cpagu[0], sum(cpagu[1:])]
     rate = R / P
     big = max(range(len(cpagu)), key=lambda i: cpagu[i])
     creal = [int(c * min(0.9999, rate)) for c in cpagu]
@@ -927,12 +931,13 @@ def budget(rep: Report, p: Plan, rng: random.Random, grows, size: float) -> None
     for c, q, r in zip(cats, cpagu, creal):
         body.append(TRow([label[c], rp(q), rp(r), rp(q - r), pct(absorb(r, q), pst).raw]))
         rep.spending.append({"category": c, "pagu": q, "realization": r, "remaining": q - r})
-    body.append(TRow(["Total", rp(P), rp(R), rp(P - R), pct(absorb(R, P), pst).raw], bold=True))
+    if "spending_two_kinds" not in f:
+        body.append(TRow(["Total", rp(P), rp(R), rp(P - R), pct(absorb(R, P), pst).raw], bold=True))
     widths, small = fit_money([4.0, 3.4, 3.4, 3.0, 2.0], body, size, text=0)
     rep.table([[HCell("Jenis Belanja"), HCell("Pagu"), HCell("Realisasi"), HCell("Sisa"), HCell("%")]], body,
               widths, style(p, small, ["goal", "a", "b", "c", "d"]))
-    rep.extra_tables["spending_table"] = (title2, row_needle(label[cats[0]]),
-                                          row_needle("Total", rp(P)))
+    last = row_needle(label[cats[-1]], rp(cpagu[-1])) if "spending_two_kinds" in f else row_needle("Total", rp(P))
+    rep.extra_tables["spending_table"] = (title2, row_needle(label[cats[0]]), last)
     rep.after_table()
 
 

@@ -152,6 +152,8 @@ FEATURES: list[Feature] = [
             "is the Total. "
             "Main tables under a one-line header only (dropped with a year span, three header lines or per-goal "
             "tables).", late=True),
+    Feature("spending_two_kinds", 0.1, "The spending table lists Belanja Pegawai and Belanja Barang only (the "
+            "other kinds counted in barang) and prints no total row (UPBU Tardamu 2025).", late=True),
     # ---- units other than the commissions (issue 14, class 1; offices.py), opt-in: p 0, drawn on ``require``
     Feature("cover_name_wrapped", 0.0, "The unit is an agency of a regional government with a long name "
             "('Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana Provinsi Sumatera "
