@@ -198,5 +198,25 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
         return outcome(failed_report(ingested, "memory_limit", message), "memory_limit")
     except Exception as error:  # isolation: one broken document never stops the run
         log.debug("internal error on %s", file.path, exc_info=True)
+        cause = _limit_behind(error)
+        if cause is not None:
+            # a library caught the time or memory limit's signal and raised its own error in its place
+            reason = "time_limit" if isinstance(cause, DocumentTimeout) else "memory_limit"
+            message = (f"stopped by the {'time' if reason == 'time_limit' else 'memory'} limit of a document (lkj run "
+                       f"--{'timeout' if reason == 'time_limit' else 'memory-limit'}), which a PDF library reported as "
+                       f"{type(error).__name__}")
+            return outcome(failed_report(ingested, reason, message), reason)
         message = f"internal error: {type(error).__name__}: {error} ({traceback.extract_tb(error.__traceback__)[-1].name})"
         return outcome(failed_report(ingested, "internal_error", message), "internal_error")
+
+
+def _limit_behind(error: BaseException) -> BaseException | None:
+    """The time or memory limit's exception in the chain of causes of ``error``, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, (DocumentTimeout, DocumentMemoryExceeded)):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None

@@ -118,3 +118,24 @@ def test_ocr_stops_within_the_budget_and_the_report_is_partial(tmp_path, monkeyp
 def test_limits_leave_a_normal_document_alone():
     outcome = process_document(_file(), work=None)
     assert outcome.report.status == "ok"
+
+
+def test_a_limit_a_library_wraps_in_its_own_error_is_still_the_limit(monkeypatch):
+    """A reader that catches the time limit's signal with a bare ``except`` and raises its own error in its
+    place (the 30 MB ruling-lines file once came out ``internal_error`` on a fresh clone): the report says
+    ``time_limit``, not ``internal_error``; an error with no limit behind it stays an internal error."""
+    def wrapped_timeout(*args, **kwargs):
+        try:
+            raise DocumentTimeout()
+        except BaseException:
+            raise ValueError("the library's own error") from None  # the chain keeps the timeout as __context__
+
+    monkeypatch.setattr(extract_stage, "extract", wrapped_timeout)
+    outcome = process_document(_file(), work=None)
+    assert (outcome.report.status, outcome.failure_reason) == ("failed", "time_limit")
+
+    def plain_error(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(extract_stage, "extract", plain_error)
+    assert process_document(_file(), work=None).failure_reason == "internal_error"
