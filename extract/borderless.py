@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 
+from lkj.extract.grid import _overlap
 from lkj.extract.headers import (
     LABEL_WORDS,
     column_role,
@@ -291,10 +292,6 @@ def _refine_edges(columns: list[tuple[float, float]], header: _Header, body: lis
     return refined
 
 
-def _overlaps(run: tuple[float, float], label: tuple[float, float]) -> bool:
-    return min(run[1], label[1]) - max(run[0], label[0]) > 1
-
-
 def _sides_kept(gaps: list[tuple[float, float]], runs: list[tuple[float, float]],
                 left_label: tuple[float, float], right_label: tuple[float, float]) -> list[tuple[float, float]]:
     """The gaps that keep each run on the side of the label it lies under.
@@ -305,8 +302,8 @@ def _sides_kept(gaps: list[tuple[float, float]], runs: list[tuple[float, float]]
     it; a run under the left label only lies left of the boundary. Without that, a one-row
     table's short text went to the No column with its number. All gaps when none keeps both.
     """
-    right_only = [r for r in runs if _overlaps(r, right_label) and not _overlaps(r, left_label)]
-    left_only = [r for r in runs if _overlaps(r, left_label) and not _overlaps(r, right_label)]
+    right_only = [r for r in runs if _overlap(r, right_label) > 1 and not _overlap(r, left_label) > 1]
+    left_only = [r for r in runs if _overlap(r, left_label) > 1 and not _overlap(r, right_label) > 1]
     limit_right = min((r[0] for r in right_only), default=float("inf"))
     limit_left = max((r[1] for r in left_only), default=float("-inf"))
     kept = [g for g in gaps if g[1] <= limit_right + 1 and g[0] >= limit_left - 1]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from lkj.extract.budget_levels import Line, levels
-from lkj.extract.layout import LogicalTable, code_column, spending_categories, spending_category
+from lkj.extract.layout import SQUASHED_TOTALS, LogicalTable, code_column, spending_categories, spending_category
 from lkj.extract.measurement import join_lines
 from lkj.extract.nlp import blank_indonesian
 from lkj.extract.numbers import parse_money
@@ -192,7 +192,7 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
         pagu, realization = money(pagu_col), money(real_col)
         subtotal = _is_subtotal(label)
         squashed = "".join(label.split())  # ``J U M L A H``, letter-spaced
-        is_total = subtotal or squashed.startswith(_TOTALS) or (not program and not number and not code)
+        is_total = subtotal or squashed.startswith(SQUASHED_TOTALS) or (not program and not number and not code)
         pagu_value = parse_money(pagu).value if _has_digit(pagu) else None
         real_value = parse_money(realization).value if _has_digit(realization) else None
         if not (_has_digit(pagu) or _has_digit(realization)) and not (program and (_numbering(number) or _CODE_TEXT.fullmatch(code))):
@@ -223,7 +223,6 @@ def program_rows(table: LogicalTable, findings: BudgetFindings) -> list[ProgramR
     return kept
 
 
-_TOTALS = tuple("".join(word.split()) for word in TOTAL_WORDS)
 
 
 def _has_digit(text: str) -> bool:
@@ -259,7 +258,7 @@ def not_programme_tables(tables: list[LogicalTable]) -> dict[int, str]:
         name = _first(table, "program", "other")
         labels = [join_lines(row.cells[name]).lower() for row in table.grid.rows if name is not None and name < len(row.cells)]
         labels = ["".join(t.split()) for t in labels]  # ``Belanj a Pega wai``: a word broken by a narrow cell
-        labels = [t for t in labels if t and not t.startswith(_TOTALS)]
+        labels = [t for t in labels if t and not t.startswith(SQUASHED_TOTALS)]
         if any(word in caption for word in REVENUE_WORDS) and not any(word in caption for word in SPENDING_CAPTION_WORDS):
             reasons[table.id] = "not loaded: a revenue table (pendapatan), not spending by programme"
         elif any(phrase in caption for phrase in INDIRECT_SPENDING_WORDS):

@@ -277,11 +277,12 @@ def _classify(table: LogicalTable) -> str:
 def _all_spending_rows(labels: list[str]) -> bool:
     """Every labelled row a kind of spending printed as ``Belanja <kind>``, or a total: a spending table
     however few kinds it lists (a programme table's rows name programmes)."""
-    named = [label.lower() for label in labels if label and not "".join(label.lower().split()).startswith(_TOTAL_LABELS)]
+    named = [label.lower() for label in labels if label and not "".join(label.lower().split()).startswith(SQUASHED_TOTALS)]
     return bool(named) and all(label.startswith("belanja") and spending_category(label) for label in named)
 
 
-_TOTAL_LABELS = tuple("".join(word.split()) for word in TOTAL_WORDS)
+#: Total-row labels with their spaces removed (``J U M L A H`` and ``Grand Total`` compared squashed).
+SQUASHED_TOTALS = tuple("".join(word.split()) for word in TOTAL_WORDS)
 _BUDGET_ROLES = {"pagu", "budget_realization", "remaining"}
 #: A printed amount of money: digits grouped by threes (``2.630.136.800``, ``Rp 8,999,014,400``).
 _MONEY = re.compile(r"(rp\.?\s*)?\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?", re.IGNORECASE)

@@ -201,10 +201,10 @@ def process_document(file: InputFile, work: WorkFolder | None, force: bool = Fal
         cause = _limit_behind(error)
         if cause is not None:
             # a library caught the time or memory limit's signal and raised its own error in its place
-            reason = "time_limit" if isinstance(cause, DocumentTimeout) else "memory_limit"
-            message = (f"stopped by the {'time' if reason == 'time_limit' else 'memory'} limit of a document (lkj run "
-                       f"--{'timeout' if reason == 'time_limit' else 'memory-limit'}), which a PDF library reported as "
-                       f"{type(error).__name__}")
+            reason, limit, option = (("time_limit", "time", "--timeout") if isinstance(cause, DocumentTimeout)
+                                     else ("memory_limit", "memory", "--memory-limit"))
+            message = (f"stopped by the {limit} limit of a document (lkj run {option}), which a PDF library "
+                       f"reported as {type(error).__name__}")
             return outcome(failed_report(ingested, reason, message), reason)
         message = f"internal error: {type(error).__name__}: {error} ({traceback.extract_tb(error.__traceback__)[-1].name})"
         return outcome(failed_report(ingested, "internal_error", message), "internal_error")

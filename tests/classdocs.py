@@ -53,3 +53,17 @@ def read_report(pdf: Path) -> NormalizedReport:
     ingested = ingest(InputFile(pdf, sha256_of(pdf), pdf.stat().st_size))
     extracted = extract(ingested, OcrResult())
     return normalize(ingested, extracted, interpret(ingested, extracted))
+
+
+def draw_and_score(folder: Path, draws: tuple[tuple[int, int], ...], exclude: frozenset[str],
+                   require: frozenset[str]) -> list:
+    """Whole reports drawn by the generator (``draws``: (seed, n) pairs, ``exclude`` and ``require`` as
+    ``draw_set`` takes them), run through lkj with two workers and scored against the generator's
+    expected JSON: the fixture of the class tests on drawn reports, written once."""
+    pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
+    from lkj.corpus.samples.drawset import draw_set
+    from lkj.corpus.samples.score import run_and_score
+    expected = []
+    for seed, n in draws:
+        expected += draw_set(n, seed, folder / str(seed), exclude, log=lambda *_: None, require=require)
+    return run_and_score(folder, expected, workers=2)

@@ -13,7 +13,18 @@ import random
 
 import pytest
 
-from tests.classdocs import HCell, TableStyle, TRow, add_table, build_pdfs, needs_soffice, new_document, para, read_report
+from tests.classdocs import (
+    HCell,
+    TableStyle,
+    TRow,
+    add_table,
+    build_pdfs,
+    draw_and_score,
+    needs_soffice,
+    new_document,
+    para,
+    read_report,
+)
 
 SEED = 14_8
 INITIAL = ("Pagu Awal (Rp)", "Pagu Sebelum Perubahan (Rp)", "Pagu Murni (Rp)")
@@ -131,16 +142,9 @@ SPENDING_DRAWS = ((14_88, 4),)
 
 @pytest.fixture(scope="module")
 def spending_drawn(tmp_path_factory):
-    pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
-    from lkj.corpus.samples.drawset import draw_set
     from lkj.corpus.samples.features import NOT_YET_SUPPORTED
-    from lkj.corpus.samples.score import run_and_score
-    folder = tmp_path_factory.mktemp("class-spending-draws")
-    expected = []
-    for seed, n in SPENDING_DRAWS:
-        expected += draw_set(n, seed, folder, NOT_YET_SUPPORTED | {"scan"}, log=lambda *_: None,
-                             require=frozenset({"spending_table", "spending_two_kinds"}))
-    return run_and_score(folder, expected, workers=2)
+    return draw_and_score(tmp_path_factory.mktemp("class-spending-draws"), SPENDING_DRAWS, NOT_YET_SUPPORTED | {"scan"},
+                          frozenset({"spending_table", "spending_two_kinds"}))
 
 
 @needs_soffice

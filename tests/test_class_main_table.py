@@ -19,6 +19,7 @@ from tests.classdocs import (
     TRow,
     add_table,
     build_pdfs,
+    draw_and_score,
     needs_soffice,
     new_document,
     page_break,
@@ -143,17 +144,10 @@ STALE_SEEDS = ((14_71, 4), (14_72, 4))
 
 @pytest.fixture(scope="module")
 def stale_drawn(tmp_path_factory):
-    pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
-    from lkj.corpus.samples.drawset import draw_set
     from lkj.corpus.samples.features import NOT_YET_SUPPORTED
-    from lkj.corpus.samples.score import run_and_score
-    folder = tmp_path_factory.mktemp("class-stale-draws")
-    expected = []
-    for seed, n in STALE_SEEDS:
-        # per-goal tables carry no stale copy (a consolidated table outranks a series by rule); scans are another class
-        expected += draw_set(n, seed, folder / str(seed), NOT_YET_SUPPORTED | {"scan", "goals_per_table_arabic"},
-                             log=lambda *_: None, require=frozenset({"stale_table"}))
-    return run_and_score(folder, expected, workers=2)
+    # per-goal tables carry no stale copy (a consolidated table outranks a series by rule); scans are another class
+    return draw_and_score(tmp_path_factory.mktemp("class-stale-draws"), STALE_SEEDS,
+                          NOT_YET_SUPPORTED | {"scan", "goals_per_table_arabic"}, frozenset({"stale_table"}))
 
 
 @needs_soffice
@@ -177,16 +171,9 @@ AVERAGE_SEEDS = ((14_73, 8),)
 
 @pytest.fixture(scope="module")
 def average_drawn(tmp_path_factory):
-    pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
-    from lkj.corpus.samples.drawset import draw_set
     from lkj.corpus.samples.features import NOT_YET_SUPPORTED
-    from lkj.corpus.samples.score import run_and_score
-    folder = tmp_path_factory.mktemp("class-average-draws")
-    expected = []
-    for seed, n in AVERAGE_SEEDS:
-        expected += draw_set(n, seed, folder / str(seed), NOT_YET_SUPPORTED | {"scan", "goals_per_table_arabic"},
-                             log=lambda *_: None, require=frozenset({"average_row"}))
-    return run_and_score(folder, expected, workers=2)
+    return draw_and_score(tmp_path_factory.mktemp("class-average-draws"), AVERAGE_SEEDS,
+                          NOT_YET_SUPPORTED | {"scan", "goals_per_table_arabic"}, frozenset({"average_row"}))
 
 
 @needs_soffice

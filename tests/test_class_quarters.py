@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.classdocs import needs_soffice
+from tests.classdocs import draw_and_score, needs_soffice
 
 SEED = 14_31
 N = 6
@@ -19,16 +19,11 @@ N = 6
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):
-    pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
-    from lkj.corpus.samples.drawset import draw_set
     from lkj.corpus.samples.features import NOT_YET_SUPPORTED
-    from lkj.corpus.samples.score import run_and_score
-    folder = tmp_path_factory.mktemp("class-quarters")
     required = frozenset({"quarterly_realization", "table_ruled"})
     # a year span or three header lines would drop the feature; per-goal tables carry no main table
     exclude = (NOT_YET_SUPPORTED | {"scan", "goals_per_table_arabic", "header_year_span", "header_three_lines"}) - required
-    expected = draw_set(N, SEED, folder, frozenset(exclude), log=lambda *_: None, require=required)
-    return run_and_score(folder, expected, workers=2)
+    return draw_and_score(tmp_path_factory.mktemp("class-quarters"), ((SEED, N),), frozenset(exclude), required)
 
 
 @needs_soffice

@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from tests.classdocs import needs_soffice
+from tests.classdocs import draw_and_score, needs_soffice
 
 SEED = 14_92
 N = 5
@@ -20,14 +20,9 @@ N = 5
 
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory):
-    pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
-    from lkj.corpus.samples.drawset import draw_set
     from lkj.corpus.samples.features import NOT_YET_SUPPORTED
-    from lkj.corpus.samples.score import run_and_score
-    folder = tmp_path_factory.mktemp("class-satuan")
-    expected = draw_set(N, SEED, folder, NOT_YET_SUPPORTED | {"scan"}, log=lambda *_: None,
-                        require=frozenset({"satuan_column"}))
-    return run_and_score(folder, expected, workers=2)
+    return draw_and_score(tmp_path_factory.mktemp("class-satuan"), ((SEED, N),), NOT_YET_SUPPORTED | {"scan"},
+                          frozenset({"satuan_column"}))
 
 
 @needs_soffice
