@@ -17,13 +17,12 @@ from .catalog import BY_KEY, CATALOG, Ind
 from .docxutil import HCell, TableStyle, TRow, set_header
 from .features import draw_features
 from .fmt import EN, ID, PctStyle, V, money, num, pct, plain, q2
-from .report import Report, Row, row_needle
+from .report import ROMAN, Report, Row, row_needle
 from .variants import PROGRAMS_2015, PROGRAMS_2020, Gen, Spec, gen_budget, split
 
 UNITS_CSV = Path(__file__).resolve().parents[2] / "extract" / "data" / "kpu_units.csv"
 AGENCY_LONG = {"KPU": "Komisi Pemilihan Umum", "KIP": "Komisi Independen Pemilihan"}
 FONTS = ["Liberation Sans", "Liberation Serif", "DejaVu Sans", "DejaVu Serif"]
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 SUB_PARENT = "Jumlah laporan keuangan yang disusun tepat waktu"
 #: A Satuan column names a percentage as a sign or spelt out (``Persentase``: UPBU Tardamu 2024, 2025).
 PERCENT_SATUAN = ("%", "%", "Persen", "Persentase")

@@ -78,7 +78,7 @@ FEATURES: list[Feature] = [
     Feature("goals_per_table_arabic", 0.15, "No main table: one table per goal, titled "
             "'Sasaran Strategis 1 : ...'.", "goals"),
     Feature("goals_per_table_roman", 0.15, "No main table: one table per goal, titled "
-            "'Pengukuran Kinerja Sasaran Strategis I / II / III'. goal_no is kept as printed.",
+            "'Pengukuran Kinerja Sasaran Strategis I / II / III'. goal_no is expected in Arabic (II -> 2).",
             "goals"),
     # ---- units and other years
     Feature("satuan_column", 0.3, "A Satuan column; value cells are bare numbers. Without it the "
@@ -98,7 +98,7 @@ FEATURES: list[Feature] = [
     Feature("lower_is_better", 0.35, "Lower-is-better rows (temuan, revisi, sengketa)."),
     Feature("sub_item_rows", 0.15, "An indicator row without values heading sub-item rows "
             "('- Laporan Keuangan Semester I') that carry the values; each sub-item is an indicator "
-            "(parent kept in 'parent_indicator'), the heading row is not."),
+            "('<heading> - <item>', heading also in 'parent_indicator'), the heading row is not."),
     # ---- pages
     Feature("table_starts_low", 0.3, "The main table starts low on a page so that it crosses a page "
             "break (the PDF decides; recorded as 'crosses_pages')."),
@@ -202,8 +202,10 @@ BY_NAME = {f.name: f for f in (*FEATURES, *AFTER_CONVERSION)}
 # quarterly_realization (stop 23): read in ruled tables (tests/test_class_quarters.py); without vertical rules
 # the sub-labels of a narrow column wrap ('TW' / 'III') and a year row under the header spreads over every label:
 # 3 of 8 borderless or horizontal-rules draws of seed 1431 wrong.
-NOT_YET_SUPPORTED: frozenset[str] = frozenset({"goals_per_table_roman", "abbreviated_name", "range_target",
-                                               "quarterly_realization"})
+# Stop 24: the expected goal_no of a Roman-numbered goal is its Arabic number, as lkj stores it (the label
+# convention had said "as printed": 218 of the misses of the n=300 run were that disagreement, not a misreading);
+# goals_per_table_roman then scored 94.25 % of the value fields (whole run 94.12 %) and is drawn by the test.
+NOT_YET_SUPPORTED: frozenset[str] = frozenset({"abbreviated_name", "range_target", "quarterly_realization"})
 
 # Features the PDF, not the draw, decides; recorded after conversion.
 OBSERVED = {"crosses_pages": "The main table (or a per-goal table) crosses a page break.",

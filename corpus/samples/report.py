@@ -9,6 +9,9 @@ from . import docxutil as dx
 from .fmt import BLANK, V, collapse
 from .pdfutil import find_page, squash
 
+#: Goal numbers of the per-goal tables numbered in Roman (``Sasaran Strategis IV``).
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
 
 @dataclass
 class Row:
@@ -29,7 +32,8 @@ class Row:
         d = {
             "goal_no": clean_goal_no(self.goal_no),
             "goal": collapse(self.goal) if self.goal else None,
-            "indicator": collapse(self.indicator),
+            # a sub-item is stored under its heading (``<heading> - <item>``; corpus/EXPECTED_FORMAT.md)
+            "indicator": collapse(f"{self.parent} - {self.indicator}" if self.parent else self.indicator),
             "target": self.target.cell(),
             "realization": self.realization.cell(),
             "achievement": self.achievement.cell(),
@@ -50,9 +54,13 @@ class Row:
 
 
 def clean_goal_no(no: str | None) -> str | None:
+    """The goal number as the database stores it: trailing dots dropped, and a Roman
+    number in Arabic (``IV`` -> ``4``; corpus/EXPECTED_FORMAT.md)."""
     if no is None:
         return None
     s = no.strip().rstrip(".").strip()
+    if s in ROMAN:
+        return str(ROMAN.index(s) + 1)
     return s or None
 
 
