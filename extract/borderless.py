@@ -14,6 +14,7 @@ One row is returned per printed line; the interpreter joins wrapped lines.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pdfplumber
@@ -67,11 +68,17 @@ class _Line:
     def text(self) -> str:
         return " ".join(w["text"] for w in self.words)
 
+    @property
+    def size(self) -> float | None:
+        """The font size most of the line is printed in; None for OCR'd words (no font)."""
+        sizes = sorted(w["size"] for w in self.words if "size" in w)
+        return sizes[len(sizes) // 2] if sizes else None
+
 
 def _lines(page: pdfplumber.page.Page) -> list[_Line]:
     # A gap of 0.15 em already separates two words: narrow (justified) spaces are printed
     # spaces too ("56,12 %", "non lindung"), and pdfplumber's fixed 3-point tolerance joins them.
-    words = sorted(page.extract_words(keep_blank_chars=False, x_tolerance_ratio=WORD_SPACE),
+    words = sorted(page.extract_words(keep_blank_chars=False, x_tolerance_ratio=WORD_SPACE, extra_attrs=["size"]),
                    key=lambda w: (round(w["top"]), w["x0"]))
     lines: list[_Line] = []
     for word in words:
@@ -366,6 +373,7 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
     """
     end = start
     previous_bottom = lines[start - 1].bottom if start and after_header else None
+    body_size: float | None = None  # the largest font of the body's rows so far
     index = start
     while index < len(lines):
         line = lines[index]
@@ -376,14 +384,36 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
             break
         if line.top > foot and line.text.replace(" ", "").isdigit():
             break
-        stop = index + 1 if _fits(line, columns, centres) else _group_block(lines, index, columns, centres)
+        group = _group_block(lines, index, columns, centres)
+        if group is None and _larger_heading(line, body_size):
+            break
+        stop = index + 1 if _fits(line, columns, centres) else group
         if stop is None:
             break
+        if group is None and line.size is not None and any(ch.isalpha() for ch in line.text):
+            body_size = max(body_size or 0.0, line.size)  # not a row of column numbers, set smaller
         if stop > index + 1 or not _fits(line, columns, centres):
             lines[index:stop] = [_joined(lines[index:stop])]  # one row: its wrapped lines are no rows of their own
             stop = index + 1
         end, previous_bottom, index = stop, lines[stop - 1].bottom, stop
     return end
+
+
+#: A heading's number (``3.3``, ``B.``, ``IV.``): no figure of a row.
+SECTION_NUMBER = re.compile(r"(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?")
+#: A line printed this much larger than every row of a table so far is no row of it.
+HEADING_SIZE_RATIO = 1.08
+
+
+def _larger_heading(line: _Line, body_size: float | None) -> bool:
+    """A section heading right under a table (``3.3 Realisasi Anggaran``, in the text's larger
+    font): it fits the columns and would join the last row as a wrapped line. Headings are
+    printed larger than a table's cells; a row of the table never carries a figure in a
+    larger font than the rows above it. Not decided for OCR'd words (they carry no font)."""
+    size = line.size
+    words = line.words[1:] if SECTION_NUMBER.fullmatch(line.words[0]["text"]) else line.words
+    return (size is not None and body_size is not None and size > body_size * HEADING_SIZE_RATIO
+            and not any(_is_data(w["text"]) for w in words))
 
 
 def _wraps(line: _Line, opener: _Line) -> bool:

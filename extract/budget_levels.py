@@ -77,12 +77,20 @@ def _code_parts(code: str) -> tuple[str, ...]:
     return tuple(p for p in code.split(".") if p) if "." in code else tuple(code)
 
 
+def _heads(code: str, other: str) -> bool:
+    """``code`` is a prefix of ``other``: part by part (``4.03.`` over ``4.03.01.``, ``01`` over
+    ``01019`` printed one digit per line), or whole before a dot (``01`` over ``01.001``)."""
+    mine, theirs = _code_parts(code), _code_parts(other)
+    return ((len(theirs) > len(mine) and theirs[:len(mine)] == mine)
+            or ("." not in code and other.startswith(code + ".")))
+
+
 def _by_codes(lines: list[Line]) -> dict[int, str] | None:
     codes = [_code_parts(line.code) if _CODE.match(line.code) else None for line in lines]
     if sum(c is not None for c in codes) < max(2, 0.6 * len(lines)):
         return None
     parents = {i for i, c in enumerate(codes)
-               if c and any(o and len(o) > len(c) and o[:len(c)] == c for o in codes)}
+               if c and any(o and _heads(lines[i].code, lines[k].code) for k, o in enumerate(codes))}
     if not parents:
         return None
     # the programmes' codes have one length; a code cut by the page break (``3``, ``3600``) may head
@@ -142,11 +150,27 @@ def _by_sums(lines: list[Line]) -> dict[int, str] | None:
     return out if groups >= 2 else None
 
 
+def _programme_pagu(lines: list[Line], out: list[str], index: int) -> int | None:
+    """A programme's pagu: printed on its row, or else the sum of its kegiatan rows under it
+    (a programme printed without figures, its sum on a ``Sub Jumlah`` row below)."""
+    if lines[index].pagu:
+        return lines[index].pagu
+    under = []
+    for line, level in zip(lines[index + 1:], out[index + 1:]):
+        if level != "kegiatan":
+            break
+        under.append(line.pagu)
+    return sum(under) if under and None not in under else None  # type: ignore[arg-type]
+
+
 def _mark_total(lines: list[Line], out: list[str]) -> None:
     """A programme-level row whose pagu is the sum of the other programmes' is the table's total."""
-    top = [i for i, level in enumerate(out) if level == "programme" and lines[i].pagu]
+    pagus = {i: _programme_pagu(lines, out, i) for i, level in enumerate(out) if level == "programme"}
+    top = [i for i, pagu in pagus.items() if pagu]
     for i in top:
-        others = [lines[k].pagu for k in top if k != i]
+        if not lines[i].pagu:
+            continue  # the total prints its sum
+        others = [pagus[k] for k in top if k != i]
         if len(others) >= 2 and sum(others) == lines[i].pagu:  # type: ignore[arg-type]
             out[i] = "total"
             return

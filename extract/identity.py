@@ -65,6 +65,23 @@ def _province_keys() -> dict[str, str]:
 
 
 _PROVINCE_BY_KEY = _province_keys()
+
+
+def _kind_word_prefixes() -> frozenset[str]:
+    """The beginnings, lower-case, of the place names with a kind word inside (``Lima Puluh
+    Kota``, ``Kota Baru``), up to and including it: there the kind word does not end the name.
+    From the gazetteer, so that every such name is known, not a list of ours."""
+    prefixes = set()
+    for unit in load_gazetteer():
+        for label in (unit.name, *unit.aliases):
+            words = label.lower().split()
+            while words and words[0].rstrip(".") in REGION_KIND_WORDS:
+                words = words[1:]  # ``Kab. Lima Puluh Kota``: the leading kind word is not part of the place
+            prefixes.update(" ".join(words[:k + 1]) for k, word in enumerate(words) if word in REGION_KIND_WORDS)
+    return frozenset(prefixes)
+
+
+_KIND_WORD_PREFIXES = _kind_word_prefixes()
 #: Words that end a place name printed in capitals (``KPU Kabupaten Lampung Utara Tahun
 #: 2024``, ``KOTA SURABAYA YANG``): words that end a name or a clause, a kind word, ``RI``.
 #: Not ``Pusat``: ``Kota Jakarta Pusat`` is a place.
@@ -107,7 +124,8 @@ def _place_name(doc: Doc, start: int) -> tuple[str, int] | None:
     i = start
     while i < len(doc) and len(words) < 4:
         token = doc[i]
-        if not token.is_alpha or token.lower_ in _NAME_STOP or not (token.is_title or token.is_upper):
+        within_name = " ".join([*words, token.text]).lower() in _KIND_WORD_PREFIXES
+        if not token.is_alpha or (token.lower_ in _NAME_STOP and not within_name) or not (token.is_title or token.is_upper):
             break
         words.append(token.text)
         i += 1

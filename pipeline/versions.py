@@ -37,8 +37,8 @@ PACKAGE_VERSION = metadata.version("lkj")
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
     ("ocr", 7),
-    ("extract", 14),
-    ("interpret", 17),
+    ("extract", 15),
+    ("interpret", 18),
     ("normalize", 11),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.

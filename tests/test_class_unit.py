@@ -15,6 +15,7 @@ import pytest
 
 from lkj.extract.gazetteer import load_gazetteer
 from lkj.extract.identity import abbreviates
+from lkj.extract.vocabulary import REGION_KIND_WORDS
 from tests.classdocs import build_pdfs, needs_soffice, new_document, page_break, para, read_report
 
 SEED = 14_1
@@ -103,6 +104,13 @@ def _draws() -> tuple[dict[str, object], dict[str, tuple[str, int]]]:
         name = f"{bureau} Sekretariat Daerah"
         documents[f"biro-{n}"] = opd_document(rng, bureau, name, "Provinsi", province.name, year, bureau=True)
         expected[f"biro-{n}"] = (f"{name} Provinsi {province.name}", year)
+    # places whose name holds a kind word (``Lima Puluh Kota``): the word does not end the name (3/3 cut before)
+    inner_kind = [u for u in units if any(w.lower() in REGION_KIND_WORDS for w in u.name.split()[1:])]
+    assert inner_kind, "the gazetteer has such places"
+    for n, unit in enumerate(inner_kind * 3):
+        year = rng.randint(2016, 2024)
+        documents[f"kind-word-{n}"] = kpu_document(rng, unit, year)
+        expected[f"kind-word-{n}"] = (unit.unit_name, year)
     return documents, expected
 
 
