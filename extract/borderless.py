@@ -29,6 +29,7 @@ from lkj.extract.headers import (
     is_year_label,
 )
 from lkj.extract.raw_table import RawTable, text_in, title_top
+from lkj.extract.text_lines import join_lines
 from lkj.extract.vocabulary import (
     BULLET_GLYPHS,
     CUMULATIVE_WORDS,
@@ -395,6 +396,8 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
         if stop > index + 1 or not _fits(line, columns, centres):
             lines[index:stop] = [_joined(lines[index:stop])]  # one row: its wrapped lines are no rows of their own
             stop = index + 1
+        elif group is not None:
+            line.group = True  # a one-line group row: its text runs across the columns, no cell of theirs
         end, previous_bottom, index = stop, lines[stop - 1].bottom, stop
     return end
 
@@ -402,7 +405,7 @@ def _body(lines: list[_Line], start: int, columns: list[tuple[float, float]], fo
 #: A heading's number (``3.3``, ``B.``, ``IV.``): no figure of a row.
 SECTION_NUMBER = re.compile(r"(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?")
 #: A line printed this much larger than every row of a table so far is no row of it.
-HEADING_SIZE_RATIO = 1.08
+HEADING_SIZE_RATIO = 1.04
 
 
 def _larger_heading(line: _Line, body_size: float | None) -> bool:
@@ -423,7 +426,7 @@ def _wraps(line: _Line, opener: _Line) -> bool:
 
 def _joined(lines: list[_Line]) -> _Line:
     """The wrapped lines of a group row as one line holding one run of words."""
-    text = " ".join(line.text for line in lines)
+    text = join_lines("\n".join(line.text for line in lines))  # ``perundang-`` / ``undangan``: one word
     word = {"text": text, "x0": min(l.words[0]["x0"] for l in lines), "x1": max(l.words[-1]["x1"] for l in lines),
             "top": lines[0].top, "bottom": lines[-1].bottom}
     return _Line(lines[0].top, lines[-1].bottom, [word], group=True)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from lkj.extract.budget_levels import Line, levels
 from lkj.extract.layout import SQUASHED_TOTALS, LogicalTable, code_column, spending_categories, spending_category
-from lkj.extract.measurement import join_lines
 from lkj.extract.nlp import blank_indonesian
 from lkj.extract.numbers import parse_money
+from lkj.extract.text_lines import join_lines
 from lkj.extract.units import fold
 from lkj.extract.vocabulary import (
     BUDGET_ROW_LABELS,

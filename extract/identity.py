@@ -67,21 +67,43 @@ def _province_keys() -> dict[str, str]:
 _PROVINCE_BY_KEY = _province_keys()
 
 
-def _kind_word_prefixes() -> frozenset[str]:
-    """The beginnings, lower-case, of the place names with a kind word inside (``Lima Puluh
-    Kota``, ``Kota Baru``), up to and including it: there the kind word does not end the name.
-    From the gazetteer, so that every such name is known, not a list of ours."""
-    prefixes = set()
+def _place_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Every place name the gazetteer knows, lower-case, without a leading kind word, and every
+    beginning of one (``lampung``, ``lampung utara``): a name that runs on over a line break or
+    holds a word that ends other names (``Lima Puluh Kota``, ``DI Yogyakarta``)."""
+    names = set()
     for unit in load_gazetteer():
         for label in (unit.name, *unit.aliases):
             words = label.lower().split()
             while words and words[0].rstrip(".") in REGION_KIND_WORDS:
-                words = words[1:]  # ``Kab. Lima Puluh Kota``: the leading kind word is not part of the place
-            prefixes.update(" ".join(words[:k + 1]) for k, word in enumerate(words) if word in REGION_KIND_WORDS)
-    return frozenset(prefixes)
+                words = words[1:]
+            if words:
+                names.add(" ".join(words))
+    starts = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
+    return frozenset(names), frozenset(names | starts)
 
 
-_KIND_WORD_PREFIXES = _kind_word_prefixes()
+_PLACE_NAMES, _PLACE_NAMES_AND_STARTS = _place_names()
+
+
+def _kinds_by_place() -> dict[str, dict[str, str]]:
+    """Each regional place name the gazetteer knows (aliases included), lower-case, to the kinds of
+    unit it names and their official place name: ``lebong`` -> kabupaten Lebong, ``bandung`` ->
+    kabupaten and kota (two units: the name alone does not say which)."""
+    kinds: dict[str, dict[str, str]] = {}
+    for unit in load_gazetteer():
+        if unit.kind == "pusat":
+            continue
+        for label in (unit.name, *unit.aliases):
+            words = label.lower().split()
+            while words and words[0].rstrip(".") in REGION_KIND_WORDS:
+                words = words[1:]
+            if words:
+                kinds.setdefault(" ".join(words), {})[unit.kind] = unit.name
+    return kinds
+
+
+_KINDS_BY_PLACE = _kinds_by_place()
 #: Words that end a place name printed in capitals (``KPU Kabupaten Lampung Utara Tahun
 #: 2024``, ``KOTA SURABAYA YANG``): words that end a name or a clause, a kind word, ``RI``.
 #: Not ``Pusat``: ``Kota Jakarta Pusat`` is a place.
@@ -119,16 +141,29 @@ def _is_year(text: str) -> bool:
 
 
 def _place_name(doc: Doc, start: int) -> tuple[str, int] | None:
-    """Capitalised tokens from ``start`` (``Lampung Utara``), stopping at a lower-case word."""
+    """Capitalised tokens from ``start`` (``Lampung Utara``), stopping at a lower-case word.
+
+    A line break ends the name unless the gazetteer knows a place it runs on to (a cover's
+    ``KABUPATEN POLEWALI`` / ``MANDAR``); a name cut that way that ends as no known place
+    is taken up to the break."""
     words: list[str] = []
+    before_break: tuple[list[str], int] | None = None
     i = start
     while i < len(doc) and len(words) < 4:
         token = doc[i]
-        within_name = " ".join([*words, token.text]).lower() in _KIND_WORD_PREFIXES
+        if token.is_space and "\n" in token.text and words and i + 1 < len(doc):
+            if " ".join([*words, doc[i + 1].text]).lower() not in _PLACE_NAMES_AND_STARTS:
+                break
+            before_break = before_break or (list(words), i)
+            i += 1
+            continue
+        within_name = " ".join([*words, token.text]).lower() in _PLACE_NAMES_AND_STARTS
         if not token.is_alpha or (token.lower_ in _NAME_STOP and not within_name) or not (token.is_title or token.is_upper):
             break
         words.append(token.text)
         i += 1
+    if before_break and " ".join(words).lower() not in _PLACE_NAMES:
+        words, i = before_break
     if not words:
         return None
     return " ".join(w if not w.isupper() or len(w) <= 3 else w.title() for w in words), i
@@ -144,10 +179,35 @@ def _canonical_province(place: str | None) -> str | None:
     return None
 
 
-def _unit_mentions(doc: Doc, abbreviations: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
-    """(agency, kind, place) for every ``<agency> <Kabupaten|Kota|Provinsi> <Name>``."""
+def _commission_of_place(doc: Doc, index: int) -> tuple[str, str, str] | None:
+    """(agency, kind, place) for a commission named by its place alone (``KPU Lebong``,
+    ``Sekretariat KPU Manggarai Timur``, ``KIP Aceh Singkil``), when the gazetteer knows the place
+    as one unit only; a place two units share (``KPU Bandung``: the kabupaten or the kota) is no vote."""
+    found = _place_name(doc, index + 1)
+    if not found or _in_regulation_title(doc, index) or _in_citation(doc, index):
+        return None
+    units = _KINDS_BY_PLACE.get(found[0].lower(), {})
+    if len(units) != 1:
+        return None
+    (kind, place), = units.items()
+    return doc[index].text.upper(), kind, place
+
+
+def _unit_mentions(doc: Doc, abbreviations: dict[str, str] | None = None,
+                   by_place: bool = False) -> list[tuple[str, str, str]]:
+    """(agency, kind, place) for every ``<agency> <Kabupaten|Kota|Provinsi> <Name>``, and with
+    ``by_place`` (the cover, the foreword, the running lines: where a report names itself) for every
+    commission named by its place alone (:func:`_commission_of_place`) but in a list of the
+    commissions (``KPU Provinsi/KIP Aceh``: a goal's wording, printed in reports of other bodies)."""
     mentions = []
     for i, token in enumerate(doc):
+        if by_place and token.text.upper() in ELECTION_AGENCIES and token.text.isupper():
+            if i and doc[i - 1].text.endswith("/"):
+                continue
+            mention = _commission_of_place(doc, i)
+            if mention:
+                mentions.append(mention)
+            continue
         kind = REGION_KIND_WORDS.get(token.lower_.rstrip("."))
         if kind is None:
             continue
@@ -353,12 +413,12 @@ def _weighted_mentions(pages: list[str]) -> tuple[Counter[tuple[str, str, str]],
     national = 3 * _kpu_ri(docs[0]) if docs else 0
     for number, doc in enumerate(docs, start=1):
         weight = 3 if number <= 2 else 1  # the cover and foreword name the unit reporting
-        for mention in _unit_mentions(doc, abbreviations):
+        for mention in _unit_mentions(doc, abbreviations, by_place=number <= 2):
             votes[mention] += weight
     for line in running_lines(texts):
         line_doc = nlp(line)
         national += RUNNING_WEIGHT * _kpu_ri(line_doc)
-        for mention in _unit_mentions(line_doc, abbreviations):
+        for mention in _unit_mentions(line_doc, abbreviations, by_place=True):
             votes[mention] += RUNNING_WEIGHT
     placeless = Counter(_expand(" ".join(m.group().rstrip(",").split()), abbreviations)
                         for t in texts for m in _PLACELESS.finditer(t))

@@ -35,7 +35,9 @@ from lkj.extract.vocabulary import (
     MEASUREMENT_WORDS,
     NOT_A_COMPARISON_BEFORE,
     PLAN_TITLES,
+    RANGE_WORDS,
     SPENDING_WORDS,
+    SUB_ITEM_BULLETS,
     TABLE_CAPTION_WORDS,
     TOTAL_WORDS,
     YEAR_WORDS,
@@ -397,6 +399,88 @@ def _wrapped_units(row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
             and all(canonical_unit(t) or t in ("%", "(%)") or _unit_words(t) for t in texts))
 
 
+#: What a value cell ends with when its range runs on to the next line (``77,5 –`` / ``82,5%``).
+_RANGE_OPEN = re.compile(r"\d\s*(?:[-–—]|" + "|".join(re.escape(w) for w in RANGE_WORDS) + r")$", re.IGNORECASE)
+
+
+#: A value cell's line that goes on with the range above (``– 82,5%``, ``s.d. 80``, a lone ``–``).
+_RANGE_CLOSE = re.compile(r"^(?:[-–—]|(?:" + "|".join(re.escape(w) for w in RANGE_WORDS) + r")\s)(?:\s*\d.*)?$", re.IGNORECASE)
+
+
+def _wrapped_range(previous: BodyRow, row: BodyRow, keys: list[int]) -> bool:
+    """A line whose value cells hold only the rest of ranges the row above began (``77,5 –``
+    over ``82,5%``, or ``77,5`` over ``–`` in a narrow column): the row above, wrapped, not a
+    row of its own."""
+    def goes_on(i: int) -> bool:
+        above = " ".join(previous.cells[i].split()) if i < len(previous.cells) else ""  # ``77,5`` / ``–``: one range
+        below = row.cells[i].strip()
+        return bool(_RANGE_OPEN.search(above)) or (above[-1:].isdigit() or above.endswith("%")) and bool(_RANGE_CLOSE.match(below))
+
+    filled = [i for i in keys if i < len(row.cells) and row.cells[i].strip()]
+    return bool(filled) and all(goes_on(i) for i in filled)
+
+
+def _text_column(row: BodyRow, keys: list[int]) -> int | None:
+    """The rightmost column the line prints words in, number and value columns aside."""
+    return next((i for i in range(len(row.cells) - 1, -1, -1) if i not in keys and row.cells[i].strip()), None)
+
+
+def _gap_above(rows: list[BodyRow], index: int, column: int) -> float | None:
+    """Points between a printed line and the nearest line above it with words in ``column`` on the
+    same page (None when unknown): a goal's text printed beside on offset baselines is skipped."""
+    for above in range(index - 1, -1, -1):
+        if rows[above].page != rows[index].page or rows[above].box is None or rows[index].box is None:
+            return None
+        if column < len(rows[above].cells) and rows[above].cells[column].strip():
+            return rows[index].box[1] - rows[above].box[3]  # type: ignore[index]
+    return None
+
+
+def _has_key(row: BodyRow, keys: list[int]) -> bool:
+    return any(row.cells[k].strip() for k in keys if k < len(row.cells))
+
+
+def _wrap_gap(rows: list[BodyRow], keys: list[int]) -> float | None:
+    """The usual gap above a wrapped line of this table (a line without number or value)."""
+    gaps = sorted(g for i, row in enumerate(rows) if not _has_key(row, keys) and (column := _text_column(row, keys)) is not None
+                  and (g := _gap_above(rows, i, column)) is not None)
+    return gaps[len(gaps) // 2] if gaps else None
+
+
+#: Points a gap between two rows exceeds the gap above a wrapped line by, at least.
+ROW_GAP_MARGIN = 2.0
+
+
+def _bulleted(row: BodyRow) -> bool:
+    """A cell of the line opens with a bullet (``- Laporan Keuangan Semester I``)."""
+    return any(cell.strip().split(" ")[0] in SUB_ITEM_BULLETS and cell.strip()[:1] != "o" for cell in row.cells if cell.strip())
+
+
+def _heads_sub_items(rows: list[BodyRow], index: int, keys: list[int], wrap_gap: float | None) -> bool:
+    """The line at ``index`` opens the heading of bulleted sub-items (``Jumlah laporan keuangan ...``
+    above ``- Laporan Keuangan Semester I``), a row of its own though it prints no value: it stands
+    a row's gap below the line above in its column (more than a wrapped line does), and its own
+    wrapped lines lead to a bulleted line. Without vertical rules it was read as the tail of the
+    indicator above."""
+    column = _text_column(rows[index], keys)
+    if wrap_gap is None or column is None or _bulleted(rows[index]):
+        return False
+    gap = _gap_above(rows, index, column)
+    if gap is None or gap < wrap_gap + ROW_GAP_MARGIN:
+        return False
+    for after in range(index + 1, len(rows)):
+        if _bulleted(rows[after]):
+            return True
+        if _has_key(rows[after], keys):
+            return False
+        if column >= len(rows[after].cells) or not rows[after].cells[column].strip():
+            continue  # a line of another column (the goal's text beside)
+        following = _gap_above(rows, after, column)
+        if following is None or following >= wrap_gap + ROW_GAP_MARGIN:
+            return False
+    return False
+
+
 def _awaits_figures(previous: BodyRow, row: BodyRow, keys: list[int], numbers: list[int]) -> bool:
     """The line above printed only the currency of its amounts (``Rp``), which wrapped to this
     unnumbered line: the two are one row."""
@@ -436,15 +520,17 @@ def _merge_wrapped_lines(table: LogicalTable) -> None:
     numbers = table.columns_with("no")
     code = code_column(table)
     merged = []
-    for row in table.grid.rows:
+    wrap_gap = _wrap_gap(table.grid.rows, keys)
+    for position, row in enumerate(table.grid.rows):
         # the first words of the line, after its number or account code (``1.01.01.02 | Program ...``)
         first_text = next((t for t in (c.lower().lstrip("0123456789. ") for c in row.cells) if t.strip()), "")
         is_continuation = (
             merged and not row.starts_part and keys
             and (not any(row.cells[i].strip() for i in keys) or _wrapped_units(row, keys, numbers)
-                 or _awaits_figures(merged[-1], row, keys, numbers))
+                 or _awaits_figures(merged[-1], row, keys, numbers) or _wrapped_range(merged[-1], row, keys))
             and not first_text.startswith(GROUP_ROW_WORDS)
             and not (code is not None and ACCOUNT_CODE.fullmatch(row.cells[code].strip()))
+            and not _heads_sub_items(table.grid.rows, position, keys, wrap_gap)
         )
         if is_continuation:
             previous = merged[-1]

@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 from lkj.extract.headers import names_period
 from lkj.extract.layout import LINE_PER_ROW_FLAVORS, LogicalTable
 from lkj.extract.numbers import parse_value
+from lkj.extract.text_lines import join_lines
 from lkj.extract.units import canonical_unit
 from lkj.extract.vocabulary import (
     AVERAGE_WORDS,
-    BROKEN_WORD_TAILS,
-    BULLET_GLYPHS,
     CUMULATIVE_WORDS,
     GOAL_HEADING,
     GOAL_LABELS,
@@ -35,6 +34,7 @@ from lkj.extract.vocabulary import (
     MEASURE_WORDS,
     PERCENT,
     PLAN_LEVELS,
+    SUB_ITEM_BULLETS,
     TOTAL_WORDS,
 )
 from lkj.extract.warning_codes import ReportWarning
@@ -60,35 +60,6 @@ class IndicatorRow:
     extra: dict[str, str] = field(default_factory=dict)  # header -> raw, other value columns
     notes: list[ReportWarning] = field(default_factory=list)
     box: tuple[float, float, float, float] | None = None  # where the row is printed on ``page``, in points
-
-
-def join_lines(text: str) -> str:
-    """Cell text with its wrapped lines joined by single spaces.
-
-    A line that ends in a hyphen after a letter (``perundang-`` / ``undangan``) is a
-    compound broken at the line end and joins without a space.
-    """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    out = ""
-    for line in lines:
-        if out and not (out.endswith("-") and len(out) > 1 and out[-2].isalpha()) and not _broken_word(out, line):
-            out += " "
-        out += line
-    return " ".join(out.split())
-
-
-def _broken_word(before: str, line: str) -> bool:
-    """Does ``line`` open with the tail of a word that a narrow cell broke without a hyphen
-    (``Meningkatka`` / ``n kualitas``, ``Perlindung`` / ``an``, ``Meningk`` / ``atnya``)?
-
-    The tail is a lone lower-case letter (no Indonesian word is one letter) or one of the
-    word endings that are no word of their own (:data:`BROKEN_WORD_TAILS`), after a word of
-    three letters or more that ends the line above in a lower-case letter.
-    """
-    last = before.rsplit(" ", 1)[-1]
-    tail = line.split(" ", 1)[0].rstrip(",.;:)")  # ``penyeberanga`` / ``n)``
-    return (len(last) >= 3 and last.isalpha() and last[-1].islower() and tail.isalpha() and tail.islower()
-            and (len(tail) == 1 or tail in BROKEN_WORD_TAILS))
 
 
 def split_bare_number(text: str) -> tuple[str | None, str]:
@@ -145,12 +116,13 @@ def _is_summary(label: str, values: dict[str, str]) -> bool:
     """
     if values.get("target"):
         return False
+    label = join_lines(label)  # ``CAPAIAN RATA-`` / ``RATA KINERJA``: the average word broken over two lines
     if _letters(label).startswith(_SUMMARY_WORDS) and len(label.split()) <= 3:
         return True
     return not values.get("realization") and any(_letters(word) in _AVERAGE_LETTERS for word in label.split()[:2])
 
 
-_BULLETS = ("-", "–", *BULLET_GLYPHS, "o")
+_BULLETS = SUB_ITEM_BULLETS
 #: Bullet glyphs that text layers glue to the word after them (``\uf0d8Padi``); never letters or ``-``.
 _GLYPHS = tuple(b for b in _BULLETS if not b.isalnum() and b != "-")
 
@@ -520,6 +492,7 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
     #: its text, the goal before it (when it was read as a goal row) and its row (when it was loaded).
     heading: tuple[str, tuple[str | None, str | None] | None, IndicatorRow | None] | None = None
     parent: str | None = None
+    summary_above = False  # the row above was a summary row, left out
 
     def cell(cells: list[str], index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
@@ -537,28 +510,32 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         has_values = any(values.values()) or any(cell(cells, i).strip() for i in extra_cols)
         label = next((c for i, c in enumerate(cells) if c.strip() and i != no_col), "")
         if _is_summary(label, values):
+            summary_above = True
             continue
+        after_summary, summary_above = summary_above, False
         number = _clean_number(cell(cells, no_col)) if no_col is not None else None
         goal_text = join_lines(cell(cells, goal_col)) if goal_col is not None else ""
         # rows are numbered: a goal's text on a line without number is the rest of the goal above
         numbered = numbered or bool(number)
         if goal_text and goal and line_per_row and not number and (_continues_text(goal_text) or numbered):
-            longer = f"{goal} {goal_text}"  # a goal printed once beside several indicators runs on beside the next
+            longer = join_lines(f"{goal}\n{goal_text}")  # a goal printed once beside several indicators runs on beside the next
             for row in rows:
                 if row.goal == goal and row.goal_no == goal_no:
                     row.goal = longer
             goal, goal_text = longer, ""
         bare_no, ind_text = split_bare_number(strip_marker(join_lines(cell(cells, ind_col))))
         if body.starts_part and rows and body.page != rows[-1].page and not has_values and not number:
+            if after_summary:
+                continue  # the tail of a summary row (``CAPAIAN RATA-RATA ... KABUPATEN`` / ``TANGGAMUS``), cut by the page
             last = rows[-1]  # the tail of a row cut by the page break
             if goal_text and last.goal:
-                last.goal = f"{last.goal} {goal_text}"
+                last.goal = join_lines(f"{last.goal}\n{goal_text}")
                 for row in rows:
                     if row.goal_no == last.goal_no and row is not last and row.goal == goal:
                         row.goal = last.goal
                 goal = last.goal
             if ind_text:
-                last.indicator = f"{last.indicator} {ind_text}"
+                last.indicator = join_lines(f"{last.indicator}\n{ind_text}")
             continue
         sub_item = sub_item_text(cell(cells, ind_col))
         if heading and not names_measure(heading[0]):
@@ -577,8 +554,8 @@ def indicator_rows(table: LogicalTable, year: int | None) -> list[IndicatorRow]:
         if not has_values and not sub_item:
             filled = [c for c in cells if c.strip()]
             if len(filled) == 1 and (goal_col is None or not goal_text or not ind_text):
-                heading = (strip_marker(join_lines(filled[0])), (goal_no, goal), None)
                 number_printed, text = split_goal_number(filled[0])  # a full-width goal row
+                heading = (strip_marker(text), (goal_no, goal), None)  # or a numbered indicator heading sub-items
                 if number_printed is None and goal_no and not goal:
                     goal = text  # the text under a goal row that printed only the number (``Sasaran Strategis 2``)
                 else:

@@ -552,3 +552,5 @@ ASSESSMENT_HEADER_WORDS = frozenset({"kategori", "predikat", "kriteria", "ketera
 
 #: Glyphs that open a list item (``• Melakukan monitoring ...``): a line they open is prose, never a table header.
 BULLET_GLYPHS = ("•", "·", "▪", "➢", "\uf0d8", "\uf0b7", "\uf0a7")
+#: What opens a sub-item row under an indicator (``- Daging``, ``• Telur``, ``o Padi``).
+SUB_ITEM_BULLETS = ("-", "–", *BULLET_GLYPHS, "o")

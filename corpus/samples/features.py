@@ -205,7 +205,10 @@ BY_NAME = {f.name: f for f in (*FEATURES, *AFTER_CONVERSION)}
 # Stop 24: the expected goal_no of a Roman-numbered goal is its Arabic number, as lkj stores it (the label
 # convention had said "as printed": 218 of the misses of the n=300 run were that disagreement, not a misreading);
 # goals_per_table_roman then scored 94.25 % of the value fields (whole run 94.12 %) and is drawn by the test.
-NOT_YET_SUPPORTED: frozenset[str] = frozenset({"abbreviated_name", "range_target", "quarterly_realization"})
+# After the class rules of stop 24 (same run: all reports 95.60 %, unit/year 300/300): abbreviated_name 97.20 %
+# and its unit right in 95 of 95 (a commission named by its place alone): drawn by the test. Left:
+# range_target 90.72 %, quarterly_realization 81.24 % (without vertical rules).
+NOT_YET_SUPPORTED: frozenset[str] = frozenset({"range_target", "quarterly_realization"})
 
 # Features the PDF, not the draw, decides; recorded after conversion.
 OBSERVED = {"crosses_pages": "The main table (or a per-goal table) crosses a page break.",
