@@ -67,6 +67,7 @@ from lkj.extract.ocr_image import (
     shrink,
     turn,
 )
+from lkj.extract.ocr_hrules import hrule_grids
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
 from lkj.extract.ocr_tesseract import OcrWord, osd, parse_tsv, tesseract_tsv
 from lkj.extract.page_roles import triage_page
@@ -188,6 +189,7 @@ def _read_turned(rendered: np.ndarray, width: float, height: float, dpi: int, ro
     normalized = normalize_background(image, dpi)
     rulings = find_rulings(image, dpi, normalized)
     grids = find_grids(rulings, image.shape, dpi)
+    grids = sorted(grids + hrule_grids(rulings, normalized, dpi, grids), key=lambda g: g.ys[0])
     s = image.shape[1] / width
     words, lines = _read_text(_text_image(normalized, rulings, grids, s, tables=False), dpi, text_dpi, width)
     return _Reading(rotation, width, height, skew, image, normalized, rulings, grids, words, lines)

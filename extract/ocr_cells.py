@@ -23,7 +23,7 @@ import numpy as np
 
 from lkj.extract.borderless import WORD_GAP, borderless_tables
 from lkj.extract.headers import LABEL_WORDS, is_label_fragment
-from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
+from lkj.extract.ocr_image import DEFAULT_DPI, glyph_mask, ink_mask, normalize_background
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
 from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, parse_tsv, tesseract_tsv
 from lkj.extract.raw_table import RawTable, is_page_furniture, title_top
@@ -109,22 +109,6 @@ def _join(words: list[OcrWord]) -> str:
 
 
 # --------------------------------------------------------------------------- reading cells
-
-
-def _glyphs(normalized: np.ndarray, dpi: int) -> np.ndarray:
-    """Ink that can be part of a character, without scanner grain.
-
-    Grain is small and pale; a full stop is about 2.5 pt² and dark. Kept: components of
-    at least 1 pt², or of 0.3 pt² when they are as dark as print.
-    """
-    s = dpi / 72
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(normalized), connectivity=8)
-    darkest = np.full(count, 255, np.int32)
-    np.minimum.at(darkest, labels.ravel(), normalized.ravel().astype(np.int32))
-    area = stats[:, 4]
-    keep = np.where((area >= s * s) | ((area >= 0.3 * s * s) & (darkest <= 100)), 255, 0).astype(np.uint8)
-    keep[0] = 0
-    return keep[labels]
 
 
 def _cell_boxes(grid: CellGrid, s: float) -> dict[int, tuple[int, int, int, int]]:
@@ -394,7 +378,7 @@ def cell_reader(image: np.ndarray, width: float, rulings: Rulings, grids: list[C
     cleaned = normalize_background(image, dpi) if normalized is None else normalized.copy()
     cleaned[erase_mask(rulings, grids, image.shape, s) > 0] = 255
     boxes = {(g, label): box for g, grid in enumerate(grids) for label, box in _cell_boxes(grid, s).items()}
-    return CellReader(cleaned, _glyphs(cleaned, dpi), boxes, s, dpi)
+    return CellReader(cleaned, glyph_mask(cleaned, dpi), boxes, s, dpi)
 
 
 def ocr_tables(
