@@ -85,13 +85,14 @@ def _rows_apart(stack: list[Segment], glyphs: np.ndarray, s: float) -> list[list
     return [run for run in runs if len(run) >= MIN_RULES]
 
 
-def _gaps(inked: np.ndarray, s: float) -> np.ndarray:
-    """The columns of one band that lie in a blank run at least ``MIN_GUTTER`` wide with ink on both sides.
+def _open(inked: np.ndarray, s: float) -> np.ndarray:
+    """The columns of one band outside its text: blank, and not in a space narrower than ``MIN_GUTTER``.
 
     A word space is narrower: two rows that begin with the same word leave a space at
-    the same place, which is not a column gutter.
+    the same place, which is not a column gutter, and a group row's words join across
+    the gutters it spans.
     """
-    gap = np.zeros(len(inked), bool)
+    out = ~inked
     x, width = 0, len(inked)
     while x < width:
         if inked[x]:
@@ -100,42 +101,58 @@ def _gaps(inked: np.ndarray, s: float) -> np.ndarray:
         end = x
         while end < width and not inked[end]:
             end += 1
-        if x > 0 and end < width and end - x >= MIN_GUTTER * s:
-            gap[x:end] = True
+        if x > 0 and end < width and end - x < MIN_GUTTER * s:
+            out[x:end] = False
         x = end
-    return gap
+    return out
 
 
-def _gutters(gaps: list[np.ndarray]) -> list[float]:
-    """x of the column gutters (pixels from the table's left edge) from each band's gaps.
+def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray]) -> list[float]:
+    """x of the column gutters (pixels from the table's left edge) from each band's open and inked columns.
 
-    A gutter is a run of columns in a gap of at least half the bands; the column line
-    goes through the middle of the widest stretch in a gap of the most bands (a row that
-    spans the gutter, such as a group row, has ink there all across it).
+    A gutter is a run of columns open in at least half the bands, away from the table's
+    edges; the column line goes through the middle of the widest stretch open in the most
+    bands (a row that spans the gutter, such as a group row, has text there all across it).
+    A line that does not part text on both sides as often as text crosses it went through
+    a column's own text and goes, the weakest first (``_separates``).
     """
     count = np.sum(gaps, axis=0)
-    candidate = count >= max(2, math.ceil(len(gaps) / 2))
-    found = []
-    x, width = 0, len(count)
-    while x < width:
-        if not candidate[x]:
-            x += 1
+    runs = _runs(count >= max(2, math.ceil(len(gaps) / 2)))
+    cuts = []
+    for x, end in runs:
+        if x == 0 or end == len(count):  # the margins outside the first and the last column
             continue
-        end = x
-        while end < width and candidate[end]:
-            end += 1
-        best = count[x:end].max()
-        run_start, run_len, start = x, 0, None
-        for k in range(x, end + 1):
-            if k < end and count[k] == best:
-                start = k if start is None else start
-            elif start is not None:
-                if k - start > run_len:
-                    run_start, run_len = start, k - start
-                start = None
-        found.append(run_start + run_len / 2)
-        x = end
-    return found
+        best = int(count[x:end].max())
+        widest = max(_runs(count[x:end] == best), key=lambda run: run[1] - run[0])
+        cuts.append(int(x + (widest[0] + widest[1]) // 2))
+    while cuts:
+        edges = [0] + cuts + [len(count) - 1]
+        weak = [c for k, c in enumerate(cuts, start=1) if not _separates(edges[k - 1], c, edges[k + 1], gaps, inked)]
+        if not weak:
+            break
+        cuts.remove(min(weak, key=lambda c: count[c]))
+    return [float(c) for c in cuts]
+
+
+def _separates(before: int, cut: int, after: int, gaps: list[np.ndarray], inked: list[np.ndarray]) -> bool:
+    """Whether the line at ``cut`` parts text of the columns on both sides in as many bands as have text across it.
+
+    A line through the middle of one column's text (a header label centred over long
+    left-aligned names leaves a blank under it in the header rows) has text across it
+    in most rows and text on both sides in few; a true gutter is crossed only by the
+    rows that span it (group rows, a label over two sub-columns).
+    """
+    parts = sum(bool(gap[cut] and ink[before + 1:cut].any() and ink[cut + 1:after].any())
+                for gap, ink in zip(gaps, inked))
+    across = sum(not gap[cut] for gap in gaps)
+    return parts > 0 and parts >= across
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of every run of ``True`` in ``flags``."""
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
 def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray, s: float) -> CellGrid | None:
@@ -148,19 +165,20 @@ def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray,
     ys = [pos for pos, _ in h_clusters]
     margin = round(RULE_MARGIN * s)
     left, right = int(x0), int(x1) + 1
-    bands, gaps = [], []
+    bands, gaps, inked = [], [], []
     for y0, y1 in zip(ys, ys[1:]):
         band = glyphs[int(y0) + margin:int(y1) - margin + 1, left:right]
         if band.shape[0] > 0 and band.any():
             bands.append((y0, y1))
-            gaps.append(_gaps(band.any(axis=0), s))
+            inked.append(band.any(axis=0))
+            gaps.append(_open(inked[-1], s))
     if len(gaps) < 2:
         return None
-    cuts = _gutters(gaps)
+    cuts = _gutters(gaps, inked)
     if len(cuts) < 2:  # fewer than three columns: a framed paragraph, not a table
         return None
     v_clusters = [(float(x0), [(top, bottom)]), (float(x1), [(top, bottom)])]
-    for cut in cuts:  # a column line in each band with a gap there (a blank band has one everywhere)
+    for cut in cuts:  # a column line in each band open there (a blank band is open everywhere)
         extents: list[tuple[float, float]] = []
         for y0, y1 in zip(ys, ys[1:]):
             band = next((gap for b, gap in zip(bands, gaps) if b == (y0, y1)), None)
