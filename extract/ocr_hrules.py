@@ -38,6 +38,10 @@ RULE_MARGIN = 1.5
 #: A row's text comes this close (points) to the rules above and below it; a band whose ink
 #: keeps further away is the space between two tables (a heading, a paragraph, a title).
 ROW_PADDING = 8.0
+#: A band between two rules with this many lines of text across every gutter is prose between two tables.
+PROSE_LINES = 3
+#: Text on one side of a column line is at least this wide (points) in a band.
+MIN_TEXT = 2.0
 
 
 def _stacks(rules: list[Segment], s: float) -> list[list[Segment]]:
@@ -68,21 +72,37 @@ def _inside(rule: Segment, grids: list[CellGrid], pad: float) -> bool:
 def _rows_apart(stack: list[Segment], glyphs: np.ndarray, s: float) -> list[list[Segment]]:
     """The stack cut where a band between two rules is not a table row.
 
-    Two tables of the same width one under the other line up like one stack; the text
-    between them (a heading, the next table's title) keeps away from both rules, while a
-    row's tallest cell fills it up to its padding.
+    Tables of the same width one under the other line up like one stack. The text
+    between them is not a row: it keeps away from both rules (a row's tallest cell fills
+    it up to its padding), or it is prose, lines of text across every gutter of the rows
+    (a group row, also across them, is one or two lines).
     """
     margin, padding = round(RULE_MARGIN * s), ROW_PADDING * s
+    left, right = int(stack[0].lo), int(stack[0].hi) + 1
+    bands = [glyphs[int(upper.pos) + margin:int(lower.pos) - margin + 1, left:right]
+             for upper, lower in zip(stack, stack[1:])]
+    inked = [band.any(axis=0) for band in bands if band.any()]
+    gaps = [_open(ink, s) for ink in inked]
+    cuts = [int(c) for c in _gutters(gaps, inked, s)] if len(gaps) >= 2 else []
     runs, run = [], [stack[0]]
-    for upper, lower in zip(stack, stack[1:]):
-        y0, y1 = int(upper.pos) + margin, int(lower.pos) - margin + 1
-        inked = np.nonzero(glyphs[y0:y1, int(upper.lo):int(upper.hi) + 1].any(axis=1))[0]
-        if len(inked) and (inked[0] + margin > padding or y1 - y0 - inked[-1] + margin > padding):
+    for band, lower in zip(bands, stack[1:]):
+        rows = np.nonzero(band.any(axis=1))[0]
+        if len(rows) and (rows[0] + margin > padding or len(band) - 1 - rows[-1] + margin > padding
+                          or _is_prose(band, cuts, s)):
             runs.append(run)
             run = []
         run.append(lower)
     runs.append(run)
     return [run for run in runs if len(run) >= MIN_RULES]
+
+
+def _is_prose(band: np.ndarray, cuts: list[int], s: float) -> bool:
+    """Whether a band holds ``PROSE_LINES`` lines of text or more and text across every gutter."""
+    if not cuts:
+        return False
+    lines = [(a, b) for a, b in _runs(band.any(axis=1)) if b - a >= 3 * s]
+    gap = _open(band.any(axis=0), s)
+    return len(lines) >= PROSE_LINES and not any(gap[c] for c in cuts)
 
 
 def _open(inked: np.ndarray, s: float) -> np.ndarray:
@@ -107,7 +127,7 @@ def _open(inked: np.ndarray, s: float) -> np.ndarray:
     return out
 
 
-def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray]) -> list[float]:
+def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray], s: float) -> list[float]:
     """x of the column gutters (pixels from the table's left edge) from each band's open and inked columns.
 
     A gutter is a run of columns open in at least half the bands, away from the table's
@@ -127,14 +147,14 @@ def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray]) -> list[float]:
         cuts.append(int(x + (widest[0] + widest[1]) // 2))
     while cuts:
         edges = [0] + cuts + [len(count) - 1]
-        weak = [c for k, c in enumerate(cuts, start=1) if not _separates(edges[k - 1], c, edges[k + 1], gaps, inked)]
+        weak = [c for k, c in enumerate(cuts, start=1) if not _separates(edges[k - 1], c, edges[k + 1], gaps, inked, s)]
         if not weak:
             break
         cuts.remove(min(weak, key=lambda c: count[c]))
     return [float(c) for c in cuts]
 
 
-def _separates(before: int, cut: int, after: int, gaps: list[np.ndarray], inked: list[np.ndarray]) -> bool:
+def _separates(before: int, cut: int, after: int, gaps: list[np.ndarray], inked: list[np.ndarray], s: float) -> bool:
     """Whether the line at ``cut`` parts text of the columns on both sides in as many bands as have text across it.
 
     A line through the middle of one column's text (a header label centred over long
@@ -142,7 +162,8 @@ def _separates(before: int, cut: int, after: int, gaps: list[np.ndarray], inked:
     in most rows and text on both sides in few; a true gutter is crossed only by the
     rows that span it (group rows, a label over two sub-columns).
     """
-    parts = sum(bool(gap[cut] and ink[before + 1:cut].any() and ink[cut + 1:after].any())
+    least = MIN_TEXT * s  # a speck of grain is no text
+    parts = sum(bool(gap[cut] and ink[before + 1:cut].sum() >= least and ink[cut + 1:after].sum() >= least)
                 for gap, ink in zip(gaps, inked))
     across = sum(not gap[cut] for gap in gaps)
     return parts > 0 and parts >= across
@@ -174,7 +195,7 @@ def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray,
             gaps.append(_open(inked[-1], s))
     if len(gaps) < 2:
         return None
-    cuts = _gutters(gaps, inked)
+    cuts = _gutters(gaps, inked, s)
     if len(cuts) < 2:  # fewer than three columns: a framed paragraph, not a table
         return None
     v_clusters = [(float(x0), [(top, bottom)]), (float(x1), [(top, bottom)])]
@@ -211,8 +232,11 @@ def hrule_grids(rulings: Rulings, normalized: np.ndarray, dpi: int, grids: list[
         return []
     cleaned = normalized.copy()
     cleaned[rulings.mask > 0] = 255
-    found = []
-    for stack in stacks:
+    found: list[CellGrid] = []
+    # the widest first: the rules under the rows of a merged goal cell start at its column and stack too
+    for stack in sorted(stacks, key=lambda st: st[0].lo - st[0].hi):
+        if any(_inside(g, found, 3 * s) for g in stack):
+            continue
         y0, y1 = int(stack[0].pos), int(stack[-1].pos) + 1
         glyphs = np.zeros(normalized.shape, np.uint8)
         glyphs[y0:y1] = glyph_mask(cleaned[y0:y1], dpi)
@@ -220,4 +244,4 @@ def hrule_grids(rulings: Rulings, normalized: np.ndarray, dpi: int, grids: list[
             grid = _table_grid(table, [g for g in free if all(g is not r for r in table)], glyphs, s)
             if grid is not None:
                 found.append(grid)
-    return found
+    return sorted(found, key=lambda g: g.ys[0])
