@@ -40,6 +40,8 @@ RULE_MARGIN = 1.5
 ROW_PADDING = 8.0
 #: A band between two rules with this many lines of text across every gutter is prose between two tables.
 PROSE_LINES = 3
+#: A band with this many columns of this many lines each holds several rows: the table is not ruled row by row.
+STACKED_LINES = 3
 #: Text on one side of a column line is at least this wide (points) in a band.
 MIN_TEXT = 2.0
 
@@ -96,13 +98,17 @@ def _rows_apart(stack: list[Segment], glyphs: np.ndarray, s: float) -> list[list
     return [run for run in runs if len(run) >= MIN_RULES]
 
 
+def _lines(band: np.ndarray, s: float) -> int:
+    """Lines of text in a band (runs of inked pixel rows at least 3 pt tall)."""
+    return sum(b - a >= 3 * s for a, b in _runs(band.any(axis=1)))
+
+
 def _is_prose(band: np.ndarray, cuts: list[int], s: float) -> bool:
     """Whether a band holds ``PROSE_LINES`` lines of text or more and text across every gutter."""
     if not cuts:
         return False
-    lines = [(a, b) for a, b in _runs(band.any(axis=1)) if b - a >= 3 * s]
     gap = _open(band.any(axis=0), s)
-    return len(lines) >= PROSE_LINES and not any(gap[c] for c in cuts)
+    return _lines(band, s) >= PROSE_LINES and not any(gap[c] for c in cuts)
 
 
 def _open(inked: np.ndarray, s: float) -> np.ndarray:
@@ -130,27 +136,35 @@ def _open(inked: np.ndarray, s: float) -> np.ndarray:
 def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray], s: float) -> list[float]:
     """x of the column gutters (pixels from the table's left edge) from each band's open and inked columns.
 
-    A gutter is a run of columns open in at least half the bands, away from the table's
-    edges; the column line goes through the middle of the widest stretch open in the most
-    bands (a row that spans the gutter, such as a group row, has text there all across it).
-    A line that does not part text on both sides as often as text crosses it went through
-    a column's own text and goes, the weakest first (``_separates``).
+    A band speaks for a gutter at x when it has text on both sides of x: open there, it
+    parts the two; with text across x, it spans it (a group row, a label over two
+    sub-columns). A band with no text on one side says nothing (the rows under a merged
+    goal cell are blank in its column). A gutter is a run of columns parted by at least
+    half the bands that speak for it; its line goes through the middle of the widest
+    stretch parted by the most bands. A line that does not part text on both sides as
+    often as text crosses it went through a column's own text and goes, the weakest first
+    (``_separates``).
     """
-    count = np.sum(gaps, axis=0)
-    runs = _runs(count >= max(2, math.ceil(len(gaps) / 2)))
+    parted = np.zeros(len(gaps[0]), int)
+    speaking = np.zeros(len(gaps[0]), int)
+    for gap, ink in zip(gaps, inked):
+        before = np.concatenate(([False], np.maximum.accumulate(ink)[:-1]))
+        after = np.concatenate((np.maximum.accumulate(ink[::-1])[::-1][1:], [False]))
+        both = before & after
+        speaking += both
+        parted += both & gap
+    runs = _runs((parted >= 2) & (2 * parted >= speaking))
     cuts = []
     for x, end in runs:
-        if x == 0 or end == len(count):  # the margins outside the first and the last column
-            continue
-        best = int(count[x:end].max())
-        widest = max(_runs(count[x:end] == best), key=lambda run: run[1] - run[0])
+        best = int(parted[x:end].max())
+        widest = max(_runs(parted[x:end] == best), key=lambda run: run[1] - run[0])
         cuts.append(int(x + (widest[0] + widest[1]) // 2))
     while cuts:
-        edges = [0] + cuts + [len(count) - 1]
+        edges = [0] + cuts + [len(parted) - 1]
         weak = [c for k, c in enumerate(cuts, start=1) if not _separates(edges[k - 1], c, edges[k + 1], gaps, inked, s)]
         if not weak:
             break
-        cuts.remove(min(weak, key=lambda c: count[c]))
+        cuts.remove(min(weak, key=lambda c: parted[c]))
     return [float(c) for c in cuts]
 
 
@@ -198,6 +212,11 @@ def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray,
     cuts = _gutters(gaps, inked, s)
     if len(cuts) < 2:  # fewer than three columns: a framed paragraph, not a table
         return None
+    edges = [0] + [int(c) for c in cuts] + [right - left]
+    for y0, y1 in bands:
+        band = glyphs[int(y0) + margin:int(y1) - margin + 1, left:right]
+        if sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) >= STACKED_LINES:
+            return None  # several rows between two rules (rules only above and below the body): left to ocr-words
     v_clusters = [(float(x0), [(top, bottom)]), (float(x1), [(top, bottom)])]
     for cut in cuts:  # a column line in each band open there (a blank band is open everywhere)
         extents: list[tuple[float, float]] = []
