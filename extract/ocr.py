@@ -50,13 +50,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from lkj.extract.ocr_cells import OcrPage, cell_reader, ocr_tables, word_tables
+from lkj.extract.ocr_cells import OcrPage, OcrTable, cell_reader, ocr_tables, set_titles, word_tables
 from lkj.extract.ocr_image import (
     DEFAULT_DPI,
     deskew,
@@ -99,6 +99,8 @@ OSD_FLIP_CONFIDENCE = 5.0
 UPRIGHT_WORDS = 20
 UPRIGHT_CONFIDENCE = 80.0
 UPRIGHT_WIDE = 0.8
+#: Printed lines a borderless table needs under its header on a page with ruled tables (``_with_borderless``).
+BESIDE_RULED_ROWS = 3
 
 
 # --------------------------------------------------------------------------- orientation
@@ -231,6 +233,27 @@ def _joined(line: list[OcrWord]) -> str:
     return " ".join(w.text for w in line)
 
 
+def _with_borderless(ruled: list[OcrTable], borderless: list[OcrTable]) -> list[OcrTable]:
+    """The ruled tables and the borderless ones beside them, top to bottom, numbered in that order.
+
+    A page may hold both (a borderless main table above a ruled budget table); the
+    borderless reader reads the words outside the ruled tables, and a table it finds
+    over a ruled one is that table's text again and is dropped. Beside a ruled table a
+    borderless one needs ``BESIDE_RULED_ROWS`` printed lines under its header: the
+    justified lines of the paragraph that introduces a table can name three header words
+    (``membandingkan target dan realisasi setiap indikator kinerja``) and fit one line more.
+    """
+    def apart(table: OcrTable) -> bool:
+        x0, y0, x1, y1 = table.raw.bbox
+        return not ruled or len(table.raw.rows) > BESIDE_RULED_ROWS and all(
+            x1 <= r.raw.bbox[0] or r.raw.bbox[2] <= x0 or y1 <= r.raw.bbox[1] or r.raw.bbox[3] <= y0 for r in ruled)
+
+    tables = sorted(ruled + [t for t in borderless if apart(t)], key=lambda t: t.raw.bbox[1])
+    for index, table in enumerate(tables):
+        table.raw.index = index
+    return tables
+
+
 def ocr_page(
     path: Path,
     page_number: int,
@@ -276,6 +299,7 @@ def ocr_page(
                    tables_read=tables)
     printed = [(_top(line), _joined(line)) for line in lines]
     if tables:
+        outside = replace(page, words=list(page.words), tables=[])  # the words outside the ruled tables
         page.tables = ocr_tables(page, image, reading.rulings, grids, reader=reader) if reader else []
         for table in page.tables:
             page.words.extend(w for row in table.words for cell in row for w in cell)
@@ -284,8 +308,8 @@ def ocr_page(
                 if texts:
                     top = min((w.top for cell in table.words[r] for w in cell), default=table.raw.bbox[1])
                     printed.append((top, " ".join(texts)))
-        if not page.tables:
-            page.tables = word_tables(page)
+        page.tables = _with_borderless(page.tables, word_tables(outside))
+        set_titles(outside, page.tables)  # a title lies below the table above it, whichever reader found that one
     elif grids:  # the tables, read as text
         inside = _read_text(_text_image(reading.normalized, reading.rulings, grids, s, tables=True),
                             dpi, text_dpi, reading.width)[1]

@@ -319,7 +319,8 @@ def _title_above(page: OcrPage, bbox: tuple[float, float, float, float], floor: 
     return _join(words).strip()
 
 
-def _set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
+def set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
+    """Each table's title: the words above it, below the table before it (``tables`` top to bottom)."""
     boxes = [t.raw.bbox for t in tables]
     floor = 0.0
     for table in tables:
@@ -425,7 +426,7 @@ def ocr_tables(
                        page_height=page.height, rows=rows, spans=spans, title="", open_bottom=grid.open_bottom,
                        rows_y=[(round(grid.ys[i] / s, 2), round(grid.ys[i + 1] / s, 2)) for i in range(len(rows))])
         found.append(OcrTable(raw, confidences, owners, cell_words))
-    _set_titles(page, found)
+    set_titles(page, found)
     return found
 
 
@@ -581,7 +582,7 @@ def word_tables(page: OcrPage) -> list[OcrTable]:
         confidences = [[min((w.conf for w in cell), default=None) for cell in row] for row in cell_words]
         owners = [[(r, c) for c in range(len(row))] for r, row in enumerate(raw.rows)]
         found.append(OcrTable(raw, confidences, owners, cell_words))
-    _set_titles(page, found)
+    set_titles(page, found)
     return found
 
 

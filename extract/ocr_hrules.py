@@ -190,39 +190,44 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
+def _band_ink(glyphs: np.ndarray, ys: list[float], left: int, right: int, s: float) -> list[tuple[int, np.ndarray]]:
+    """(index, glyph image) of each band between consecutive rules ``ys`` that holds ink, rules' crumbs left out."""
+    margin = round(RULE_MARGIN * s)
+    bands = [(k, glyphs[int(y0) + margin:int(y1) - margin + 1, left:right]) for k, (y0, y1) in enumerate(zip(ys, ys[1:]))]
+    return [(k, band) for k, band in bands if band.shape[0] > 0 and band.any()]
+
+
 def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray, s: float) -> CellGrid | None:
-    """The cell grid of one stack of row rules, its columns at the gutters of its ink."""
+    """The cell grid of one stack of row rules, its columns at the gutters of its ink.
+
+    The gutters are looked for between the full-width rules: a shorter rule under a
+    group label cuts the labels beside it (centred over both header lines) into slices
+    whose letters stand further apart than the words of the label.
+    """
     x0, x1 = min(g.lo for g in stack), max(g.hi for g in stack)
     top, bottom = stack[0].pos, stack[-1].pos
+    left, right = int(x0), int(x1) + 1
+    rows = _band_ink(glyphs, [g.pos for g in stack], left, right, s)
+    if len(rows) < 2:
+        return None
+    inked = [band.any(axis=0) for _, band in rows]
+    cuts = [int(c) for c in _gutters([_open(ink, s) for ink in inked], inked, s)]
+    if len(cuts) < 2:  # fewer than three columns: a framed paragraph, not a table
+        return None
+    edges = [0] + cuts + [right - left]
+    for _, band in rows:
+        if sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) >= STACKED_LINES:
+            return None  # several rows between two rules (rules only above and below the body): left to ocr-words
     tol = EDGE_TOLERANCE * s
     rules = stack + [g for g in others if g.lo >= x0 - tol and g.hi <= x1 + tol and top < g.pos < bottom]
     h_clusters = _cluster(rules, 2.5 * s)
     ys = [pos for pos, _ in h_clusters]
-    margin = round(RULE_MARGIN * s)
-    left, right = int(x0), int(x1) + 1
-    bands, gaps, inked = [], [], []
-    for y0, y1 in zip(ys, ys[1:]):
-        band = glyphs[int(y0) + margin:int(y1) - margin + 1, left:right]
-        if band.shape[0] > 0 and band.any():
-            bands.append((y0, y1))
-            inked.append(band.any(axis=0))
-            gaps.append(_open(inked[-1], s))
-    if len(gaps) < 2:
-        return None
-    cuts = _gutters(gaps, inked, s)
-    if len(cuts) < 2:  # fewer than three columns: a framed paragraph, not a table
-        return None
-    edges = [0] + [int(c) for c in cuts] + [right - left]
-    for y0, y1 in bands:
-        band = glyphs[int(y0) + margin:int(y1) - margin + 1, left:right]
-        if sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) >= STACKED_LINES:
-            return None  # several rows between two rules (rules only above and below the body): left to ocr-words
+    gaps = {k: _open(band.any(axis=0), s) for k, band in _band_ink(glyphs, ys, left, right, s)}
     v_clusters = [(float(x0), [(top, bottom)]), (float(x1), [(top, bottom)])]
     for cut in cuts:  # a column line in each band open there (a blank band is open everywhere)
         extents: list[tuple[float, float]] = []
-        for y0, y1 in zip(ys, ys[1:]):
-            band = next((gap for b, gap in zip(bands, gaps) if b == (y0, y1)), None)
-            if band is None or band[int(cut)]:
+        for k, (y0, y1) in enumerate(zip(ys, ys[1:])):
+            if k not in gaps or gaps[k][cut]:
                 if extents and abs(extents[-1][1] - y0) < 1:
                     extents[-1] = (extents[-1][0], y1)
                 else:
