@@ -57,6 +57,7 @@ import cv2
 import numpy as np
 
 from lkj.extract.ocr_cells import OcrPage, OcrTable, cell_reader, ocr_tables, set_titles, word_tables
+from lkj.extract.ocr_hrules import hrule_grids
 from lkj.extract.ocr_image import (
     DEFAULT_DPI,
     deskew,
@@ -67,7 +68,6 @@ from lkj.extract.ocr_image import (
     shrink,
     turn,
 )
-from lkj.extract.ocr_hrules import hrule_grids
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
 from lkj.extract.ocr_tesseract import OcrWord, osd, parse_tsv, tesseract_tsv
 from lkj.extract.page_roles import triage_page
