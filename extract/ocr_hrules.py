@@ -41,7 +41,8 @@ RULE_MARGIN = 1.5
 ROW_PADDING = 8.0
 #: A band between two rules with this many lines of text across every gutter is prose between two tables.
 PROSE_LINES = 3
-#: A band with this many columns of this many lines each holds several rows: the table is not ruled row by row.
+#: A band with this many lines in most of its columns holds several rows: the table is not ruled row by row
+#: (a header's group label over two sub-labels gives a few columns three lines).
 STACKED_LINES = 3
 #: Text on one side of a column line is at least this wide (points) in a band.
 MIN_TEXT = 2.0
@@ -209,7 +210,7 @@ def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray,
         return None
     edges = [0] + cuts + [right - left]
     for _, band in rows:
-        if sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) >= STACKED_LINES:
+        if 2 * sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) > len(edges) - 1:
             return None  # several rows between two rules (rules only above and below the body): left to ocr-words
     tol = EDGE_TOLERANCE * s
     rules = stack + [g for g in others if g.lo >= x0 - tol and g.hi <= x1 + tol and top < g.pos < bottom]
