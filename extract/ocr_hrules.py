@@ -208,15 +208,16 @@ def _table_grid(stack: list[Segment], others: list[Segment], glyphs: np.ndarray,
     cuts = [int(c) for c in _gutters([_open(ink, s) for ink in inked], inked, s)]
     if len(cuts) < 2:  # fewer than three columns: a framed paragraph, not a table
         return None
-    edges = [0] + cuts + [right - left]
-    for _, band in rows:
-        if 2 * sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) > len(edges) - 1:
-            return None  # several rows between two rules (rules only above and below the body): left to ocr-words
     tol = EDGE_TOLERANCE * s
     rules = stack + [g for g in others if g.lo >= x0 - tol and g.hi <= x1 + tol and top < g.pos < bottom]
     h_clusters = _cluster(rules, 2.5 * s)
     ys = [pos for pos, _ in h_clusters]
-    gaps = {k: _open(band.any(axis=0), s) for k, band in _band_ink(glyphs, ys, left, right, s)}
+    bands = _band_ink(glyphs, ys, left, right, s)
+    edges = [0] + cuts + [right - left]
+    for _, band in bands:
+        if 2 * sum(_lines(band[:, a:b], s) >= STACKED_LINES for a, b in zip(edges, edges[1:])) > len(edges) - 1:
+            return None  # several rows between two rules (rules only above and below the body): left to ocr-words
+    gaps = {k: _open(band.any(axis=0), s) for k, band in bands}
     v_clusters = [(float(x0), [(top, bottom)]), (float(x1), [(top, bottom)])]
     for cut in cuts:  # a column line in each band open there (a blank band is open everywhere)
         extents: list[tuple[float, float]] = []
