@@ -31,9 +31,11 @@ A scanned LKj page (an image with no text layer) goes through:
    in one ``--psm 6`` call (``ocr_cells._read_cells``). Whole-page layout analysis drops and merges
    table text; one cell per band cannot be confused with its neighbours;
 8. **tables**: ``flavor="ocr-lattice"`` for ruled tables (``ocr_cells.ocr_tables``);
-   ``flavor="ocr-words"`` for borderless ones, on a page whose tables are read and that
-   has no ruled table: the born-digital borderless reader run on the page's words
-   (``ocr_cells.word_tables``).
+   ``flavor="ocr-words"`` for borderless ones, on a page whose tables are read: the
+   born-digital borderless reader run on the page's words outside its ruled tables
+   (``ocr_cells.word_tables``, ``_with_borderless``). A table ruled by horizontal lines
+   only gets a grid of its own, its columns from the gutters (``ocr_hrules.hrule_grids``),
+   and is read as a ruled one.
 
 Every coordinate is in PDF points of the page *as it should be read*: the frame is the
 de-rotated, deskewed page (origin top-left, like pdfplumber), and ``OcrPage.width`` and
@@ -273,8 +275,8 @@ def ocr_page(
     ``triage`` the table read runs when ``tables`` is set (the previous page's table runs
     on) or when the first pass's text holds the header words of a table worth reading
     (``page_roles.triage_page``, the born-digital pages' rule); ``OcrPage.tables_read``
-    says whether it ran; a page without ruled tables has its borderless tables read
-    from its words (``ocr-words``). The page image is dropped before returning.
+    says whether it ran; the borderless tables outside the ruled ones are read from its
+    words (``ocr-words``). The page image is dropped before returning.
 
     The page is first read as it is; only when that reading is not confidently upright
     (``_reads_upright``: few words, unsure ones, or boxes taller than wide) does
