@@ -134,7 +134,8 @@ def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray], s: float) -> list[
     parts the two; with text across x, it spans it (a group row, a label over two
     sub-columns). A band with no text on one side says nothing (the rows under a merged
     goal cell are blank in its column). A gutter is a run of columns parted by at least
-    half the bands that speak for it; its line goes through the middle of the widest
+    half the bands that speak for it (and by two, in a table of more than two bands); its
+    line goes through the middle of the widest
     stretch parted by the most bands. A line that does not part text on both sides as
     often as text crosses it went through a column's own text and goes, the weakest first
     (``_separates``).
@@ -147,7 +148,8 @@ def _gutters(gaps: list[np.ndarray], inked: list[np.ndarray], s: float) -> list[
         both = before & after
         speaking += both
         parted += both & gap
-    runs = _runs((parted >= 2) & (2 * parted >= speaking))
+    least = 1 if len(gaps) <= 2 else 2  # a piece of a table carried over to the next page may have one full row
+    runs = _runs((parted >= least) & (2 * parted >= speaking))
     cuts = []
     for x, end in runs:
         best = int(parted[x:end].max())
