@@ -331,6 +331,19 @@ def set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
 # --------------------------------------------------------------------------- tables
 
 
+def header_cells(grid: CellGrid, s: float, rows: int = 3, height: float = 100.0) -> set[int]:
+    """Labels of the cells that lie within the first ``rows`` rows and ``height`` points of a grid (its header).
+
+    A cell reaching further down is body: a grid whose inner rules the scan lost (the
+    DSDA scan's sparse dotted rules) has a few tall rows holding the whole table.
+    """
+    limit, n = grid.ys[0] + height * s, 0
+    while n < min(rows, len(grid.ys) - 1) and grid.ys[n + 1] <= limit:
+        n += 1
+    inside, beyond = set(np.unique(grid.labels[:n]).tolist()), set(np.unique(grid.labels[n:]).tolist())
+    return {int(label) for label in inside - beyond}
+
+
 @dataclass
 class CellReader:
     """A page made ready for reading its cells: made once a page, used by triage and the table read.
@@ -355,18 +368,8 @@ class CellReader:
         return _read_cells(self.cleaned, self.glyphs, todo, self.s, self.dpi) if todo else {}
 
     def header_text(self, grids: list[CellGrid], rows: int, height: float = 100.0) -> str:
-        """The text of the cells that lie within the first ``rows`` rows and ``height`` points of each grid.
-
-        A cell reaching further down is body: a grid whose inner rules the scan lost (the
-        DSDA scan's sparse dotted rules) has a few tall rows holding the whole table.
-        """
-        keys = set()
-        for g, grid in enumerate(grids):
-            limit, n = grid.ys[0] + height * self.s, 0
-            while n < min(rows, len(grid.ys) - 1) and grid.ys[n + 1] <= limit:
-                n += 1
-            inside, beyond = set(np.unique(grid.labels[:n]).tolist()), set(np.unique(grid.labels[n:]).tolist())
-            keys |= {(g, int(label)) for label in inside - beyond}
+        """The text of the cells that lie within the first ``rows`` rows and ``height`` points of each grid."""
+        keys = {(g, label) for g, grid in enumerate(grids) for label in header_cells(grid, self.s, rows, height)}
         found = self.read(keys)
         return "\n".join(_join(found[k]) for k in sorted(keys) if found.get(k))
 
@@ -414,6 +417,9 @@ def ocr_tables(
         words = reader.read()
     else:
         words = _assign_words(page.words, grids, s)
+    for g, grid in enumerate(grids):  # a header word misread by a letter loses its column, as in ocr-words
+        for label in header_cells(grid, s):
+            words[(g, label)] = [replace(w, text=_as_header_word(w.text)) for w in words.get((g, label), [])]
     found: list[OcrTable] = []
     for g, grid in enumerate(grids):
         rows, spans, confidences, owners, cell_words = _fill(
