@@ -31,9 +31,11 @@ A scanned LKj page (an image with no text layer) goes through:
    in one ``--psm 6`` call (``ocr_cells._read_cells``). Whole-page layout analysis drops and merges
    table text; one cell per band cannot be confused with its neighbours;
 8. **tables**: ``flavor="ocr-lattice"`` for ruled tables (``ocr_cells.ocr_tables``);
-   ``flavor="ocr-words"`` for borderless ones, on a page whose tables are read and that
-   has no ruled table: the born-digital borderless reader run on the page's words
-   (``ocr_cells.word_tables``).
+   ``flavor="ocr-words"`` for borderless ones, on a page whose tables are read: the
+   born-digital borderless reader run on the page's words outside its ruled tables
+   (``ocr_cells.word_tables``, ``_with_borderless``). A table ruled by horizontal lines
+   only gets a grid of its own, its columns from the gutters (``ocr_hrules.hrule_grids``),
+   and is read as a ruled one.
 
 Every coordinate is in PDF points of the page *as it should be read*: the frame is the
 de-rotated, deskewed page (origin top-left, like pdfplumber), and ``OcrPage.width`` and
@@ -50,13 +52,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from lkj.extract.ocr_cells import OcrPage, cell_reader, ocr_tables, word_tables
+from lkj.extract.ocr_cells import OcrPage, OcrTable, cell_reader, ocr_tables, set_titles, word_tables
+from lkj.extract.ocr_hrules import hrule_grids
 from lkj.extract.ocr_image import (
     DEFAULT_DPI,
     deskew,
@@ -98,6 +101,8 @@ OSD_FLIP_CONFIDENCE = 5.0
 UPRIGHT_WORDS = 20
 UPRIGHT_CONFIDENCE = 80.0
 UPRIGHT_WIDE = 0.8
+#: Printed lines a borderless table needs under its header on a page with ruled tables (``_with_borderless``).
+BESIDE_RULED_ROWS = 3
 
 
 # --------------------------------------------------------------------------- orientation
@@ -188,6 +193,7 @@ def _read_turned(rendered: np.ndarray, width: float, height: float, dpi: int, ro
     normalized = normalize_background(image, dpi)
     rulings = find_rulings(image, dpi, normalized)
     grids = find_grids(rulings, image.shape, dpi)
+    grids = sorted(grids + hrule_grids(rulings, normalized, dpi, grids), key=lambda g: g.ys[0])
     s = image.shape[1] / width
     words, lines = _read_text(_text_image(normalized, rulings, grids, s, tables=False), dpi, text_dpi, width)
     return _Reading(rotation, width, height, skew, image, normalized, rulings, grids, words, lines)
@@ -229,6 +235,27 @@ def _joined(line: list[OcrWord]) -> str:
     return " ".join(w.text for w in line)
 
 
+def _with_borderless(ruled: list[OcrTable], borderless: list[OcrTable]) -> list[OcrTable]:
+    """The ruled tables and the borderless ones beside them, top to bottom, numbered in that order.
+
+    A page may hold both (a borderless main table above a ruled budget table); the
+    borderless reader reads the words outside the ruled tables, and a table it finds
+    over a ruled one is that table's text again and is dropped. Beside a ruled table a
+    borderless one needs ``BESIDE_RULED_ROWS`` printed lines under its header: the
+    justified lines of the paragraph that introduces a table can name three header words
+    (``membandingkan target dan realisasi setiap indikator kinerja``) and fit one line more.
+    """
+    def apart(table: OcrTable) -> bool:
+        x0, y0, x1, y1 = table.raw.bbox
+        return not ruled or len(table.raw.rows) > BESIDE_RULED_ROWS and all(
+            x1 <= r.raw.bbox[0] or r.raw.bbox[2] <= x0 or y1 <= r.raw.bbox[1] or r.raw.bbox[3] <= y0 for r in ruled)
+
+    tables = sorted(ruled + [t for t in borderless if apart(t)], key=lambda t: t.raw.bbox[1])
+    for index, table in enumerate(tables):
+        table.raw.index = index
+    return tables
+
+
 def ocr_page(
     path: Path,
     page_number: int,
@@ -248,8 +275,8 @@ def ocr_page(
     ``triage`` the table read runs when ``tables`` is set (the previous page's table runs
     on) or when the first pass's text holds the header words of a table worth reading
     (``page_roles.triage_page``, the born-digital pages' rule); ``OcrPage.tables_read``
-    says whether it ran; a page without ruled tables has its borderless tables read
-    from its words (``ocr-words``). The page image is dropped before returning.
+    says whether it ran; the borderless tables outside the ruled ones are read from its
+    words (``ocr-words``). The page image is dropped before returning.
 
     The page is first read as it is; only when that reading is not confidently upright
     (``_reads_upright``: few words, unsure ones, or boxes taller than wide) does
@@ -274,6 +301,7 @@ def ocr_page(
                    tables_read=tables)
     printed = [(_top(line), _joined(line)) for line in lines]
     if tables:
+        outside = replace(page, words=list(page.words), tables=[])  # the words outside the ruled tables
         page.tables = ocr_tables(page, image, reading.rulings, grids, reader=reader) if reader else []
         for table in page.tables:
             page.words.extend(w for row in table.words for cell in row for w in cell)
@@ -282,8 +310,8 @@ def ocr_page(
                 if texts:
                     top = min((w.top for cell in table.words[r] for w in cell), default=table.raw.bbox[1])
                     printed.append((top, " ".join(texts)))
-        if not page.tables:
-            page.tables = word_tables(page)
+        page.tables = _with_borderless(page.tables, word_tables(outside))
+        set_titles(outside, page.tables)  # a title lies below the table above it, whichever reader found that one
     elif grids:  # the tables, read as text
         inside = _read_text(_text_image(reading.normalized, reading.rulings, grids, s, tables=True),
                             dpi, text_dpi, reading.width)[1]

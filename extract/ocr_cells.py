@@ -23,7 +23,7 @@ import numpy as np
 
 from lkj.extract.borderless import WORD_GAP, borderless_tables
 from lkj.extract.headers import LABEL_WORDS, is_label_fragment
-from lkj.extract.ocr_image import DEFAULT_DPI, ink_mask, normalize_background
+from lkj.extract.ocr_image import DEFAULT_DPI, glyph_mask, ink_mask, normalize_background
 from lkj.extract.ocr_rulings import CellGrid, Rulings, erase_mask, find_grids, find_rulings
 from lkj.extract.ocr_tesseract import RULE_JUNK, OcrWord, parse_tsv, tesseract_tsv
 from lkj.extract.raw_table import RawTable, is_page_furniture, title_top
@@ -109,22 +109,6 @@ def _join(words: list[OcrWord]) -> str:
 
 
 # --------------------------------------------------------------------------- reading cells
-
-
-def _glyphs(normalized: np.ndarray, dpi: int) -> np.ndarray:
-    """Ink that can be part of a character, without scanner grain.
-
-    Grain is small and pale; a full stop is about 2.5 pt² and dark. Kept: components of
-    at least 1 pt², or of 0.3 pt² when they are as dark as print.
-    """
-    s = dpi / 72
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink_mask(normalized), connectivity=8)
-    darkest = np.full(count, 255, np.int32)
-    np.minimum.at(darkest, labels.ravel(), normalized.ravel().astype(np.int32))
-    area = stats[:, 4]
-    keep = np.where((area >= s * s) | ((area >= 0.3 * s * s) & (darkest <= 100)), 255, 0).astype(np.uint8)
-    keep[0] = 0
-    return keep[labels]
 
 
 def _cell_boxes(grid: CellGrid, s: float) -> dict[int, tuple[int, int, int, int]]:
@@ -335,7 +319,8 @@ def _title_above(page: OcrPage, bbox: tuple[float, float, float, float], floor: 
     return _join(words).strip()
 
 
-def _set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
+def set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
+    """Each table's title: the words above it, below the table before it (``tables`` top to bottom)."""
     boxes = [t.raw.bbox for t in tables]
     floor = 0.0
     for table in tables:
@@ -344,6 +329,19 @@ def _set_titles(page: OcrPage, tables: list[OcrTable]) -> None:
 
 
 # --------------------------------------------------------------------------- tables
+
+
+def header_cells(grid: CellGrid, s: float, rows: int = 3, height: float = 100.0) -> set[int]:
+    """Labels of the cells that lie within the first ``rows`` rows and ``height`` points of a grid (its header).
+
+    A cell reaching further down is body: a grid whose inner rules the scan lost (the
+    DSDA scan's sparse dotted rules) has a few tall rows holding the whole table.
+    """
+    limit, n = grid.ys[0] + height * s, 0
+    while n < min(rows, len(grid.ys) - 1) and grid.ys[n + 1] <= limit:
+        n += 1
+    inside, beyond = set(np.unique(grid.labels[:n]).tolist()), set(np.unique(grid.labels[n:]).tolist())
+    return {int(label) for label in inside - beyond}
 
 
 @dataclass
@@ -370,18 +368,8 @@ class CellReader:
         return _read_cells(self.cleaned, self.glyphs, todo, self.s, self.dpi) if todo else {}
 
     def header_text(self, grids: list[CellGrid], rows: int, height: float = 100.0) -> str:
-        """The text of the cells that lie within the first ``rows`` rows and ``height`` points of each grid.
-
-        A cell reaching further down is body: a grid whose inner rules the scan lost (the
-        DSDA scan's sparse dotted rules) has a few tall rows holding the whole table.
-        """
-        keys = set()
-        for g, grid in enumerate(grids):
-            limit, n = grid.ys[0] + height * self.s, 0
-            while n < min(rows, len(grid.ys) - 1) and grid.ys[n + 1] <= limit:
-                n += 1
-            inside, beyond = set(np.unique(grid.labels[:n]).tolist()), set(np.unique(grid.labels[n:]).tolist())
-            keys |= {(g, int(label)) for label in inside - beyond}
+        """The text of the cells that lie within the first ``rows`` rows and ``height`` points of each grid."""
+        keys = {(g, label) for g, grid in enumerate(grids) for label in header_cells(grid, self.s, rows, height)}
         found = self.read(keys)
         return "\n".join(_join(found[k]) for k in sorted(keys) if found.get(k))
 
@@ -394,7 +382,7 @@ def cell_reader(image: np.ndarray, width: float, rulings: Rulings, grids: list[C
     cleaned = normalize_background(image, dpi) if normalized is None else normalized.copy()
     cleaned[erase_mask(rulings, grids, image.shape, s) > 0] = 255
     boxes = {(g, label): box for g, grid in enumerate(grids) for label, box in _cell_boxes(grid, s).items()}
-    return CellReader(cleaned, _glyphs(cleaned, dpi), boxes, s, dpi)
+    return CellReader(cleaned, glyph_mask(cleaned, dpi), boxes, s, dpi)
 
 
 def ocr_tables(
@@ -429,6 +417,9 @@ def ocr_tables(
         words = reader.read()
     else:
         words = _assign_words(page.words, grids, s)
+    for g, grid in enumerate(grids):  # a header word misread by a letter loses its column, as in ocr-words
+        for label in header_cells(grid, s):
+            words[(g, label)] = [replace(w, text=_as_header_word(w.text)) for w in words.get((g, label), [])]
     found: list[OcrTable] = []
     for g, grid in enumerate(grids):
         rows, spans, confidences, owners, cell_words = _fill(
@@ -441,7 +432,7 @@ def ocr_tables(
                        page_height=page.height, rows=rows, spans=spans, title="", open_bottom=grid.open_bottom,
                        rows_y=[(round(grid.ys[i] / s, 2), round(grid.ys[i + 1] / s, 2)) for i in range(len(rows))])
         found.append(OcrTable(raw, confidences, owners, cell_words))
-    _set_titles(page, found)
+    set_titles(page, found)
     return found
 
 
@@ -597,7 +588,7 @@ def word_tables(page: OcrPage) -> list[OcrTable]:
         confidences = [[min((w.conf for w in cell), default=None) for cell in row] for row in cell_words]
         owners = [[(r, c) for c in range(len(row))] for r, row in enumerate(raw.rows)]
         found.append(OcrTable(raw, confidences, owners, cell_words))
-    _set_titles(page, found)
+    set_titles(page, found)
     return found
 
 

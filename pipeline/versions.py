@@ -36,7 +36,7 @@ PACKAGE_VERSION = metadata.version("lkj")
 #: Stages in the order they run, with their output versions (see CHANGELOG.md).
 STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ingest", 5),
-    ("ocr", 7),
+    ("ocr", 8),
     ("extract", 15),
     ("interpret", 18),
     ("normalize", 11),
