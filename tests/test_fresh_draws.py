@@ -21,13 +21,15 @@ from lkj.corpus.samples.features import NOT_YET_SUPPORTED
 
 N_REPORTS = 30
 #: Share of value fields right that every draw must reach (issue 14's bar: 0.98); measured
-#: 0.878-0.98+ on four seeds.
-VALUE_FLOOR = 0.80
+#: 0.878-0.98+ on four seeds at stop 23. Stop 24: 30 of the 100 draws of seed 20261206 (every feature,
+#: scans included) gave at least 0.856 in 20,000 random picks (0.1 % of them below 0.866).
+VALUE_FLOOR = 0.85
 #: Draws whose unit or year may be wrong (issue 14's bar: 0). Measured: 0, 1 and 2 misses in
 #: 30 draws (seed 320462280: a KPU RI report stored as the KPU Provinsi its body names, and a
 #: KPU Provinsi DI Yogyakarta stored as KPU Kabupaten Bantul); 92/100 in score. Set so that a
-#: new seed fails CI only when identity gets worse, not by chance.
-IDENTITY_MISSES_ALLOWED = 4
+#: new seed fails CI only when identity gets worse, not by chance. Stop 24: 300/300 (seed 20261205)
+#: and 100/100 (seed 20261206) in score.
+IDENTITY_MISSES_ALLOWED = 2
 
 pytest.importorskip("docx", reason="the generator needs python-docx (pip install -e '.[corpus]')")
 if not (shutil.which("soffice") or shutil.which("libreoffice")):
