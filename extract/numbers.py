@@ -152,6 +152,7 @@ WARNING_CONFIDENCE: dict[str, float] = {
     "extra_text": 0.8,
     "text_with_number": 0.5,
     "range_value": 1.0,
+    "range_open": 0.5,
     "compound_value": 0.9,
 }
 
@@ -277,6 +278,13 @@ def parse_value(raw: str, role: str | None = None, convention: str | None = None
         ranged = _range(raw, ends.group("low"), ends.group("high"), role, convention)
         if ranged is not None:
             return ranged
+    opened = _OPEN_RANGE.fullmatch(text)
+    if opened:
+        low = parse_value(opened.group("low"), role, convention)
+        if low.value is not None:  # ``77,5 –``: the other end not printed (or cut off): no single value
+            note = ReportWarning("range_open", f"{raw.strip()!r}: a range with one end only; no value taken")
+            return ParsedValue(raw, None, low.unit, "range", WARNING_CONFIDENCE["range_open"], (*low.warnings, note),
+                               low=low.value)
     notes = _Notes()
     tokens = _tokenize(_repair(text, notes))
     if not any(t.kind == "num" for t in tokens):
@@ -288,6 +296,12 @@ def parse_value(raw: str, role: str | None = None, convention: str | None = None
 #: ``01-01-2020`` or a minus ``-5`` is no range).
 _RANGE = re.compile(r"(?P<low>[^-]*\d[^-]*?)\s*(?:-|" + "|".join(
     rf"\s{re.escape(word)}\s" for word in sorted(RANGE_WORDS, key=len, reverse=True)) + r")\s*(?P<high>[^-]*\d[^-]*)", re.IGNORECASE)
+
+
+#: A value and a range's dash or word after a space with nothing after it (``77,5 –``, ``80 s.d.``): half
+#: a range. Not a dash glued to the figure: ``Rp 77.452.486.000,-`` prints no cents.
+_OPEN_RANGE = re.compile(r"(?P<low>[^-]*\d[^-]*?)\s+(?:-|" + "|".join(
+    re.escape(word) for word in sorted(RANGE_WORDS, key=len, reverse=True)) + r")\s*", re.IGNORECASE)
 
 
 #: A word and a level or grade, with the score in brackets: ``Level 3 (3,35)``, ``Nilai A (83)``.

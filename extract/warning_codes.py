@@ -140,6 +140,8 @@ WARNING_CODES: dict[str, WarningCode] = _codes(
     # --- tables and rows
     ("range_value", "info", "A cell prints a range (75,70 - 76,20): its value is left empty and both ends are kept, typed, beside it.",
      "Sel memuat rentang (75,70 - 76,20): nilainya dikosongkan dan kedua ujungnya disimpan, bertipe, di sampingnya."),
+    ("range_open", "warning", "A cell prints a number and a range's dash or word but no other end (77,5 -): its value is left empty, the end printed kept as the range's low end.",
+     "Sel memuat angka dan tanda atau kata rentang tanpa ujung lainnya (77,5 -): nilainya dikosongkan, ujung yang tercetak disimpan sebagai ujung bawah rentang."),
     ("compound_value", "info", "A cell prints a level or grade in words with its score in brackets (Level 3 (3,35)); the score is the value.",
      "Sel memuat level atau nilai huruf dengan skor dalam kurung (Level 3 (3,35)); skor itulah nilainya."),
     ("row_merges_indicators", "warning",

@@ -139,7 +139,7 @@ def _range_ends(name: str, value: Value, role: str | None, ctx: _Context) -> dic
     parsed = parse_value(value.raw, role="percent" if name == "achievement" else role, convention=ctx.convention)
     kind = {"%": "percent", "rupiah": "money"}.get(value.unit or "", "count" if value.unit else "number")
     return {f"{name} ({label})": Value(value.raw, end, value.unit, kind, value.confidence)
-            for label, end in zip(RANGE_END_LABELS, (parsed.low, parsed.high), strict=True)}
+            for label, end in zip(RANGE_END_LABELS, (parsed.low, parsed.high), strict=True) if end is not None}
 
 
 def _roles(role: str | None) -> tuple[str | None, str | None, str]:

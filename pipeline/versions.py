@@ -39,7 +39,7 @@ STAGE_VERSIONS: tuple[tuple[str, int], ...] = (
     ("ocr", 8),
     ("extract", 15),
     ("interpret", 18),
-    ("normalize", 11),
+    ("normalize", 12),
 )
 #: The module that runs each stage: its imports, followed, are the code the stage runs.
 STAGE_MODULES = {

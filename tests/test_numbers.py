@@ -233,6 +233,8 @@ OTHER = [
     case("2 Lap", 2, "laporan", "count", "role_mismatch", role="percent"),
     case("87,5%", 87.5, "%", "percent", "role_mismatch", role="money"),
     case("80 - 90%", None, "%", "range", "range_value"),  # issue 14: a range is not one number (rule 13)
+    case("77,5 –", None, None, "range", "range_open"),  # a range's other end wrapped away or cut off: no value
+    case("80 s.d.", None, None, "range", "range_open"),
     case("1/2", 1, None, "number", "multiple_values"),
 ]
 
