@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from lkj.extract.bodies import lowest_body
-from lkj.extract.gazetteer import load_gazetteer, province_of, resolve_unit
+from lkj.extract.gazetteer import GazetteerUnit, load_gazetteer, province_of, resolve_unit
 from lkj.extract.nlp import blank_indonesian
 from lkj.extract.vocabulary import (
     AGENCY_ACRONYMS,
@@ -67,18 +67,26 @@ def _province_keys() -> dict[str, str]:
 _PROVINCE_BY_KEY = _province_keys()
 
 
+def _place_labels(unit: GazetteerUnit) -> list[str]:
+    """The unit's name and aliases, lower-case, without their leading kind words (``Kab. Lima Puluh
+    Kota`` -> ``lima puluh kota``)."""
+    labels = []
+    for label in (unit.name, *unit.aliases):
+        words = label.lower().split()
+        while words and words[0].rstrip(".") in REGION_KIND_WORDS:
+            words = words[1:]
+        if words:
+            labels.append(" ".join(words))
+    return labels
+
+
 def _place_names() -> tuple[frozenset[str], frozenset[str]]:
     """Every place name the gazetteer knows, lower-case, without a leading kind word, and every
     beginning of one (``lampung``, ``lampung utara``): a name that runs on over a line break or
     holds a word that ends other names (``Lima Puluh Kota``, ``DI Yogyakarta``)."""
     names = set()
     for unit in load_gazetteer():
-        for label in (unit.name, *unit.aliases):
-            words = label.lower().split()
-            while words and words[0].rstrip(".") in REGION_KIND_WORDS:
-                words = words[1:]
-            if words:
-                names.add(" ".join(words))
+        names.update(_place_labels(unit))
     starts = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
     return frozenset(names), frozenset(names | starts)
 
@@ -94,12 +102,8 @@ def _kinds_by_place() -> dict[str, dict[str, str]]:
     for unit in load_gazetteer():
         if unit.kind == "pusat":
             continue
-        for label in (unit.name, *unit.aliases):
-            words = label.lower().split()
-            while words and words[0].rstrip(".") in REGION_KIND_WORDS:
-                words = words[1:]
-            if words:
-                kinds.setdefault(" ".join(words), {})[unit.kind] = unit.name
+        for label in _place_labels(unit):
+            kinds.setdefault(label, {})[unit.kind] = unit.name
     return kinds
 
 
